@@ -1,0 +1,41 @@
+# Biennium: two set-up commands on a fresh Debian machine with the Swift toolchain.
+#   make run   installs what is missing, builds the CLI in release, runs the main job
+#   make test  installs what is missing, builds once (debug, with tests), runs the whole suite
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+RELEASE_BIN := .build/release/biennium
+VENV := .venv
+
+.PHONY: run test deps build-release reference-fixtures clean
+
+## System libraries: OpenBLAS + LAPACKE (and pkg-config to find them), installed only when missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build-release: deps
+	$(SWIFT) build -c release --product biennium
+
+## The main job: today, a regression report (log PCT applications on a trend) from Datasets/.
+run: build-release
+	@scripts/main-job.sh $(RELEASE_BIN)
+
+test: deps
+	$(SWIFT) build --build-tests
+	BIENNIUM_BINARY=$(CURDIR)/.build/debug/biennium $(SWIFT) test --skip-build
+
+## Regenerates the committed reference fixtures (mpmath, statsmodels, scipy) in a virtual environment.
+reference-fixtures:
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r Tools/reference/requirements.txt
+	$(VENV)/bin/python Tools/reference/make_hard_designs.py
+	$(VENV)/bin/python Tools/reference/make_statsmodels_fixtures.py
+	$(VENV)/bin/python Tools/reference/make_distribution_fixtures.py
+
+clean:
+	rm -rf .build

@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+// Biennium: workload, unit-cost and fee-income forecasts of the PCT, Madrid and Hague systems
+// against the biennium budget. See README.md and ../shared/design/ARCHITECTURE.md.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Biennium",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "biennium", targets: ["biennium"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Regression", targets: ["Regression"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLapack",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev", "pkg-config"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CLapack"], swiftSettings: strictSettings),
+        .target(name: "Regression", dependencies: ["LinearAlgebra"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "biennium",
+            dependencies: [
+                "LinearAlgebra",
+                "Regression",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "BienniumCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

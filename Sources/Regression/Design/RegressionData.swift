@@ -1,0 +1,44 @@
+/// Named numeric columns of equal length: the data a formula is evaluated on.
+///
+/// Rows are observations in time order (lags and Prais–Winsten rely on it). The optional time column gives
+/// the period of each row for `step(2020)` and `pulse(2020)`.
+public struct RegressionData: Sendable {
+    /// Column names in their original order.
+    public let names: [String]
+    /// The columns, in the order of `names`.
+    public let columns: [[Double]]
+    /// Number of rows.
+    public let rowCount: Int
+    /// The column holding each row's period (a calendar year, say), if any.
+    public let timeColumn: String?
+
+    /// - Throws: `.raggedColumns` when lengths differ, `.unknownColumn` for a missing time column.
+    public init(names: [String], columns: [[Double]], timeColumn: String? = nil) throws(RegressionError) {
+        guard names.count == columns.count else {
+            throw .raggedColumns("\(names.count) names for \(columns.count) columns")
+        }
+        let count = columns.first?.count ?? 0
+        if let bad = columns.firstIndex(where: { $0.count != count }) {
+            throw .raggedColumns("'\(names[bad])' has \(columns[bad].count) values, '\(names[0])' has \(count)")
+        }
+        if let timeColumn, !names.contains(timeColumn) {
+            throw .unknownColumn(timeColumn, available: names)
+        }
+        self.names = names
+        self.columns = columns
+        self.rowCount = count
+        self.timeColumn = timeColumn
+    }
+
+    /// The values of column `name`.
+    public func column(_ name: String) throws(RegressionError) -> [Double] {
+        guard let index = names.firstIndex(of: name) else { throw .unknownColumn(name, available: names) }
+        return columns[index]
+    }
+
+    /// The time index: the time column when set, otherwise `nil`.
+    public func timeIndex() throws(RegressionError) -> [Double]? {
+        guard let timeColumn else { return nil }
+        return try column(timeColumn)
+    }
+}

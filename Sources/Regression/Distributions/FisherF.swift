@@ -1,0 +1,25 @@
+/// The F distribution with `numerator` and `denominator` degrees of freedom.
+public struct FisherF: Sendable {
+    public let numerator: Double
+    public let denominator: Double
+
+    public init(numerator: Double, denominator: Double) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// `P(F > x) = I_{d₂/(d₂+d₁x)}(d₂/2, d₁/2)`.
+    public func survival(_ x: Double) -> Double {
+        guard x > 0 else { return x.isNaN ? .nan : 1 }
+        guard x.isFinite else { return 0 }
+        let d1 = numerator, d2 = denominator
+        let z = d2 / (d2 + d1 * x)
+        if z < 0.5 {
+            return SpecialFunctions.regularizedBeta(z, d2 / 2, d1 / 2)
+        }
+        return SpecialFunctions.regularizedBetaComplement(d1 * x / (d2 + d1 * x), d1 / 2, d2 / 2)
+    }
+
+    /// `P(F ≤ x)`.
+    public func cdf(_ x: Double) -> Double { 1 - survival(x) }
+}

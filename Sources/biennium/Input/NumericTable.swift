@@ -1,0 +1,95 @@
+import CSV
+import Regression
+
+/// A CSV file with a header row, read for regression: every column is kept, and those whose cells all
+/// read as finite numbers are numeric. A column used by a model must be numeric; if it is not, the
+/// error names the file, the line and the cell.
+struct NumericTable {
+    let path: String
+    let names: [String]
+    /// Parsed values per column; `nil` for a column with a cell that is not a finite number.
+    let numeric: [[Double]?]
+    /// For a non-numeric column, the first offending cell: its 1-based line and text.
+    let firstBadCell: [(line: Int, text: String)?]
+    let rowCount: Int
+
+    init(path: String) throws {
+        let text = try TextFile.read(path)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+        } catch {
+            throw InputError(file: path, line: 1, "cannot read the header row")
+        }
+        guard let header = reader.headerRow, !header.allSatisfy(\.isEmpty) else {
+            throw InputError(file: path, line: 1, "the header row is empty")
+        }
+        if let empty = header.firstIndex(where: \.isEmpty) {
+            throw InputError(file: path, line: 1, "column \(empty + 1) of the header has no name")
+        }
+        var seen = Set<String>()
+        for name in header where !seen.insert(name).inserted {
+            throw InputError(file: path, line: 1, "column '\(name)' appears twice in the header")
+        }
+        var cells = [[String]](repeating: [], count: header.count)
+        var lines: [Int] = []
+        var line = 1
+        while let row = reader.next() {
+            line += 1
+            if row.count == 1 && row[0].isEmpty { continue }          // a blank line
+            guard row.count == header.count else {
+                throw InputError(file: path, line: line, "expected \(header.count) fields as in the header, found \(row.count)")
+            }
+            for (j, cell) in row.enumerated() { cells[j].append(cell) }
+            lines.append(line)
+        }
+        if let error = reader.error { throw InputError(file: path, line: line, "malformed CSV: \(error)") }
+        guard !lines.isEmpty else { throw InputError(file: path, "has a header but no data rows") }
+        var numeric: [[Double]?] = []
+        var bad: [(line: Int, text: String)?] = []
+        for column in cells {
+            var values: [Double] = []
+            values.reserveCapacity(column.count)
+            var firstBad: (line: Int, text: String)?
+            for (row, cell) in column.enumerated() {
+                if let value = Double(cell), value.isFinite {
+                    values.append(value)
+                } else {
+                    firstBad = (lines[row], cell)
+                    break
+                }
+            }
+            numeric.append(firstBad == nil ? values : nil)
+            bad.append(firstBad)
+        }
+        self.path = path
+        self.names = header
+        self.numeric = numeric
+        self.firstBadCell = bad
+        self.rowCount = lines.count
+        self.lineOfRow = lines
+    }
+
+    /// The file line of each data row.
+    let lineOfRow: [Int]
+
+    /// The numeric columns' names, in file order.
+    var numericNames: [String] { names.indices.filter { numeric[$0] != nil }.map { names[$0] } }
+
+    /// Regression data over the named columns (all numeric ones when `columns` is `nil`).
+    func regressionData(using columns: [String], timeColumn: String?) throws -> RegressionData {
+        var values: [[Double]] = []
+        for name in columns {
+            guard let index = names.firstIndex(of: name) else {
+                throw InputError(file: path, "unknown column '\(name)'; the header has: \(names.joined(separator: ", "))")
+            }
+            guard let column = numeric[index] else {
+                let cell = firstBadCell[index]!
+                let shown = cell.text.isEmpty ? "an empty cell" : "'\(cell.text)'"
+                throw InputError(file: path, line: cell.line, "column '\(name)': \(shown) is not a finite number")
+            }
+            values.append(column)
+        }
+        return try RegressionData(names: columns, columns: values, timeColumn: timeColumn)
+    }
+}

@@ -1,0 +1,44 @@
+public import Foundation
+
+/// Locations of the committed reference data under `Tests/Fixtures/`.
+public enum Fixtures {
+    /// `Tests/Fixtures/` in the source tree.
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The package root (the folder holding Package.swift).
+    public static let packageRoot: URL = root.deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A file under `Tests/Fixtures/`.
+    public static func url(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
+
+    /// Decodes a JSON fixture.
+    public static func decode<T: Decodable>(_ type: T.Type, from relativePath: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(contentsOf: url(relativePath)))
+    }
+
+    /// Reads a numeric CSV fixture with a header row: column names and columns of values.
+    public static func numericTable(_ relativePath: String) throws -> (names: [String], columns: [[Double]]) {
+        let text = try String(contentsOf: url(relativePath), encoding: .utf8)
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+        let names = lines[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var columns = [[Double]](repeating: [], count: names.count)
+        for line in lines.dropFirst() {
+            for (j, cell) in line.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+                columns[j].append(Double(cell.trimmingCharacters(in: .whitespaces))!)
+            }
+        }
+        return (names, columns)
+    }
+}
+
+/// McCullough's log relative error: about the number of correct significant digits.
+///
+/// `−log₁₀(|estimate − certified| / |certified|)`, or `−log₁₀|estimate|` when the certified value is 0,
+/// clipped to `[0, 15]`, as in the NIST StRD scoring.
+public func logRelativeError(_ estimate: Double, certified: Double) -> Double {
+    if estimate == certified { return 15 }
+    let error = certified == 0 ? abs(estimate) : abs(estimate - certified) / abs(certified)
+    guard error.isFinite else { return 0 }
+    return min(15, max(0, -log10(error)))
+}
