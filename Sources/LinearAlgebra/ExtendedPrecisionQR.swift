@@ -97,6 +97,18 @@ struct ExtendedPrecisionQR {
         return x
     }
 
+    /// Solves `R[0..<k, 0..<k]ᵀ·x = c` by forward substitution.
+    func solveRTransposed(_ c: [DoubleDouble], size k: Int) -> [DoubleDouble] {
+        var x = Array(c.prefix(k))
+        let m = rows
+        for i in 0..<k {
+            var s = x[i]
+            for j in 0..<i { s -= factors[j + i * m] * x[j] }
+            x[i] = s / factors[i + i * m]
+        }
+        return x
+    }
+
     /// `R⁻¹` of the leading `k × k` triangle, column-major.
     func inverseR(size k: Int) -> [DoubleDouble] {
         var inverse = [DoubleDouble](repeating: .zero, count: k * k)

@@ -10,13 +10,18 @@ public struct LeastSquaresOptions: Sendable {
     public var extendedPrecisionWorkLimit: Int
     /// Whether to compute `(XᵀX)⁻¹` (needed for standard errors).
     public var computeCovariance: Bool
+    /// Whether to compute the influence rows `Z = X(XᵀX)⁻¹` and the leverages (needed for robust
+    /// covariances); costs `O(m·n²)`, as much as the factorization.
+    public var computeInfluence: Bool
 
     public init(rankTolerance: Double? = nil, maximumRefinementSteps: Int = 12,
-                extendedPrecisionWorkLimit: Int = 20_000_000, computeCovariance: Bool = true) {
+                extendedPrecisionWorkLimit: Int = 20_000_000, computeCovariance: Bool = true,
+                computeInfluence: Bool = false) {
         self.rankTolerance = rankTolerance
         self.maximumRefinementSteps = maximumRefinementSteps
         self.extendedPrecisionWorkLimit = extendedPrecisionWorkLimit
         self.computeCovariance = computeCovariance
+        self.computeInfluence = computeInfluence
     }
 }
 
@@ -46,6 +51,12 @@ public struct LeastSquaresSolution: Sendable {
     public let columnScales: [Double]
     /// `(AₛᵀAₛ)⁻¹` of the equilibrated included columns `Aₛ`; `nil` when not requested.
     public let scaledCovarianceFactor: Matrix?
+    /// `Zₛ = Aₛ(AₛᵀAₛ)⁻¹` (m × k, equilibrated included columns), computed as `Q₁R⁻ᵀ` so that it keeps the
+    /// accuracy of the factorization instead of squaring the condition number; `nil` unless requested.
+    /// Sandwich covariances are `ZₛᵀΩZₛ`.
+    public let scaledInfluence: Matrix?
+    /// Diagonal of the hat matrix, `hᵢ = ‖Q₁ᵀeᵢ‖²`; `nil` unless requested.
+    public let leverages: [Double]?
     /// `κ₁(Rₛ) = ‖Rₛ‖₁‖Rₛ⁻¹‖₁` of the triangular factor of the equilibrated included columns: within a
     /// factor `n` of their 2-norm condition number, and the figure that decides how hard the problem is.
     public let scaledConditionNumber: Double
@@ -77,7 +88,7 @@ public struct LeastSquaresSolution: Sendable {
 /// 4. where binary64 declares rank deficiency or the refinement does not converge, repeat the factorization
 ///    in double-double, so that a merely ill-conditioned design is fitted and only a truly dependent one
 ///    has aliased columns.
-/// `(AᵀA)⁻¹` is refined column by column in the same way when the condition estimate exceeds 1e4.
+/// `(AᵀA)⁻¹` is refined column by column in the same way when the condition estimate exceeds 100.
 public enum LeastSquares {
     /// Solves `min ‖A·x − b‖₂`.
     /// - Throws: `.dimensionMismatch` when `b.count != a.rows`; `.emptyMatrix`; `.nonFiniteValue` naming the
@@ -128,6 +139,8 @@ public enum LeastSquares {
             return LeastSquaresSolution(coefficients: .init(repeating: 0, count: n), residuals: b,
                                         residualSumOfSquares: rss, rank: 0, aliased: Array(0..<n), included: [],
                                         columnScales: [], scaledCovarianceFactor: options.computeCovariance ? Matrix(rows: 0, columns: 0) : nil,
+                                        scaledInfluence: options.computeInfluence ? Matrix(rows: b.count, columns: 0) : nil,
+                                        leverages: options.computeInfluence ? .init(repeating: 0, count: b.count) : nil,
                                         scaledConditionNumber: .infinity, conditionNumber: .infinity, method: .refinedBinary64QR, refinementSteps: 0)
         }
         let inner = try solveValidated(a.selectingColumns(kept), b, options: options)
@@ -138,6 +151,7 @@ public enum LeastSquares {
                                     residualSumOfSquares: inner.residualSumOfSquares, rank: inner.rank,
                                     aliased: (0..<n).filter { !keptSet.contains($0) }, included: kept,
                                     columnScales: inner.columnScales, scaledCovarianceFactor: inner.scaledCovarianceFactor,
+                                    scaledInfluence: inner.scaledInfluence, leverages: inner.leverages,
                                     scaledConditionNumber: inner.scaledConditionNumber, conditionNumber: inner.conditionNumber, method: inner.method,
                                     refinementSteps: inner.refinementSteps)
     }
@@ -181,10 +195,26 @@ public enum LeastSquares {
             }
             covariance = c
         }
+        var influence: Matrix?, leverages: [Double]?
+        if options.computeInfluence {
+            // zᵢ = P·R⁻¹R⁻ᵀ·Pᵀxᵢ and hᵢ = ‖R⁻ᵀPᵀxᵢ‖², by two triangular solves per row in double-double.
+            var z = Matrix(rows: m, columns: n)
+            var h = [Double](repeating: 0, count: m)
+            for i in 0..<m {
+                let row = qr.permutation.map { DoubleDouble(scaled[i, $0]) }
+                let w = qr.solveRTransposed(row, size: n)
+                h[i] = w.reduce(DoubleDouble.zero) { $0 + $1 * $1 }.doubleValue
+                let zi = qr.solveR(w, size: n)
+                for (position, column) in qr.permutation.enumerated() { z[i, column] = zi[position].doubleValue }
+            }
+            influence = z
+            leverages = h
+        }
         return LeastSquaresSolution(coefficients: (0..<n).map { x[$0].doubleValue / equilibrated.scales[$0] },
                                     residuals: residuals.map(\.doubleValue), residualSumOfSquares: rss.doubleValue,
                                     rank: n, aliased: [], included: Array(0..<n), columnScales: equilibrated.scales,
-                                    scaledCovarianceFactor: covariance, scaledConditionNumber: conditions.scaled,
+                                    scaledCovarianceFactor: covariance, scaledInfluence: influence, leverages: leverages,
+                                    scaledConditionNumber: conditions.scaled,
                                     conditionNumber: conditions.raw,
                                     method: .doubleDoubleQR, refinementSteps: 0)
     }

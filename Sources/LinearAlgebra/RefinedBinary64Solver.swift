@@ -45,18 +45,39 @@ struct RefinedBinary64Solver {
         if options.computeCovariance {
             covariance = try scaledCovariance(rInverse: rInverse, condition: conditions.scaled, options: options)
         }
+        var influence: Matrix?, leverages: [Double]?
+        if options.computeInfluence {
+            (influence, leverages) = try influenceRows()
+        }
         return LeastSquaresSolution(coefficients: coefficients, residuals: residualDD.map(\.doubleValue),
                                     residualSumOfSquares: rss.doubleValue, rank: n, aliased: [], included: Array(0..<n),
                                     columnScales: scales, scaledCovarianceFactor: covariance,
+                                    scaledInfluence: influence, leverages: leverages,
                                     scaledConditionNumber: conditions.scaled,
                                     conditionNumber: conditions.raw, method: .refinedBinary64QR, refinementSteps: steps)
     }
 
-    /// `(AₛᵀAₛ)⁻¹` in the original column order; each column refined when the condition estimate is above 1e4.
+    /// `Z = Q₁R⁻ᵀPᵀ` (rows `zᵢ = (AₛᵀAₛ)⁻¹aᵢ`) and the leverages `‖Q₁ᵀeᵢ‖²`.
+    private func influenceRows() throws(LinearAlgebraError) -> (Matrix, [Double]) {
+        let n = scaled.columns, m = scaled.rows
+        var q1 = Matrix(rows: m, columns: n)
+        for j in 0..<n { q1[j, j] = 1 }
+        try qr.applyQ(to: &q1, reflectors: n)
+        var leverages = [Double](repeating: 0, count: m)
+        for j in 0..<n { for i in 0..<m { leverages[i] += q1[i, j] * q1[i, j] } }
+        let zt = try r.solveTriangular(.upper, q1.transposed)        // R·Zᵀ = Q₁ᵀ
+        var z = Matrix(rows: m, columns: n)
+        for (position, column) in qr.permutation.enumerated() {
+            for i in 0..<m { z[i, column] = zt[position, i] }
+        }
+        return (z, leverages)
+    }
+
+    /// `(AₛᵀAₛ)⁻¹` in the original column order; each column refined when the condition estimate is above 100.
     private func scaledCovariance(rInverse: Matrix, condition: Double, options: LeastSquaresOptions) throws(LinearAlgebraError) -> Matrix {
         let n = scaled.columns, m = scaled.rows
         var pivoted = try Matrix.product(rInverse, rInverse.transposed)
-        if condition > 1e4 && m * n * n <= options.extendedPrecisionWorkLimit {
+        if condition > 100 && m * n * n <= options.extendedPrecisionWorkLimit {
             for j in 0..<n {
                 var bottom = [Double](repeating: 0, count: n)
                 bottom[j] = -1

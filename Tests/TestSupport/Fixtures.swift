@@ -42,3 +42,39 @@ public func logRelativeError(_ estimate: Double, certified: Double) -> Double {
     guard error.isFinite else { return 0 }
     return min(15, max(0, -log10(error)))
 }
+
+/// Untyped access to a JSON fixture, for tests that read many differently shaped reference values.
+public struct JSONValue: @unchecked Sendable {
+    public let raw: Any
+
+    public init(raw: Any) { self.raw = raw }
+
+    /// Loads `Tests/Fixtures/<relativePath>`.
+    public static func load(_ relativePath: String) throws -> JSONValue {
+        JSONValue(raw: try JSONSerialization.jsonObject(with: Data(contentsOf: Fixtures.url(relativePath))))
+    }
+
+    public subscript(key: String) -> JSONValue {
+        guard let dictionary = raw as? [String: Any], let value = dictionary[key] else {
+            fatalError("fixture has no key '\(key)'")
+        }
+        return JSONValue(raw: value)
+    }
+
+    public subscript(index: Int) -> JSONValue { JSONValue(raw: (raw as! [Any])[index]) }
+
+    public var keys: [String] { (raw as? [String: Any]).map { Array($0.keys).sorted() } ?? [] }
+    public var array: [JSONValue] { (raw as? [Any] ?? []).map(JSONValue.init(raw:)) }
+    public var string: String { raw as! String }
+    public var bool: Bool { raw as! Bool }
+    public var int: Int { (raw as! NSNumber).intValue }
+    /// A number, or a numeric string (certified values are kept as strings at full precision).
+    public var double: Double {
+        if let string = raw as? String { return Double(string)! }
+        return (raw as! NSNumber).doubleValue
+    }
+    public var doubles: [Double] { array.map(\.double) }
+    public var matrix: [[Double]] { array.map(\.doubles) }
+    public var strings: [String] { array.map(\.string) }
+    public func has(_ key: String) -> Bool { (raw as? [String: Any])?[key] != nil }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The F distribution with `numerator` and `denominator` degrees of freedom.
 public struct FisherF: Sendable {
     public let numerator: Double
@@ -13,11 +15,9 @@ public struct FisherF: Sendable {
         guard x > 0 else { return x.isNaN ? .nan : 1 }
         guard x.isFinite else { return 0 }
         let d1 = numerator, d2 = denominator
-        let z = d2 / (d2 + d1 * x)
-        if z < 0.5 {
-            return SpecialFunctions.regularizedBeta(z, d2 / 2, d1 / 2)
-        }
-        return SpecialFunctions.regularizedBetaComplement(d1 * x / (d2 + d1 * x), d1 / 2, d2 / 2)
+        let denominatorTotal = d2 + d1 * x
+        return SpecialFunctions.regularizedBeta(x: d2 / denominatorTotal, y: d1 * x / denominatorTotal, d2 / 2, d1 / 2,
+                                                logX: -log1p(d1 * x / d2), logY: -log1p(d2 / (d1 * x)))
     }
 
     /// `P(F ≤ x)`.

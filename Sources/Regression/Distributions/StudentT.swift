@@ -27,17 +27,13 @@ public struct StudentT: Sendable {
 
     private func lowerTail(_ t: Double) -> Double {
         guard t.isFinite else { return t.isNaN ? .nan : (t < 0 ? 0 : 1) }
-        let nu = degreesOfFreedom
         if t == 0 { return 0.5 }
-        // x = ν/(ν+t²), written to avoid overflow of t² for huge |t|.
-        let x: Double
-        if abs(t) > 1e150 { x = 0 } else { x = nu / (nu + t * t) }
-        if x < 0.5 {
-            return 0.5 * SpecialFunctions.regularizedBeta(x, nu / 2, 0.5)
-        }
-        // Near the centre, I_x(ν/2, ½) = 1 − I_{1−x}(½, ν/2) with 1 − x = t²/(ν+t²) computed directly.
-        let oneMinusX = t * t / (nu + t * t)
-        return 0.5 * SpecialFunctions.regularizedBetaComplement(oneMinusX, 0.5, nu / 2)
+        let nu = degreesOfFreedom
+        // x = ν/(ν+t²) and 1 − x = t²/(ν+t²), each formed directly; t² would overflow beyond 1e154.
+        if abs(t) > 1e150 { return 0.5 * SpecialFunctions.regularizedBeta(x: nu / (t * t), y: 1, nu / 2, 0.5) }
+        let t2 = t * t
+        return 0.5 * SpecialFunctions.regularizedBeta(x: nu / (nu + t2), y: t2 / (nu + t2), nu / 2, 0.5,
+                                                      logX: -log1p(t2 / nu))
     }
 
     /// Density.
@@ -54,7 +50,7 @@ public struct StudentT: Sendable {
         guard p > 0, p < 1 else { return p == 0 ? -.infinity : (p == 1 ? .infinity : .nan) }
         if p > 0.5 { return -quantile(1 - p) }
         if p == 0.5 { return 0 }
-        if degreesOfFreedom == 1 { return tan(Double.pi * (p - 0.5)) }
+        if degreesOfFreedom == 1 { return -1 / tan(Double.pi * p) }          // Cauchy, without forming p − ½
         var hi = 0.0
         var lo = min(Normal.quantile(p), -1)
         while cdf(lo) > p { hi = lo; lo *= 2 }
@@ -64,13 +60,13 @@ public struct StudentT: Sendable {
             if cdf(x) > p { hi = x } else { lo = x }
             if hi - lo <= 1e-3 * abs(x) { break }
         }
-        for _ in 0..<20 {
+        for _ in 0..<50 {
             let f = cdf(x) - p
+            if f == 0 { return x }
             let next = x - f / density(x)
-            let clamped = (next > lo && next < hi) ? next : 0.5 * (lo + hi)
+            if abs(next - x) <= 4 * Double.ulpOfOne * abs(x) { return next }
             if f > 0 { hi = x } else { lo = x }
-            if abs(clamped - x) <= 2 * Double.ulpOfOne * abs(x) { x = clamped; break }
-            x = clamped
+            x = (next > lo && next < hi) ? next : 0.5 * (lo + hi)
         }
         return x
     }

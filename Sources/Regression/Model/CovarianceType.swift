@@ -2,7 +2,7 @@
 ///
 /// Heteroskedasticity-consistent estimators follow MacKinnon & White (1985) as implemented in statsmodels
 /// (`cov_type="HC0"` … `"HC3"`); Newey–West (1987) uses Bartlett weights `1 − l/(L+1)` for lags
-/// `l = 1…L`, with statsmodels' default small-sample factor `n/(n−k)`.
+/// `l = 1…L` and no small-sample factor, as statsmodels' `fit(cov_type="HAC")` (its default `use_correction=False`).
 public enum CovarianceType: Sendable, Equatable, CustomStringConvertible {
     /// `σ̂²(XᵀX)⁻¹`.
     case classical

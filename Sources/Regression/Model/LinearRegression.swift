@@ -27,8 +27,11 @@ public enum LinearRegression {
         let xw = try whiten(x, whitening)
         let yw = whitening.apply(y)
         let solution: LeastSquaresSolution
+        var solverOptions = options.leastSquares
+        solverOptions.computeCovariance = true
+        solverOptions.computeInfluence = options.covariance != .classical
         do {
-            solution = try LeastSquares.solve(xw, yw, options: options.leastSquares)
+            solution = try LeastSquares.solve(xw, yw, options: solverOptions)
         } catch {
             throw .linearAlgebra(error)
         }
@@ -39,8 +42,8 @@ public enum LinearRegression {
         let sigma2 = rss / Double(df)
         let included = solution.included
         let scaledFactor = solution.scaledCovarianceFactor ?? Matrix(rows: 0, columns: 0)
-        let whitenedScaled = xw.selectingColumns(included).scalingColumns(by: solution.columnScales)
-        let meat = CovarianceEstimator(design: whitenedScaled, factor: scaledFactor, residuals: solution.residuals,
+        let meat = CovarianceEstimator(factor: scaledFactor, influence: solution.scaledInfluence,
+                                       leverages: solution.leverages, residuals: solution.residuals,
                                        sigma2: sigma2, residualDegreesOfFreedom: df)
         let scaledCovariance = meat.covariance(options.covariance)
         var covariance = scaledCovariance
@@ -157,13 +160,5 @@ struct SumsOfSquares {
     }
 }
 
-extension Matrix {
-    /// Each column divided by its scale.
-    func scalingColumns(by scales: [Double]) -> Matrix {
-        var result = self
-        for j in 0..<columns { for i in 0..<rows { result[i, j] /= scales[j] } }
-        return result
-    }
-}
 
 import Foundation

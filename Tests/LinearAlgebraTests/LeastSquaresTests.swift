@@ -1,0 +1,70 @@
+import Testing
+@testable import LinearAlgebra
+
+@Suite("Least squares") struct LeastSquaresTests {
+    @Test("an exact fit is recovered with zero residual")
+    func exactFit() throws {
+        let x = try Matrix(columns: [[1, 1, 1, 1], [0, 1, 2, 3]])
+        let solution = try LeastSquares.solve(x, [1, 3, 5, 7])
+        #expect(solution.coefficients == [1, 2])
+        #expect(solution.residualSumOfSquares == 0)
+        #expect(solution.rank == 2 && solution.aliased.isEmpty)
+    }
+
+    @Test("a column that repeats another is reported aliased, and the fit uses the rest")
+    func duplicateColumnIsAliased() throws {
+        let x = try Matrix(columns: [[1, 1, 1, 1, 1], [1, 2, 3, 4, 6], [2, 4, 6, 8, 12]])
+        let solution = try LeastSquares.solve(x, [2, 4.1, 5.9, 8.2, 11.8])
+        #expect(solution.rank == 2)
+        #expect(solution.aliased.count == 1 && [1, 2].contains(solution.aliased[0]))
+        #expect(solution.coefficients[solution.aliased[0]] == 0)
+        #expect(solution.covarianceFactor?.rows == 2)
+    }
+
+    @Test("a zero column is aliased")
+    func zeroColumnIsAliased() throws {
+        let x = try Matrix(columns: [[1, 1, 1], [0, 0, 0], [1, 2, 4]])
+        let solution = try LeastSquares.solve(x, [1, 2, 3.5])
+        #expect(solution.aliased == [1])
+    }
+
+    @Test("columns 20 orders of magnitude apart are fitted, not declared deficient")
+    func wildlyScaledColumnsAreFitted() throws {
+        let t: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
+        let x = try Matrix(columns: [[Double](repeating: 1, count: 8), t.map { $0 * 1e-10 }, t.map { $0 * $0 * 1e10 }])
+        let y = t.map { 3 + 2e10 * ($0 * 1e-10) + 5e-10 * ($0 * $0 * 1e10) }
+        let solution = try LeastSquares.solve(x, y)
+        #expect(solution.rank == 3)
+        #expect(solution.conditionNumber > 1e17)
+        #expect(abs(solution.coefficients[1] - 2e10) / 2e10 < 1e-13)
+        #expect(abs(solution.coefficients[2] - 5e-10) / 5e-10 < 1e-13)
+    }
+
+    @Test("beyond binary64 the double-double factorization fits a full-rank design")
+    func doubleDoubleFallback() throws {
+        // Degree-6 monomials of calendar years: the equilibrated condition number is near 1e16.
+        let years = (0..<20).map { 2001.0 + Double($0) }
+        let columns = (0...6).map { k in years.map { Term.power($0, k) } }
+        let x = try Matrix(columns: columns)
+        let y = years.map { 1000 + 3 * ($0 - 2000) + Double(Int($0) % 3) }
+        let solution = try LeastSquares.solve(x, y)
+        #expect(solution.rank == 7)
+        #expect(solution.aliased.isEmpty)
+    }
+
+    @Test("bad input is refused with the position")
+    func badInputIsRefused() throws {
+        let x = try Matrix(columns: [[1, 1], [1, 2]])
+        #expect(throws: LinearAlgebraError.nonFiniteValue(row: 1, column: 2)) { try LeastSquares.solve(x, [1, .infinity]) }
+        #expect(throws: LinearAlgebraError.self) { try LeastSquares.solve(x, [1, 2, 3]) }
+    }
+}
+
+/// `x^k` computed in double-double then rounded: the same rule the Regression target uses for `I(x^k)`.
+enum Term {
+    static func power(_ x: Double, _ k: Int) -> Double {
+        var result = DoubleDouble(1)
+        for _ in 0..<k { result = result * x }
+        return result.doubleValue
+    }
+}
