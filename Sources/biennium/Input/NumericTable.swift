@@ -7,7 +7,9 @@ import Regression
 struct NumericTable {
     let path: String
     let names: [String]
-    /// Parsed values per column; `nil` for a column with a cell that is not a finite number.
+    /// Parsed values per column; `nil` for a column with a cell that is not a finite number. A column is
+    /// numeric when any of its cells reads as a number (NaN and infinities included); then every other cell
+    /// must be a finite number. A column with no number at all is text and is never a default regressor.
     let numeric: [[Double]?]
     /// For a non-numeric column, the first offending cell: its 1-based line and text.
     let firstBadCell: [(line: Int, text: String)?]
@@ -47,7 +49,9 @@ struct NumericTable {
         guard !lines.isEmpty else { throw InputError(file: path, "has a header but no data rows") }
         var numeric: [[Double]?] = []
         var bad: [(line: Int, text: String)?] = []
+        var textColumns: [Bool] = []
         for column in cells {
+            textColumns.append(!column.contains { Double($0) != nil })
             var values: [Double] = []
             values.reserveCapacity(column.count)
             var firstBad: (line: Int, text: String)?
@@ -66,15 +70,18 @@ struct NumericTable {
         self.names = header
         self.numeric = numeric
         self.firstBadCell = bad
+        self.isText = textColumns
         self.rowCount = lines.count
         self.lineOfRow = lines
     }
 
     /// The file line of each data row.
     let lineOfRow: [Int]
+    /// Whether each column holds no number at all (a label column).
+    let isText: [Bool]
 
-    /// The numeric columns' names, in file order.
-    var numericNames: [String] { names.indices.filter { numeric[$0] != nil }.map { names[$0] } }
+    /// The columns that are not text, in file order; a bad cell in one of them is an error when it is used.
+    var numericNames: [String] { names.indices.filter { !isText[$0] }.map { names[$0] } }
 
     /// Regression data over the named columns (all numeric ones when `columns` is `nil`).
     func regressionData(using columns: [String], timeColumn: String?) throws -> RegressionData {

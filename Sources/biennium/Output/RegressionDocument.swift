@@ -5,25 +5,25 @@ import Regression
 struct RegressionDocument: Encodable {
     struct CoefficientRow: Encodable {
         let name: String
-        let estimate: Double?
-        let stdError: Double?
-        let tValue: Double?
-        let pValue: Double?
+        let estimate: JSONNumber
+        let stdError: JSONNumber
+        let tValue: JSONNumber
+        let pValue: JSONNumber
         let confidenceInterval: [Double]?
         let aliased: Bool
     }
 
     struct LjungBox: Encodable {
         let lag: Int
-        let statistic: Double?
-        let pValue: Double?
+        let statistic: JSONNumber
+        let pValue: JSONNumber
     }
 
     struct JarqueBera: Encodable {
-        let statistic: Double?
-        let pValue: Double?
-        let skewness: Double?
-        let kurtosis: Double?
+        let statistic: JSONNumber
+        let pValue: JSONNumber
+        let skewness: JSONNumber
+        let kurtosis: JSONNumber
     }
 
     struct PredictionRow: Encodable {
@@ -35,7 +35,7 @@ struct RegressionDocument: Encodable {
 
     let formula: String
     let method: String
-    let rho: Double?
+    let rho: JSONNumber
     let covariance: String
     let confidenceLevel: Double
     let n: Int
@@ -43,20 +43,20 @@ struct RegressionDocument: Encodable {
     let residualDegreesOfFreedom: Int
     let coefficients: [CoefficientRow]
     let aliased: [String]
-    let rSquared: Double?
-    let adjRSquared: Double?
-    let sigma: Double?
-    let fStatistic: Double?
-    let fPValue: Double?
-    let logLikelihood: Double?
-    let aic: Double?
-    let aicc: Double?
-    let bic: Double?
-    let durbinWatson: Double?
+    let rSquared: JSONNumber
+    let adjRSquared: JSONNumber
+    let sigma: JSONNumber
+    let fStatistic: JSONNumber
+    let fPValue: JSONNumber
+    let logLikelihood: JSONNumber
+    let aic: JSONNumber
+    let aicc: JSONNumber
+    let bic: JSONNumber
+    let durbinWatson: JSONNumber
     let ljungBox: LjungBox
     let jarqueBera: JarqueBera
-    let conditionNumber: Double?
-    let scaledConditionNumber: Double?
+    let conditionNumber: JSONNumber
+    let scaledConditionNumber: JSONNumber
     let solver: String
     let refinementSteps: Int
     let predictions: [PredictionRow]?
@@ -64,9 +64,9 @@ struct RegressionDocument: Encodable {
     init(_ result: RegressionResult, predictions: [Prediction]?) {
         formula = result.design.formula.description
         switch result.method {
-        case .ordinaryLeastSquares: method = "ols"; rho = nil
-        case .weightedLeastSquares: method = "wls"; rho = nil
-        case .praisWinsten(let value, _): method = "gls-ar1"; rho = value
+        case .ordinaryLeastSquares: method = "ols"; rho = JSONNumber(nil)
+        case .weightedLeastSquares: method = "wls"; rho = JSONNumber(nil)
+        case .praisWinsten(let value, _): method = "gls-ar1"; rho = JSONNumber(value)
         }
         covariance = result.options.covariance.description
         confidenceLevel = result.options.confidenceLevel
@@ -74,27 +74,27 @@ struct RegressionDocument: Encodable {
         rank = result.rank
         residualDegreesOfFreedom = result.residualDegreesOfFreedom
         coefficients = result.coefficients.map { c in
-            CoefficientRow(name: c.name, estimate: finite(c.estimate), stdError: finite(c.standardError),
-                           tValue: finite(c.tValue), pValue: finite(c.pValue),
+            CoefficientRow(name: c.name, estimate: JSONNumber(c.estimate), stdError: JSONNumber(c.standardError),
+                           tValue: JSONNumber(c.tValue), pValue: JSONNumber(c.pValue),
                            confidenceInterval: c.lower.flatMap { lower in c.upper.map { [lower, $0] } },
                            aliased: c.isAliased)
         }
         aliased = result.aliasedNames
-        rSquared = finite(result.rSquared)
-        adjRSquared = finite(result.adjustedRSquared)
-        sigma = finite(result.sigma)
-        fStatistic = finite(result.fStatistic)
-        fPValue = finite(result.fPValue)
-        logLikelihood = finite(result.logLikelihood)
-        aic = finite(result.aic)
-        aicc = finite(result.aicc)
-        bic = finite(result.bic)
-        durbinWatson = finite(result.durbinWatson)
-        ljungBox = LjungBox(lag: result.ljungBoxLag, statistic: finite(result.ljungBox.statistic), pValue: finite(result.ljungBox.pValue))
-        jarqueBera = JarqueBera(statistic: finite(result.jarqueBera.statistic), pValue: finite(result.jarqueBera.pValue),
-                                skewness: finite(result.residualSkewness), kurtosis: finite(result.residualKurtosis))
-        conditionNumber = finite(result.conditionNumber)
-        scaledConditionNumber = finite(result.scaledConditionNumber)
+        rSquared = JSONNumber(result.rSquared)
+        adjRSquared = JSONNumber(result.adjustedRSquared)
+        sigma = JSONNumber(result.sigma)
+        fStatistic = JSONNumber(result.fStatistic)
+        fPValue = JSONNumber(result.fPValue)
+        logLikelihood = JSONNumber(result.logLikelihood)
+        aic = JSONNumber(result.aic)
+        aicc = JSONNumber(result.aicc)
+        bic = JSONNumber(result.bic)
+        durbinWatson = JSONNumber(result.durbinWatson)
+        ljungBox = LjungBox(lag: result.ljungBoxLag, statistic: JSONNumber(result.ljungBox.statistic), pValue: JSONNumber(result.ljungBox.pValue))
+        jarqueBera = JarqueBera(statistic: JSONNumber(result.jarqueBera.statistic), pValue: JSONNumber(result.jarqueBera.pValue),
+                                skewness: JSONNumber(result.residualSkewness), kurtosis: JSONNumber(result.residualKurtosis))
+        conditionNumber = JSONNumber(result.conditionNumber)
+        scaledConditionNumber = JSONNumber(result.scaledConditionNumber)
         solver = result.solverMethod.rawValue
         refinementSteps = result.refinementSteps
         self.predictions = predictions?.map {
@@ -105,8 +105,15 @@ struct RegressionDocument: Encodable {
     }
 }
 
-/// `value` when it is a finite number, otherwise `nil` (JSON `null`).
-func finite(_ value: Double?) -> Double? {
-    guard let value, value.isFinite else { return nil }
-    return value
+/// A number in JSON output: written as a number when finite, as an explicit `null` otherwise (JSON has
+/// no NaN or infinity), so that every documented key is always present.
+struct JSONNumber: Encodable {
+    let value: Double?
+
+    init(_ value: Double?) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value, value.isFinite { try container.encode(value) } else { try container.encodeNil() }
+    }
 }

@@ -60,7 +60,7 @@ enum RegressionReport {
     /// The coefficient table as CSV, one row per coefficient, full precision.
     static func csv(_ result: RegressionResult) -> String {
         var lines = ["term,estimate,stdError,tValue,pValue,confLower,confUpper,aliased"]
-        func cell(_ value: Double?) -> String { finite(value).map { "\($0)" } ?? "" }
+        func cell(_ value: Double?) -> String { value.flatMap { $0.isFinite ? "\($0)" : nil } ?? "" }
         for c in result.coefficients {
             let name = c.name.contains(",") || c.name.contains("\"") ? "\"\(c.name.replacingOccurrences(of: "\"", with: "\"\""))\"" : c.name
             lines.append([name, cell(c.estimate), cell(c.standardError), cell(c.tValue), cell(c.pValue),

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `biennium regress` end to end: the built binary on files, as a user runs it.
+@Suite("biennium regress") struct RegressCommandTests {
+    static let certified = try! JSONValue.load("nist-strd/certified.json")
+
+    @Test("reaches 9 significant digits on every NIST StRD file, through the JSON output",
+          arguments: ["Norris", "Pontius", "NoInt1", "NoInt2", "Longley", "Wampler1", "Wampler2", "Wampler3"])
+    func nistThroughTheCommandLine(_ name: String) throws {
+        let reference = Self.certified[name]
+        var arguments = ["regress", "--data", Fixtures.url("nist-strd/\(name).csv").path, "--response", "y", "--format", "json"]
+        if !reference["intercept"].bool { arguments.append("--no-intercept") }
+        let output = try CommandRunner().run(arguments)
+        #expect(output.status == 0, "\(output.standardError)")
+        let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)))
+        var worst = 15.0
+        for (index, entry) in reference["coefficients"].array.enumerated() {
+            let got = json["coefficients"][index]
+            #expect(got["name"].string == entry["name"].string)
+            worst = min(worst, logRelativeError(got["estimate"].double, certified: entry["estimate"].double))
+            worst = min(worst, logRelativeError(got["stdError"].double, certified: entry["stdError"].double))
+        }
+        worst = min(worst, logRelativeError(json["sigma"].double, certified: reference["residualSD"].double))
+        worst = min(worst, logRelativeError(json["rSquared"].double, certified: reference["rSquared"].double))
+        #expect(worst >= 9, "\(name): LRE \(worst)")
+        #expect(json["rank"].int == reference["coefficients"].array.count)
+        #expect(json["n"].int == reference["n"].int)
+        for key in ["adjRSquared", "logLikelihood", "aic", "bic", "durbinWatson", "conditionNumber"] {
+            #expect(json.has(key), "JSON lacks \(key)")
+        }
+    }
+
+    @Test("the table output reads like summary.lm")
+    func tableOutput() throws {
+        let output = try CommandRunner().run(["regress", "--data", Fixtures.url("nist-strd/Longley.csv").path, "--response", "y"])
+        #expect(output.status == 0)
+        for fragment in ["Estimate", "Std. Error", "t value", "Pr(>|t|)", "Residual standard error: 304.854 on 9 degrees of freedom",
+                         "Multiple R-squared: 0.995479", "F-statistic: 330.285 on 6 and 9 DF", "Durbin-Watson", "Signif. codes"] {
+            #expect(output.standardOutput.contains(fragment), "missing '\(fragment)'")
+        }
+    }
+
+    @Test("a formula with transformations, trend and interventions fits from the command line")
+    func formulaFromTheCommandLine() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let file = folder.appendingPathComponent("series.csv")
+        var text = "year,applications,price\n"
+        for (i, year) in (2001...2020).enumerated() {
+            text += "\(year),\(100000 + 7000 * i + (i % 3) * 900 - (year >= 2009 ? 4000 : 0)),\(1 + Double(i) / 10)\n"
+        }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let output = try CommandRunner().run(["regress", "--data", file.path, "--formula",
+                                              "log(applications) ~ trend + I(trend^2) + step(2009) + pulse(2015) + log(price) + lag(price, 1)",
+                                              "--covariance", "newey-west:2", "--format", "csv"])
+        #expect(output.status == 0, "\(output.standardError)")
+        let lines = output.standardOutput.split(separator: "\n")
+        #expect(lines.first == "term,estimate,stdError,tValue,pValue,confLower,confUpper,aliased")
+        #expect(lines.map { String($0.split(separator: ",")[0]) }.dropFirst() ==
+                ["(Intercept)", "trend", "I(trend^2)", "step(2009)", "pulse(2015)", "log(price)", "\"lag(price", ])
+    }
+
+    @Test("bad input exits non-zero, says what and where, and prints nothing on stdout", arguments: BadInput.cases)
+    func badInput(_ bad: BadInput) throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let file = folder.appendingPathComponent("data.csv")
+        if let bytes = bad.bytes { try bytes.write(to: file) }
+        let arguments = bad.arguments.map { $0 == "FILE" ? file.path : ($0 == "DIR" ? folder.path : $0) }
+        let output = try CommandRunner().run(arguments)
+        #expect(output.status != 0)
+        #expect(output.standardOutput.isEmpty, "stdout: \(output.standardOutput)")
+        for fragment in bad.expected {
+            let shown = fragment.replacingOccurrences(of: "FILE", with: file.path)
+            #expect(output.standardError.contains(shown), "\(bad.name): '\(shown)' not in: \(output.standardError)")
+        }
+    }
+}
+
+struct BadInput: Sendable, CustomTestStringConvertible {
+    let name: String
+    let bytes: Data?
+    let arguments: [String]
+    let expected: [String]
+
+    var testDescription: String { name }
+
+    static let regress = ["regress", "--data", "FILE", "--response", "y"]
+    static let cases: [BadInput] = [
+        BadInput(name: "NaN cell", bytes: Data("y,x\n1,2\n2,nan\n3,4\n4,5\n".utf8), arguments: regress,
+                 expected: ["FILE:3: column 'x': 'nan' is not a finite number"]),
+        BadInput(name: "infinite cell", bytes: Data("y,x\n1,2\ninf,3\n3,4\n4,5\n".utf8), arguments: regress,
+                 expected: ["FILE:3: column 'y': 'inf' is not a finite number"]),
+        BadInput(name: "non-numeric cell", bytes: Data("y,x\n1,2\n2,3\n3,abc\n4,5\n".utf8), arguments: regress,
+                 expected: ["FILE:4: column 'x': 'abc' is not a finite number"]),
+        BadInput(name: "empty cell", bytes: Data("y,x\n1,2\n2,\n3,4\n".utf8), arguments: regress,
+                 expected: ["FILE:3: column 'x': an empty cell is not a finite number"]),
+        BadInput(name: "fewer rows than columns", bytes: Data("y,a,b,c\n1,2,3,4\n2,3,4,6\n3,1,1,1\n".utf8), arguments: regress,
+                 expected: ["3 usable rows cannot estimate 4 coefficients"]),
+        BadInput(name: "unknown response", bytes: Data("y,x\n1,2\n".utf8),
+                 arguments: ["regress", "--data", "FILE", "--response", "z"], expected: ["unknown response column 'z'", "y, x"]),
+        BadInput(name: "unknown regressor", bytes: Data("y,x\n1,2\n2,3\n4,5\n".utf8),
+                 arguments: regress + ["--columns", "x,w"], expected: ["unknown column 'w'"]),
+        BadInput(name: "empty file", bytes: Data(), arguments: regress, expected: ["FILE: is empty"]),
+        BadInput(name: "header only", bytes: Data("y,x\n".utf8), arguments: regress, expected: ["has a header but no data rows"]),
+        BadInput(name: "ragged row", bytes: Data("y,x\n1,2\n2,3,4\n".utf8), arguments: regress,
+                 expected: ["FILE:3: expected 2 fields as in the header, found 3"]),
+        BadInput(name: "not UTF-8", bytes: Data([0x79, 0x2C, 0x78, 0x0A, 0x31, 0x2C, 0xFF, 0xFE, 0x0A]), arguments: regress,
+                 expected: ["FILE:2: is not UTF-8 text"]),
+        BadInput(name: "missing file", bytes: nil, arguments: regress, expected: ["FILE: no such file"]),
+        BadInput(name: "a directory", bytes: nil, arguments: ["regress", "--data", "DIR", "--response", "y"],
+                 expected: ["is a directory, not a file"]),
+        BadInput(name: "formula that does not parse", bytes: Data("y,x\n1,2\n".utf8),
+                 arguments: ["regress", "--data", "FILE", "--formula", "y ~ log(x"],
+                 expected: ["formula: expected ')' at column 10", "y ~ log(x", "         ^"]),
+        BadInput(name: "log of zero", bytes: Data("y,x\n1,2\n2,0\n3,4\n4,5\n".utf8),
+                 arguments: ["regress", "--data", "FILE", "--formula", "y ~ log(x)"], expected: ["FILE:3: log(x): log of 0.0"]),
+        BadInput(name: "bad covariance", bytes: Data("y,x\n1,2\n".utf8), arguments: regress + ["--covariance", "hc9"],
+                 expected: ["--covariance"]),
+        BadInput(name: "neither response nor formula", bytes: Data("y,x\n1,2\n".utf8),
+                 arguments: ["regress", "--data", "FILE"], expected: ["--response"]),
+    ]
+}
