@@ -26,7 +26,8 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev", "pkg-config"])]
         ),
-        .target(name: "LinearAlgebra", dependencies: ["CLapack"], swiftSettings: strictSettings),
+        .target(name: "CExtraPrecise"),
+        .target(name: "LinearAlgebra", dependencies: ["CLapack", "CExtraPrecise"], swiftSettings: strictSettings),
         .target(name: "Regression", dependencies: ["LinearAlgebra"], swiftSettings: strictSettings),
         .executableTarget(
             name: "biennium",

@@ -2,7 +2,13 @@ import CLapack
 
 /// The only place where Swift `Int` becomes LAPACK's `Int32` (`lapack_int`) and back.
 enum LAPACKBoundary {
-    static let columnMajor = Int32(LAPACK_COL_MAJOR)
+    /// `LAPACK_COL_MAJOR`. Reading it also turns off LAPACKE's own NaN scan of every input matrix (which
+    /// would read a 40 MB factor again on each `dormqr`): callers check finiteness once, in Swift, and
+    /// name the position at fault.
+    static let columnMajor: Int32 = {
+        LAPACKE_set_nancheck(0)
+        return Int32(LAPACK_COL_MAJOR)
+    }()
 
     /// Converts a dimension to LAPACK's integer type; throws rather than truncating.
     static func int(_ value: Int) throws(LinearAlgebraError) -> Int32 {

@@ -29,6 +29,9 @@ public struct LeastSquaresOptions: Sendable {
 public enum LeastSquaresMethod: String, Sendable, Codable {
     /// LAPACK `dgeqp3` on the equilibrated matrix, then iterative refinement with residuals in double-double.
     case refinedBinary64QR = "pivoted QR (binary64) with extra-precise refinement"
+    /// LAPACK `dgeqrf` (no pivoting) on a large equilibrated matrix whose factor's condition number proves
+    /// full rank, then the same refinement.
+    case refinedHouseholderQR = "Householder QR (binary64, full rank proven by condition) with extra-precise refinement"
     /// Householder QR with column pivoting in double-double, for designs beyond binary64's reach.
     case doubleDoubleQR = "pivoted QR in double-double precision"
 }
@@ -81,7 +84,9 @@ public struct LeastSquaresSolution: Sendable {
 /// The method (Björck, *Numerical Methods for Least Squares Problems*, 1996, §1.4 and §2.9; Demmel et al.,
 /// "Extra-precise iterative refinement for overdetermined least squares problems", ACM TOMS 35(4), 2009):
 /// 1. equilibrate the columns by exact powers of two (``ColumnEquilibration``);
-/// 2. factor with column pivoting (LAPACK `dgeqp3`) and decide the numerical rank on the equilibrated `R`;
+/// 2. factor with column pivoting (LAPACK `dgeqp3`) and decide the numerical rank on the equilibrated `R`
+///    (for large problems, `m·n²` above `extendedPrecisionWorkLimit`, the blocked unpivoted `dgeqrf` is tried
+///    first and kept when its factor's condition number proves full rank);
 /// 3. solve, then refine `x` and the residual `r` together on the augmented system
 ///    `[I A; Aᵀ 0]·[r; x] = [b; 0]`, with its residuals evaluated in double-double, until the correction
 ///    stops shrinking;
@@ -105,28 +110,48 @@ public enum LeastSquares {
 
     static func solveValidated(_ a: Matrix, _ b: [Double], options: LeastSquaresOptions) throws(LinearAlgebraError) -> LeastSquaresSolution {
         let m = a.rows, n = a.columns
-        let equilibrated = ColumnEquilibration(a)
-        let qr = try equilibrated.scaled.pivotedQR()
-        let binaryTolerance = options.rankTolerance ?? Double(max(m, n)) * Double.ulpOfOne
-        let binaryRank = qr.rank(relativeTolerance: binaryTolerance)
+        let scales = ColumnEquilibration.scales(of: a)
         let extendedAffordable = m * n * n <= options.extendedPrecisionWorkLimit
+        let binaryTolerance = options.rankTolerance ?? Double(max(m, n)) * Double.ulpOfOne
 
+        if !extendedAffordable, m > n, let (qr, qtb) = try fullRankWithoutPivoting(a, scales: scales, b: b) {
+            // Large problems: blocked QR without pivoting of [Aₛ b], kept only when its factor is so well
+            // conditioned (κ₁ < 1e8, far below the 1/τ ≥ 1e11 at which rank could drop) that pivoting
+            // cannot matter; the trailing column delivers Qᵀb with the factorization.
+            let refined = try RefinedBinary64Solver(qr: qr, a: a, scales: scales, b: b, qtb: qtb,
+                                                    method: .refinedHouseholderQR, options: options)
+            return try refined.solution(options: options)
+        }
+        let qr = try PivotedQR.factorPivoted(overwriting: ColumnEquilibration.scaledCopy(a, scales: scales))
+        let binaryRank = qr.rank(relativeTolerance: binaryTolerance)
         if binaryRank == n {
-            let refined = try RefinedBinary64Solver(qr: qr, scaled: equilibrated.scaled, b: b, options: options)
+            let refined = try RefinedBinary64Solver(qr: qr, a: a, scales: scales, b: b, options: options)
             if refined.converged || !extendedAffordable {
-                return try refined.solution(scales: equilibrated.scales, options: options)
+                return try refined.solution(options: options)
             }
         }
         if extendedAffordable {
-            let extended = ExtendedPrecisionQR(equilibrated.scaled)
+            let scaled = ColumnEquilibration.scaledCopy(a, scales: scales)
+            let extended = ExtendedPrecisionQR(scaled)
             let tolerance = options.rankTolerance ?? Double(max(m, n)) * 1e-30
             let rank = extended.rank(relativeTolerance: tolerance)
             if rank == n {
-                return extendedSolution(extended, equilibrated: equilibrated, b: b, options: options)
+                return extendedSolution(extended, scaled: scaled, scales: scales, b: b, options: options)
             }
             return try reduced(a, b, keeping: Array(extended.permutation.prefix(rank)), options: options)
         }
         return try reduced(a, b, keeping: Array(qr.permutation.prefix(binaryRank)), options: options)
+    }
+
+    /// The unpivoted QR of `[Aₛ b]` and `(Qᵀb)[0..<n]` when the factor of `Aₛ` has a condition estimate
+    /// below 1e8; `nil` otherwise.
+    static func fullRankWithoutPivoting(_ a: Matrix, scales: [Double], b: [Double]) throws(LinearAlgebraError) -> (PivotedQR, [Double])? {
+        let n = a.columns
+        let qr = try PivotedQR.factorUnpivoted(overwriting: ColumnEquilibration.scaledCopy(a, scales: scales, appending: [b]),
+                                               columns: n)
+        let rcond = try qr.r(size: n).triangularReciprocalCondition(.upper)
+        guard rcond > 1e-8 else { return nil }
+        return (qr, (0..<n).map { qr.factors[$0, n] })
     }
 
     /// Solves with the `keeping` columns only and reports the others as aliased.
@@ -156,10 +181,9 @@ public enum LeastSquares {
                                     refinementSteps: inner.refinementSteps)
     }
 
-    static func extendedSolution(_ qr: ExtendedPrecisionQR, equilibrated: ColumnEquilibration, b: [Double],
+    static func extendedSolution(_ qr: ExtendedPrecisionQR, scaled: Matrix, scales: [Double], b: [Double],
                                  options: LeastSquaresOptions) -> LeastSquaresSolution {
         let m = qr.rows, n = qr.columns
-        let scaled = equilibrated.scaled
         let qtb = qr.applyQTransposed(b.map(DoubleDouble.init), reflectors: n)
         let xPivoted = qr.solveR(qtb, size: n)
         var x = [DoubleDouble](repeating: .zero, count: n)
@@ -178,7 +202,7 @@ public enum LeastSquares {
                 inverse[i, j] = rInverse[i + j * n].doubleValue
             }
         }
-        let pivotedScales = qr.permutation.map { equilibrated.scales[$0] }
+        let pivotedScales = qr.permutation.map { scales[$0] }
         let conditions = TriangularConditioning(r: r, inverse: inverse, columnScales: pivotedScales)
         var covariance: Matrix?
         if options.computeCovariance {
@@ -210,9 +234,9 @@ public enum LeastSquares {
             influence = z
             leverages = h
         }
-        return LeastSquaresSolution(coefficients: (0..<n).map { x[$0].doubleValue / equilibrated.scales[$0] },
+        return LeastSquaresSolution(coefficients: (0..<n).map { x[$0].doubleValue / scales[$0] },
                                     residuals: residuals.map(\.doubleValue), residualSumOfSquares: rss.doubleValue,
-                                    rank: n, aliased: [], included: Array(0..<n), columnScales: equilibrated.scales,
+                                    rank: n, aliased: [], included: Array(0..<n), columnScales: scales,
                                     scaledCovarianceFactor: covariance, scaledInfluence: influence, leverages: leverages,
                                     scaledConditionNumber: conditions.scaled,
                                     conditionNumber: conditions.raw,

@@ -104,6 +104,19 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
 
     /// Throws on the first NaN or infinite entry, naming its position.
     public func requireFinite() throws(LinearAlgebraError) {
+        // One multiply-add per entry: the sum of v·0 is NaN exactly when some v is NaN or infinite.
+        let probe = elements.withUnsafeBufferPointer { buffer in
+            var sums = (0.0, 0.0, 0.0, 0.0)
+            var i = 0
+            while i + 4 <= buffer.count {
+                sums.0 += buffer[i] * 0; sums.1 += buffer[i + 1] * 0
+                sums.2 += buffer[i + 2] * 0; sums.3 += buffer[i + 3] * 0
+                i += 4
+            }
+            while i < buffer.count { sums.0 += buffer[i] * 0; i += 1 }
+            return sums.0 + sums.1 + sums.2 + sums.3
+        }
+        guard probe.isNaN else { return }
         for (index, value) in elements.enumerated() where !value.isFinite {
             throw .nonFiniteValue(row: index % Swift.max(rows, 1), column: index / Swift.max(rows, 1))
         }

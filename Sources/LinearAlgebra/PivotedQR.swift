@@ -52,6 +52,10 @@ public struct PivotedQR: Sendable {
             throw .dimensionMismatch("Q is \(factors.rows)×\(factors.rows), the right-hand side has \(c.rows) rows")
         }
         if count == 0 || c.columns == 0 { return }
+        if c.columns == 1 && c.rows * count <= 1_000_000 {
+            applyReflectorsToVector(&c.elements, transpose: transpose, count: count)
+            return
+        }
         let m = try LAPACKBoundary.int(c.rows), nrhs = try LAPACKBoundary.int(c.columns)
         let k = try LAPACKBoundary.int(count), lda = try LAPACKBoundary.int(factors.rows)
         let trans = LAPACKBoundary.character(transpose ? "T" : "N")
@@ -67,19 +71,70 @@ public struct PivotedQR: Sendable {
     }
 }
 
+extension PivotedQR {
+    /// `Qᵀ·c` or `Q·c` for one vector, reflector by reflector: `Hᵢ = I − τᵢvᵢvᵢᵀ`, `vᵢ = (0…0, 1, factors[i+1…, i])`.
+    /// For the small systems of annual data this avoids `dormqr`'s workspace query and allocation, which
+    /// cost more than the arithmetic; for large ones LAPACK takes over.
+    func applyReflectorsToVector(_ c: inout [Double], transpose: Bool, count: Int) {
+        let m = factors.rows
+        factors.elements.withUnsafeBufferPointer { f in
+            c.withUnsafeMutableBufferPointer { c in
+                for step in 0..<count {
+                    let i = transpose ? step : count - 1 - step
+                    let tau = self.tau[i]
+                    if tau == 0 { continue }
+                    let v = f.baseAddress! + i * m
+                    var dot = c[i]
+                    for row in (i + 1)..<m { dot += v[row] * c[row] }
+                    let scale = tau * dot
+                    c[i] -= scale
+                    for row in (i + 1)..<m { c[row] -= scale * v[row] }
+                }
+            }
+        }
+    }
+}
+
 extension Matrix {
     /// Householder QR with column pivoting (LAPACK `dgeqp3`).
     /// - Throws: `LinearAlgebraError.nonFiniteValue` on NaN or infinite entries; `.emptyMatrix`.
     public func pivotedQR() throws(LinearAlgebraError) -> PivotedQR {
         guard rows > 0, columns > 0 else { throw .emptyMatrix(operation: "QR factorization") }
         try requireFinite()
-        var a = elements
-        var pivots = [Int32](repeating: 0, count: columns)
-        var tau = [Double](repeating: 0, count: Swift.min(rows, columns))
-        let m = try LAPACKBoundary.int(rows), n = try LAPACKBoundary.int(columns)
-        let info = LAPACKE_dgeqp3(LAPACKBoundary.columnMajor, m, n, &a, m, &pivots, &tau)
+        return try PivotedQR.factorPivoted(overwriting: self)
+    }
+}
+
+extension Matrix {
+    /// Householder QR without pivoting (LAPACK `dgeqrf`, blocked, BLAS-3): much faster than `dgeqp3` on
+    /// tall matrices, returned with the identity permutation. It does not reveal rank; use it where the
+    /// triangular factor's condition number proves full rank.
+    /// - Throws: `.nonFiniteValue`, `.emptyMatrix`.
+    public func householderQR() throws(LinearAlgebraError) -> PivotedQR {
+        guard rows > 0, columns > 0 else { throw .emptyMatrix(operation: "QR factorization") }
+        try requireFinite()
+        return try PivotedQR.factorUnpivoted(overwriting: self)
+    }
+}
+
+extension PivotedQR {
+    /// `dgeqp3` in the storage of `a` (no copy when the caller hands over its only reference); no NaN check.
+    static func factorPivoted(overwriting a: consuming Matrix) throws(LinearAlgebraError) -> PivotedQR {
+        var pivots = [Int32](repeating: 0, count: a.columns)
+        var tau = [Double](repeating: 0, count: Swift.min(a.rows, a.columns))
+        let m = try LAPACKBoundary.int(a.rows), n = try LAPACKBoundary.int(a.columns)
+        let info = LAPACKE_dgeqp3(LAPACKBoundary.columnMajor, m, n, &a.elements, m, &pivots, &tau)
         try LAPACKBoundary.checkArguments(info, routine: "dgeqp3")
-        return PivotedQR(factors: Matrix(unchecked: rows, columns, a), tau: tau,
-                         permutation: pivots.map { Int($0) - 1 })
+        return PivotedQR(factors: a, tau: tau, permutation: pivots.map { Int($0) - 1 })
+    }
+
+    /// `dgeqrf` in the storage of `a`; no NaN check. The permutation is the identity over `columns` (which
+    /// may be fewer than `a`'s, when right-hand sides ride along as trailing columns).
+    static func factorUnpivoted(overwriting a: consuming Matrix, columns: Int? = nil) throws(LinearAlgebraError) -> PivotedQR {
+        var tau = [Double](repeating: 0, count: Swift.min(a.rows, a.columns))
+        let m = try LAPACKBoundary.int(a.rows), n = try LAPACKBoundary.int(a.columns)
+        let info = LAPACKE_dgeqrf(LAPACKBoundary.columnMajor, m, n, &a.elements, m, &tau)
+        try LAPACKBoundary.checkArguments(info, routine: "dgeqrf")
+        return PivotedQR(factors: a, tau: tau, permutation: Array(0..<(columns ?? a.columns)))
     }
 }

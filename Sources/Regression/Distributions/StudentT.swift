@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Student's t distribution with `degreesOfFreedom` ν > 0.
 public struct StudentT: Sendable {
@@ -44,30 +45,59 @@ public struct StudentT: Sendable {
 
     /// The quantile `t_p` with `P(T ≤ t_p) = p`, for `0 < p < 1`.
     ///
-    /// Bisection on a bracket grown from the normal quantile, then safeguarded Newton steps; accurate to a
-    /// few ulps over `1e-300 < p < 1 − 1e-16` and every ν > 0.
+    /// Closed forms for ν = 1 and 2; otherwise Newton's method on the cdf, safeguarded by a bracket, from
+    /// the Cornish–Fisher expansion around the normal quantile (Abramowitz & Stegun 26.7.5), which is
+    /// usually within 1e-3 so that two or three steps reach full precision.
     public func quantile(_ p: Double) -> Double {
         guard p > 0, p < 1 else { return p == 0 ? -.infinity : (p == 1 ? .infinity : .nan) }
-        if p > 0.5 { return -quantile(1 - p) }
+        if let cached = QuantileCache.shared.value(degreesOfFreedom, p) { return cached }
+        let value = uncachedQuantile(p)
+        QuantileCache.shared.store(degreesOfFreedom, p, value)
+        return value
+    }
+
+    private func uncachedQuantile(_ p: Double) -> Double {
+        if p > 0.5 { return -uncachedQuantile(1 - p) }
         if p == 0.5 { return 0 }
-        if degreesOfFreedom == 1 { return -1 / tan(Double.pi * p) }          // Cauchy, without forming p − ½
-        var hi = 0.0
-        var lo = min(Normal.quantile(p), -1)
-        while cdf(lo) > p { hi = lo; lo *= 2 }
-        var x = 0.5 * (lo + hi)
+        let nu = degreesOfFreedom
+        if nu == 1 { return -1 / tan(Double.pi * p) }                      // Cauchy, without forming p − ½
+        if nu == 2 { return (2 * p - 1) / (2 * p * (1 - p)).squareRoot() }
+        let z = Normal.quantile(p)
+        let z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z
+        var x = z + (z3 + z) / (4 * nu) + (5 * z5 + 16 * z3 + 3 * z) / (96 * nu * nu)
+            + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * nu * nu * nu)
+        if !(x < 0) || !x.isFinite { x = min(z, -1) }
+        var lo = -Double.infinity, hi = 0.0
         for _ in 0..<200 {
-            x = 0.5 * (lo + hi)
-            if cdf(x) > p { hi = x } else { lo = x }
-            if hi - lo <= 1e-3 * abs(x) { break }
-        }
-        for _ in 0..<50 {
             let f = cdf(x) - p
             if f == 0 { return x }
-            let next = x - f / density(x)
-            if abs(next - x) <= 4 * Double.ulpOfOne * abs(x) { return next }
             if f > 0 { hi = x } else { lo = x }
-            x = (next > lo && next < hi) ? next : 0.5 * (lo + hi)
+            var next = x - f / density(x)
+            if abs(next - x) <= 4 * Double.ulpOfOne * abs(x) { return next }
+            if !(next > lo && next < hi) { next = lo.isFinite ? 0.5 * (lo + hi) : 2 * x }
+            if hi - lo <= 4 * Double.ulpOfOne * abs(x) { return x }
+            x = next
         }
         return x
+    }
+}
+
+/// The last few t quantiles computed, keyed by (ν, p): fits, intervals and backtests ask for the same
+/// handful (ν = n − k, p = 0.975) again and again, and each costs several incomplete-beta evaluations.
+final class QuantileCache: Sendable {
+    static let shared = QuantileCache()
+    private struct Entry { let nu: Double; let p: Double; let value: Double }
+    private let entries = Mutex<[Entry]>([])
+    private let capacity = 64
+
+    func value(_ nu: Double, _ p: Double) -> Double? {
+        entries.withLock { list in list.first { $0.nu == nu && $0.p == p }?.value }
+    }
+
+    func store(_ nu: Double, _ p: Double, _ value: Double) {
+        entries.withLock { list in
+            if list.count >= capacity { list.removeFirst() }
+            list.append(Entry(nu: nu, p: p, value: value))
+        }
     }
 }
