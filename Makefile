@@ -7,7 +7,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 RELEASE_BIN := .build/release/biennium
 VENV := .venv
 
-.PHONY: run test deps build-release reference-fixtures clean
+.PHONY: run test deps build-release reference-fixtures bench clean
 
 ## System libraries: OpenBLAS + LAPACKE (and pkg-config to find them), installed only when missing.
 deps:
@@ -39,3 +39,10 @@ reference-fixtures:
 
 clean:
 	rm -rf .build
+
+## Benchmarks (never part of `make test`): ordo-one suites, then the side-by-side comparison with numpy.
+bench: deps
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r Benchmarks/scripts/requirements.txt
+	cd Benchmarks && $(SWIFT) build -c release && $(SWIFT) package --disable-sandbox benchmark --no-progress
+	$(VENV)/bin/python Benchmarks/scripts/lstsq_vs_numpy.py Benchmarks/.build/release/lstsq-timing
