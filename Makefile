@@ -4,14 +4,22 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+TEST_APT_PACKAGES := postgresql
 RELEASE_BIN := .build/release/biennium
 VENV := .venv
 
-.PHONY: run test deps build-release reference-fixtures bench clean
+.PHONY: run test deps test-deps apt-install build-release reference-fixtures bench clean
 
-## System libraries: OpenBLAS + LAPACKE (and pkg-config to find them), installed only when missing.
+## System libraries: OpenBLAS + LAPACKE (and pkg-config to find them), installed only when missing;
+## `make test` adds PostgreSQL for the store's second backend.
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+
+apt-install:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -25,9 +33,13 @@ build-release: deps
 run: build-release
 	@scripts/main-job.sh $(RELEASE_BIN)
 
-test: deps
+## The whole suite: one debug build with tests, a private PostgreSQL for the store tests (stopped
+## afterwards, also when tests fail), then swift test against both backends.
+test: test-deps
 	$(SWIFT) build --build-tests
-	BIENNIUM_BINARY=$(CURDIR)/.build/debug/biennium $(SWIFT) test --skip-build
+	@url=$$(scripts/postgres.sh start) || exit 1; \
+	trap 'scripts/postgres.sh stop' EXIT; \
+	BIENNIUM_TEST_POSTGRES_URL=$$url BIENNIUM_BINARY=$(CURDIR)/.build/debug/biennium $(SWIFT) test --skip-build
 
 ## Regenerates the committed reference fixtures (mpmath, statsmodels, scipy) in a virtual environment.
 reference-fixtures:

@@ -15,10 +15,15 @@ let package = Package(
         .executable(name: "biennium", targets: ["biennium"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Regression", targets: ["Regression"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.25.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,19 +34,33 @@ let package = Package(
         .target(name: "CExtraPrecise"),
         .target(name: "LinearAlgebra", dependencies: ["CLapack", "CExtraPrecise"], swiftSettings: strictSettings),
         .target(name: "Regression", dependencies: ["LinearAlgebra"], swiftSettings: strictSettings),
+        .target(
+            name: "Store",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "biennium",
             dependencies: [
                 "LinearAlgebra",
                 "Regression",
+                "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["LinearAlgebra", .product(name: "CSV", package: "CSV.swift")],
+                path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "BienniumCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

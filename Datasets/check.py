@@ -7,7 +7,8 @@ Checks
 - series/*.csv: header is exactly `series,period,value,status,source,vintage,note`; every row has
   a non-empty series, period, numeric value, status in {reported, estimate, revised, derived},
   source and vintage; periods and vintages are well formed; a file holds only its own system's
-  series; no two rows share (series, period, vintage) within a file.
+  series; no two rows share (series, period, vintage) within a file, vintages compared by the
+  last day of their period as the store does.
 - catalog.csv: ids are unique; every series used in an observation file or named in a budget
   table is in the catalog; the fixed ids are all there; each series' periods match its frequency;
   `derived` rows belong exactly to the series that have a derivation formula.
@@ -21,6 +22,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 HEADER = ["series", "period", "value", "status", "source", "vintage", "note"]
+
+
+def known_by(vintage):
+    """The last day of a vintage's period, as the store compares vintages (2017-03 == 2017-03-31)."""
+    import calendar
+    parts = vintage.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        return f"{parts[0]}-{parts[1]}-{calendar.monthrange(int(parts[0]), int(parts[1]))[1]:02d}"
+    return vintage
 STATUSES = {"reported", "estimate", "revised", "derived"}
 FIXED = [
     "pct.applications", "madrid.applications", "madrid.registrations", "madrid.renewals",
@@ -109,7 +121,7 @@ for system in SYSTEMS:
                 error(where, f"period {period!r} does not fit {sid}'s frequency {entry['frequency']}")
             elif entry["frequency"] == "biennial" and int(match.group(2)) != int(match.group(1)) + 1:
                 error(where, f"biennium {period!r} is not two consecutive years")
-        keys[(sid, period, vintage)] += 1
+        keys[(sid, period, known_by(vintage))] += 1
         used.add(sid)
         status_by_series[sid].add(row["status"])
     for key, count in keys.items():

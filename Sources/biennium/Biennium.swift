@@ -1,9 +1,9 @@
 import ArgumentParser
 
 @main
-struct Biennium: ParsableCommand {
+struct Biennium: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "biennium",
         abstract: "Forecasts of PCT, Madrid and Hague workload, costs and fee income against the biennium budget.",
-        subcommands: [RegressCommand.self])
+        subcommands: [ImportCommand.self, SeriesCommand.self, RegressCommand.self])
 }

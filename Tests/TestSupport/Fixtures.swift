@@ -1,4 +1,5 @@
 public import Foundation
+import CSV
 
 /// Locations of the committed reference data under `Tests/Fixtures/`.
 public enum Fixtures {
@@ -77,4 +78,17 @@ public struct JSONValue: @unchecked Sendable {
     public var matrix: [[Double]] { array.map(\.doubles) }
     public var strings: [String] { array.map(\.string) }
     public func has(_ key: String) -> Bool { (raw as? [String: Any])?[key] != nil }
+}
+
+extension Fixtures {
+    /// A CSV file's rows as dictionaries keyed by the header (read with CSV.swift).
+    public static func csvRows(_ path: String) throws -> [[String: String]] {
+        let reader = try CSVReader(string: String(contentsOfFile: path, encoding: .utf8), hasHeaderRow: true)
+        let header = reader.headerRow ?? []
+        var rows: [[String: String]] = []
+        while let fields = reader.next() {
+            if fields != [""] { rows.append(Dictionary(uniqueKeysWithValues: zip(header, fields))) }
+        }
+        return rows
+    }
 }

@@ -1,0 +1,61 @@
+/// A day of the Gregorian calendar, with its ISO text `YYYY-MM-DD`. No time zones: vintages and as-of
+/// dates are publication days.
+public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`, checking the day exists.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...CalendarDay.days(inMonth: m, year: y)).contains(d) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var description: String {
+        func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+
+    public static func < (a: CalendarDay, b: CalendarDay) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// Days in a month, leap years included.
+    public static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Today in UTC.
+    public static func today() -> CalendarDay {
+        let seconds = Int(Date().timeIntervalSince1970)
+        return CalendarDay(daysSinceEpoch: seconds / 86_400)
+    }
+
+    /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+    init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+}
+
+import Foundation

@@ -1,0 +1,64 @@
+/// What an observation is about: a year, a quarter, a month, or a biennium.
+///
+/// Text forms: `2020`, `2020-Q3`, `2020-07`, `2020-2021` (two consecutive years). Periods order by their
+/// first day.
+public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+    case year(Int)
+    case quarter(year: Int, quarter: Int)
+    case month(year: Int, month: Int)
+    /// A two-year budget period starting in `firstYear`.
+    case biennium(firstYear: Int)
+
+    /// Parses the text forms above; `nil` otherwise.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard let first = parts.first, first.count == 4, let year = Int(first), year >= 1000 else { return nil }
+        switch parts.count {
+        case 1:
+            self = .year(year)
+        case 2 where parts[1].hasPrefix("Q"):
+            guard parts[1].count == 2, let q = Int(parts[1].dropFirst()), (1...4).contains(q) else { return nil }
+            self = .quarter(year: year, quarter: q)
+        case 2 where parts[1].count == 2:
+            guard let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+            self = .month(year: year, month: month)
+        case 2 where parts[1].count == 4:
+            guard let second = Int(parts[1]), second == year + 1 else { return nil }
+            self = .biennium(firstYear: year)
+        default:
+            return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .year(let y): return String(y)
+        case .quarter(let y, let q): return "\(y)-Q\(q)"
+        case .month(let y, let m): return m < 10 ? "\(y)-0\(m)" : "\(y)-\(m)"
+        case .biennium(let y): return "\(y)-\(y + 1)"
+        }
+    }
+
+    /// The frequency name used by the catalog: annual, quarterly, monthly, biennial.
+    public var frequency: String {
+        switch self {
+        case .year: return "annual"
+        case .quarter: return "quarterly"
+        case .month: return "monthly"
+        case .biennium: return "biennial"
+        }
+    }
+
+    /// The first day, `YYYY-MM-DD`: the sort key.
+    public var startDate: String {
+        switch self {
+        case .year(let y), .biennium(let y): return "\(y)-01-01"
+        case .quarter(let y, let q): return CalendarDay(year: y, month: 3 * q - 2, day: 1).description
+        case .month(let y, let m): return CalendarDay(year: y, month: m, day: 1).description
+        }
+    }
+
+    public static func < (a: Period, b: Period) -> Bool {
+        a.startDate == b.startDate ? a.description < b.description : a.startDate < b.startDate
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode through GRDB, created (with its folder) on first use.
+///
+/// Concurrent writers from several processes queue on SQLite's lock for up to ``busyTimeout`` seconds, then
+/// get `StoreError.busy`; a killed import leaves the file as before it (the transaction never commits).
+public final class SQLiteStore: SeriesStore {
+    /// How long a writer waits for another process's write lock.
+    public static let busyTimeout: Double = 30
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens or creates the database at `path` and applies pending migrations.
+    public init(path: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.badLocation("cannot create the folder \(folder) for the database: \(error.localizedDescription)")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "biennium"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteMigrations.migrator.migrate(pool)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    public func upsert(_ definitions: [SeriesDefinition]) async throws -> Int {
+        try await write { db in
+            var changed = 0
+            for d in definitions {
+                try db.execute(sql: """
+                    INSERT INTO series (id, system, metric, unit, frequency, definition, derivation, source_choice)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET system = excluded.system, metric = excluded.metric, unit = excluded.unit,
+                      frequency = excluded.frequency, definition = excluded.definition, derivation = excluded.derivation,
+                      source_choice = excluded.source_choice
+                    WHERE series.system IS NOT excluded.system OR series.metric IS NOT excluded.metric
+                      OR series.unit IS NOT excluded.unit OR series.frequency IS NOT excluded.frequency
+                      OR series.definition IS NOT excluded.definition OR series.derivation IS NOT excluded.derivation
+                      OR series.source_choice IS NOT excluded.source_choice
+                    """, arguments: [d.id.rawValue, d.system, d.metric, d.unit, d.frequency, d.definition, d.derivation, d.sourceChoice])
+                changed += db.changesCount
+            }
+            return changed
+        }
+    }
+
+    public func catalog() async throws -> [SeriesID: SeriesDefinition] {
+        try await read { db in
+            var result: [SeriesID: SeriesDefinition] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM series") {
+                guard let definition = Self.definition(row) else { continue }
+                result[definition.id] = definition
+            }
+            return result
+        }
+    }
+
+    public func insert(_ batch: ObservationBatch) async throws -> ImportSummary {
+        try await write { db in
+            // What is stored for the batch's series, to decide new / unchanged / conflicting rows.
+            var existing: [String: [InsertPlan.Stored]] = [:]
+            for series in Set(batch.observations.map(\.series)) {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT period, value, status, source, vintage_date FROM observations WHERE series_id = ?
+                    """, arguments: [series.rawValue])
+                while let row = try rows.next() {
+                    let period: String = row["period"]
+                    existing["\(series)|\(period)", default: []].append(
+                        InsertPlan.Stored(value: row["value"], status: row["status"], source: row["source"], knownBy: row["vintage_date"]))
+                }
+            }
+            let plan = try InsertPlan(batch: batch, existing: existing)
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO observations (series_id, period, period_start, vintage, vintage_date, value, status, source, note, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let now = ISO8601DateFormatter().string(from: Date())
+            for index in plan.toInsert {
+                let o = batch.observations[index]
+                try statement.execute(arguments: [o.series.rawValue, o.period.description, o.period.startDate, o.vintage.text,
+                                                  o.vintage.knownBy.description, o.value, o.status.rawValue, o.source, o.note, now])
+            }
+            return plan.summary
+        }
+    }
+
+    public func summaries() async throws -> [SeriesSummary] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.*, COUNT(o.period) AS n, MIN(o.period_start) AS first_start, MAX(o.period_start) AS last_start,
+                  (SELECT period FROM observations f WHERE f.series_id = s.id ORDER BY period_start LIMIT 1) AS first_period,
+                  (SELECT period FROM observations l WHERE l.series_id = s.id ORDER BY period_start DESC LIMIT 1) AS last_period,
+                  MAX(o.vintage) AS latest_vintage
+                FROM series s LEFT JOIN observations o ON o.series_id = s.id
+                GROUP BY s.id ORDER BY s.id
+                """).compactMap { row in
+                Self.definition(row).map {
+                    SeriesSummary(definition: $0, observationCount: row["n"], firstPeriod: row["first_period"],
+                                  lastPeriod: row["last_period"], latestVintage: row["latest_vintage"])
+                }
+            }
+        }
+    }
+
+    public func observations(of series: SeriesID, asOf: CalendarDay?) async throws -> [Observation] {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM (
+                  SELECT o.*, ROW_NUMBER() OVER (PARTITION BY period ORDER BY vintage_date DESC) AS rank
+                  FROM observations o WHERE series_id = ? AND vintage_date <= ?
+                ) WHERE rank = 1 ORDER BY period_start, period
+                """, arguments: [series.rawValue, (asOf ?? CalendarDay(year: 9999, month: 12, day: 31)).description])
+            return rows.compactMap(Self.observation)
+        }
+    }
+
+    public func vintages(of series: SeriesID) async throws -> [Observation] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM observations WHERE series_id = ? ORDER BY period_start, period, vintage_date
+                """, arguments: [series.rawValue]).compactMap(Self.observation)
+        }
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+
+    // MARK: - Rows
+
+    static func definition(_ row: Row) -> SeriesDefinition? {
+        guard let id = SeriesID(row["id"]) else { return nil }
+        return SeriesDefinition(id: id, system: row["system"], metric: row["metric"], unit: row["unit"], frequency: row["frequency"],
+                                definition: row["definition"], derivation: row["derivation"], sourceChoice: row["source_choice"])
+    }
+
+    static func observation(_ row: Row) -> Observation? {
+        guard let id = SeriesID(row["series_id"]), let period = Period(row["period"]), let vintage = Vintage(row["vintage"]),
+              let status = ObservationStatus(rawValue: row["status"]) else { return nil }
+        return Observation(series: id, period: period, value: row["value"], status: status, source: row["source"],
+                           vintage: vintage, note: row["note"])
+    }
+
+    // MARK: - Transactions with translated errors
+
+    private func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    private func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: any Error, path: String) -> any Error {
+        if error is StoreError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return StoreError.busy("\(path), after waiting \(Int(busyTimeout)) s")
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                return StoreError.badLocation("\(path) is not a Biennium SQLite database")
+            case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+                return StoreError.badLocation("cannot open \(path) for writing: \(error.message ?? "\(error.resultCode)")")
+            default:
+                return StoreError.database("\(path): \(error.message ?? "\(error.resultCode)")")
+            }
+        }
+        return error
+    }
+}
