@@ -12,6 +12,8 @@ public struct Importer: Sendable {
         case observations(ImportSummary)
         case skipped(reason: String)
         case failed(StoreError)
+        /// The file is valid and its observations are being written (one transaction).
+        case writing(count: Int)
     }
 
     let store: any SeriesStore
@@ -42,6 +44,12 @@ public struct Importer: Sendable {
         return result
     }
 
+    /// Whether a file is read as a catalog: a complete catalog header, or, for a file named explicitly, an
+    /// `id` column without a `series` one (so that a missing catalog column is reported as such).
+    static func isCatalog(_ file: CSVFile, explicit: Bool) -> Bool {
+        CatalogFile.matches(file.header) || (explicit && file.header.contains("id") && !file.header.contains("series"))
+    }
+
     /// Imports `paths` (files or folders). `progress` is called after each file.
     public func run(_ paths: [String], progress: (String, FileOutcome) -> Void) async throws {
         let files = Self.files(in: paths)
@@ -51,7 +59,7 @@ public struct Importer: Sendable {
         }
         // Catalogs first.
         for entry in parsed {
-            guard let file = entry.file, CatalogFile.matches(file.header) else { continue }
+            guard let file = entry.file, Self.isCatalog(file, explicit: entry.explicit) else { continue }
             do {
                 let catalog = try CatalogFile(file)
                 let changed = try await store.upsert(catalog.definitions)
@@ -66,8 +74,10 @@ public struct Importer: Sendable {
                 progress(entry.path, .failed(error))
                 continue
             }
-            guard let file = entry.file, !CatalogFile.matches(file.header) else { continue }
-            guard ObservationFile.matches(file.header) else {
+            guard let file = entry.file, !Self.isCatalog(file, explicit: entry.explicit) else { continue }
+            // A file named explicitly that has a `series` column is read as observations, so a missing column
+            // is reported as such; inside folders only complete observation headers are imported.
+            guard ObservationFile.matches(file.header) || (entry.explicit && file.header.contains("series")) else {
                 if entry.explicit {
                     progress(entry.path, .failed(.invalidRow(file: entry.path, line: 1, reason:
                         "neither an observation file (series,period,value,status,source[,vintage,note]) nor a catalog (id,system,metric,unit,frequency,definition)")))
@@ -78,6 +88,7 @@ public struct Importer: Sendable {
             }
             do {
                 let observations = try ObservationFile(file, catalog: catalog, today: today)
+                progress(entry.path, .writing(count: observations.batch.observations.count))
                 progress(entry.path, .observations(try await store.insert(observations.batch)))
             } catch let error as StoreError {
                 progress(entry.path, .failed(error))

@@ -43,6 +43,10 @@ struct ImportCommand: AsyncParsableCommand {
                     print("\(path): \(summary.added + summary.unchanged) observations, \(summary.added) added, \(summary.unchanged) unchanged")
                 case .skipped:
                     skipped.append(path)
+                case .writing(let count):
+                    if count >= 10_000 {
+                        FileHandle.standardError.write(Data("\(path): writing \(count) observations in one transaction…\n".utf8))
+                    }
                 case .failed(let error):
                     failures += 1
                     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
