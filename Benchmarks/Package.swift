@@ -28,6 +28,11 @@ let package = Package(
             path: "Sources/fit-loop"
         ),
         .executableTarget(
+            name: "store-timing",
+            dependencies: [.product(name: "Store", package: "Biennium")],
+            path: "Sources/store-timing"
+        ),
+        .executableTarget(
             name: "lstsq-timing",
             dependencies: [.product(name: "LinearAlgebra", package: "Biennium")],
             path: "Sources/lstsq-timing"

@@ -34,7 +34,7 @@ struct CSVFile {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false)
         } catch {
             throw .invalidRow(file: path, line: 1, reason: "cannot read the header row")
         }
@@ -42,10 +42,18 @@ struct CSVFile {
         var rows: [(line: Int, fields: [String])] = []
         // Lines are counted from the text, so quoted fields spanning lines keep later rows' numbers right.
         var line = 1
-        while let fields = reader.next() {
-            line += 1 + fields.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
+        while let raw = reader.next() {
+            line += 1
+            let rowLine = line
+            var fields = raw
+            for (index, field) in raw.enumerated() {
+                if field.utf8.contains(10) { line += field.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
+                if let first = field.utf8.first, let last = field.utf8.last, first == 32 || last == 32 || first == 9 || last == 9 {
+                    fields[index] = field.trimmingCharacters(in: .whitespaces)
+                }
+            }
             if fields.count == 1 && fields[0].isEmpty { continue }
-            rows.append((line - fields.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }, fields))
+            rows.append((rowLine, fields))
         }
         if let error = reader.error { throw .invalidRow(file: path, line: line, reason: "malformed CSV: \(error)") }
         self.rows = rows

@@ -23,6 +23,10 @@ struct ObservationFile {
         var given: [Bool] = []
         var lines: [Int] = []
         var firstLine: [String: Int] = [:]
+        // Periods and vintages repeat across rows: parse each distinct text once.
+        var periods: [String: Period] = [:]
+        var vintages: [String: Vintage] = [:]
+        var seriesIDs: [String: SeriesID] = [:]
         observations.reserveCapacity(file.rows.count)
         for (line, fields) in file.rows {
             func fail(_ reason: String) -> StoreError { .invalidRow(file: file.path, line: line, reason: reason) }
@@ -30,14 +34,16 @@ struct ObservationFile {
                 throw fail("expected \(file.header.count) fields as in the header, found \(fields.count)")
             }
             let seriesText = fields[columns["series"]!]
-            guard let series = SeriesID(seriesText) else { throw fail("'\(seriesText)' is not a series id (such as pct.applications)") }
+            guard let series = seriesIDs[seriesText] ?? SeriesID(seriesText) else { throw fail("'\(seriesText)' is not a series id (such as pct.applications)") }
+            seriesIDs[seriesText] = series
             guard let definition = catalog[series] else {
                 throw fail("unknown series '\(series)'; add it to the catalog (catalog.csv) first")
             }
             let periodText = fields[columns["period"]!]
-            guard let period = Period(periodText) else {
+            guard let period = periods[periodText] ?? Period(periodText) else {
                 throw fail("period '\(periodText)' does not parse; write 2020, 2020-Q3, 2020-07 or 2020-2021")
             }
+            periods[periodText] = period
             guard period.frequency == definition.frequency else {
                 throw fail("period '\(periodText)' is \(period.frequency) but \(series) is \(definition.frequency)")
             }
@@ -57,13 +63,14 @@ struct ObservationFile {
             var vintage = Vintage(day: today)
             var vintageGiven = false
             if let vintageColumn, !fields[vintageColumn].isEmpty {
-                guard let parsed = Vintage(fields[vintageColumn]) else {
+                guard let parsed = vintages[fields[vintageColumn]] ?? Vintage(fields[vintageColumn]) else {
                     throw fail("vintage '\(fields[vintageColumn])' is not a date (2021-04-15), a month (2021-04) or a year (2021)")
                 }
+                vintages[fields[vintageColumn]] = parsed
                 vintage = parsed
                 vintageGiven = true
             }
-            let key = "\(series)|\(period)|\(vintage.knownBy)"
+            let key = seriesText + "|" + period.description + "|" + vintage.knownBy.description
             if let earlier = firstLine[key] {
                 throw fail("\(series) \(period) vintage \(vintage) appears twice in the file (also line \(earlier))")
             }
