@@ -49,7 +49,7 @@ floor_url=${url%/postgres}/floor
 psql "$floor_url" -q -c "${schema/ WITHOUT ROWID/}"
 [ "$(id -u)" = 0 ] && chmod 644 "$work/copy.csv" && chmod 755 "$work"
 start=$(date +%s.%N)
-psql "$floor_url" -q -c "\\copy observations FROM '$work/copy.csv' WITH (FORMAT csv)"
+psql "$floor_url" -q -c "\\copy observations FROM '$work/copy.csv' WITH (FORMAT csv, NULL '\\N')"
 end=$(date +%s.%N)
 echo "PostgreSQL COPY (floor): $(echo "$end - $start" | bc) s"
 echo "note: PostgreSQL runs with fsync off (scripts/postgres.sh), as in the tests"

@@ -22,7 +22,7 @@ struct RefinedBinary64Solver {
     private(set) var steps: Int
     private(set) var converged: Bool
 
-    /// The relative size of a correction below which refinement has converged.
+    /// The normwise relative size of a correction below which refinement has converged.
     static let convergedCorrection = 1e-13
 
     /// - Parameters:
@@ -179,10 +179,11 @@ struct RefinedBinary64Solver {
             var dx = (0..<n).map { d[$0] - h[$0] }
             solveUpper(&dx)
             let xNorm = x.reduce(0) { max($0, abs($1)) }
-            var relative = 0.0
+            var relative = 0.0, normwise = 0.0
             for j in 0..<n {
                 x[j] += dx[j]
                 relative = max(relative, abs(dx[j]) / max(abs(x[j]), Double.ulpOfOne * xNorm, .leastNormalMagnitude))
+                normwise = max(normwise, abs(dx[j]) / max(xNorm, .leastNormalMagnitude))
             }
             let ratio = step > 1 ? relative / previous : min(1, conditionEstimate * Double.ulpOfOne)
             var predicted = relative * max(ratio, conditionEstimate * Double.ulpOfOne)
@@ -194,7 +195,9 @@ struct RefinedBinary64Solver {
                 predicted += conditionEstimate * conditionEstimate * Double.ulpOfOne * rNorm / max(xNorm2, .leastNormalMagnitude)
             }
             let settled = relative <= Double.ulpOfOne || predicted <= Double.ulpOfOne / 2
-            outcome = Outcome(x: x, steps: step, converged: settled || relative <= Self.convergedCorrection)
+            // Componentwise corrections drive the iteration; a small coefficient next to large ones that cancel
+            // cannot settle below ε·‖x‖/|xⱼ|, so acceptance is normwise.
+            outcome = Outcome(x: x, steps: step, converged: settled || normwise <= Self.convergedCorrection)
             if settled || (step > 1 && ratio > 0.5) || step == maximumSteps { break }
             for i in 0..<n { d[i] = h[i] }
             qr.applyReflectorsToVector(&d, transpose: false, count: n)
