@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Regression", targets: ["Regression"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +35,7 @@ let package = Package(
         .target(name: "CExtraPrecise"),
         .target(name: "LinearAlgebra", dependencies: ["CLapack", "CExtraPrecise"], swiftSettings: strictSettings),
         .target(name: "Regression", dependencies: ["LinearAlgebra"], swiftSettings: strictSettings),
+        .target(name: "Forecasting", dependencies: ["Regression", "LinearAlgebra"], swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [
@@ -50,6 +52,7 @@ let package = Package(
             dependencies: [
                 "LinearAlgebra",
                 "Regression",
+                "Forecasting",
                 "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -60,6 +63,7 @@ let package = Package(
                 path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "BienniumCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
     ],

@@ -1,0 +1,36 @@
+/// A prediction interval at one level.
+public struct PredictionInterval: Sendable, Equatable, Codable {
+    /// Coverage in percent, e.g. 95.
+    public let level: Double
+    public let lower: [Double]
+    public let upper: [Double]
+}
+
+/// Point forecasts for `horizon` periods after the series, with prediction intervals.
+public struct Forecast: Sendable, Equatable {
+    /// The model's label, e.g. `ETS(A,Ad,N)`.
+    public let model: String
+    /// Index of the first forecast period (the series' `end`).
+    public let start: Int
+    public let mean: [Double]
+    /// Standard deviation of each forecast error, from which intervals at any level follow (normal).
+    public let standardDeviation: [Double]
+    public let intervals: [PredictionInterval]
+
+    public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double]) {
+        self.model = model
+        self.start = start
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.intervals = levels.map { level in
+            let z = NormalQuantile.value(0.5 + level / 200)
+            return PredictionInterval(level: level, lower: zip(mean, standardDeviation).map { $0 - z * $1 },
+                                      upper: zip(mean, standardDeviation).map { $0 + z * $1 })
+        }
+    }
+
+    public var horizon: Int { mean.count }
+
+    /// The interval at `level`, if computed.
+    public func interval(_ level: Double) -> PredictionInterval? { intervals.first { $0.level == level } }
+}

@@ -1,0 +1,17 @@
+/// A forecasting method: fits a series and forecasts it. Every model in Biennium conforms, so evaluation,
+/// combination and the command line treat them alike.
+public protocol ForecastModel: Sendable {
+    /// A short name used on the command line (`ets`, `theta`, `drift`).
+    var name: String { get }
+    /// Fits the series and forecasts `horizon` periods with intervals at `levels` (percent).
+    func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast
+}
+
+extension ForecastModel {
+    /// Validates the common preconditions.
+    static func check(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) {
+        guard horizon >= 1 else { throw .invalidHorizon(horizon) }
+        if let bad = levels.first(where: { !($0 > 0 && $0 < 100) }) { throw .invalidLevel(bad) }
+        guard series.observedCount > 0 else { throw .allMissing }
+    }
+}

@@ -1,0 +1,40 @@
+/// Why a model cannot fit a series or forecast it; each case says what would work.
+public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Fewer observations than the model needs.
+    case tooShort(model: String, observed: Int, minimum: Int)
+    /// Every value is missing.
+    case allMissing
+    /// The horizon must be at least 1.
+    case invalidHorizon(Int)
+    /// Multiplicative errors and logs need strictly positive data.
+    case nonPositiveData(model: String)
+    /// A model name the command does not know.
+    case unknownModel(String, known: [String])
+    /// The model cannot work through missing values.
+    case gapsNotSupported(model: String)
+    /// An interval level outside (0, 100).
+    case invalidLevel(Double)
+    /// The optimiser found no admissible parameters.
+    case noAdmissibleFit(model: String)
+
+    public var description: String {
+        switch self {
+        case .tooShort(let model, let observed, let minimum):
+            return "\(model) needs at least \(minimum) observations; the series has \(observed)"
+        case .allMissing:
+            return "every value of the series is missing"
+        case .invalidHorizon(let h):
+            return "the horizon must be at least 1; got \(h)"
+        case .nonPositiveData(let model):
+            return "\(model) needs strictly positive data (multiplicative errors); the series has zero or negative values"
+        case .unknownModel(let name, let known):
+            return "unknown model '\(name)'; choose from \(known.joined(separator: ", "))"
+        case .gapsNotSupported(let model):
+            return "\(model) cannot fit through missing values; use ETS, which fits through gaps by its likelihood"
+        case .invalidLevel(let level):
+            return "interval levels are percentages between 0 and 100; got \(level)"
+        case .noAdmissibleFit(let model):
+            return "\(model): no admissible parameters were found"
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One model's scores on one series.
+public struct SeriesScore: Sendable {
+    public let series: String
+    public let model: String
+    public let mase: Double?
+    public let smape: Double
+    public let coverage95: Double?
+    public let winkler95: Double?
+    /// The model that fitted, e.g. `ETS(M,Ad,N)`, or the error when it could not.
+    public let detail: String
+    public let failed: Bool
+}
+
+/// One model's means over all series.
+public struct ModelSummary: Sendable {
+    public let name: String
+    public let mase: Double
+    public let smape: Double
+    public let coverage95: Double
+    public let winkler95: Double
+    /// Wall-clock seconds spent fitting and forecasting with this model, summed over the workers.
+    public let seconds: Double
+    /// Series on which the model failed and the benchmark (naive) forecast was scored instead.
+    public let fallbacks: Int
+}
+
+/// The M-competition evaluation: for each series the last `horizon` values are held out, every model
+/// forecasts them from the rest, and the scores are averaged over series. A model that cannot fit a series
+/// is replaced there by the naive forecast (as statsforecast's fallback), and the count is reported.
+public struct HoldoutEvaluation: Sendable {
+    public let horizon: Int
+    public let models: [any ForecastModel]
+    public let jobs: Int
+
+    public init(horizon: Int, models: [any ForecastModel], jobs: Int = 1) {
+        self.horizon = horizon
+        self.models = models
+        self.jobs = max(1, jobs)
+    }
+
+    /// Scores every model on every series; `progress(done, total)` is called as series finish.
+    public func run(_ series: [(id: String, values: TimeSeries)], progress: @Sendable (Int, Int) -> Void = { _, _ in })
+        -> (summaries: [ModelSummary], scores: [SeriesScore]) {
+        let results = Mutex([[SeriesScore]?](repeating: nil, count: series.count))
+        let timings = Mutex([Double](repeating: 0, count: models.count))
+        let done = Mutex(0)
+        let models = self.models, horizon = self.horizon
+        let chunk = max(1, series.count / (jobs * 8))
+        let chunks = (series.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: jobs == 1 ? 1 : chunks) { c in
+            let range = jobs == 1 ? 0..<series.count : (c * chunk)..<min(series.count, (c + 1) * chunk)
+            var localTimes = [Double](repeating: 0, count: models.count)
+            for index in range {
+                let (id, full) = series[index]
+                var scores: [SeriesScore] = []
+                guard full.count > horizon else { continue }
+                let training = full.prefix(full.count - horizon)
+                let actual = full.values.suffix(horizon).map { $0 ?? .nan }
+                for (m, model) in models.enumerated() {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    var forecast: Forecast?
+                    var detail = ""
+                    do { forecast = try model.forecast(training, horizon: horizon, levels: [95]); detail = forecast!.model } catch {
+                        detail = String(describing: error)
+                    }
+                    localTimes[m] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                    let failed = forecast == nil
+                    if forecast == nil { forecast = try? BenchmarkModel(.naive).forecast(training, horizon: horizon, levels: [95]) }
+                    guard let f = forecast, !actual.contains(where: \.isNaN) else { continue }
+                    let interval = f.interval(95)
+                    scores.append(SeriesScore(series: id, model: model.name,
+                                              mase: AccuracyMeasures.mase(actual: actual, forecast: f.mean, training: training.values),
+                                              smape: AccuracyMeasures.smape(actual: actual, forecast: f.mean),
+                                              coverage95: interval.map { AccuracyMeasures.coverage(actual: actual, interval: $0) },
+                                              winkler95: interval.map { AccuracyMeasures.winkler(actual: actual, interval: $0) },
+                                              detail: detail, failed: failed))
+                }
+                results.withLock { $0[index] = scores }
+                let finished = done.withLock { value -> Int in value += 1; return value }
+                progress(finished, series.count)
+            }
+            let snapshot = localTimes
+            timings.withLock { totals in for m in 0..<totals.count { totals[m] += snapshot[m] } }
+        }
+        let scores = results.withLock { $0.compactMap { $0 }.flatMap { $0 } }
+        let seconds = timings.withLock { $0 }
+        let summaries = models.enumerated().map { m, model -> ModelSummary in
+            let mine = scores.filter { $0.model == model.name }
+            let mases = mine.compactMap(\.mase)
+            let coverages = mine.compactMap(\.coverage95)
+            let winklers = mine.compactMap(\.winkler95)
+            func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
+            return ModelSummary(name: model.name, mase: mean(mases), smape: mean(mine.map(\.smape)), coverage95: mean(coverages),
+                                winkler95: mean(winklers), seconds: seconds[m], fallbacks: mine.filter(\.failed).count)
+        }
+        return (summaries, scores)
+    }
+}

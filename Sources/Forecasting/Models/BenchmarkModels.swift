@@ -1,0 +1,57 @@
+/// The benchmark methods every forecast is judged against (Hyndman & Athanasopoulos, *Forecasting:
+/// Principles and Practice*, 3rd ed., §5.2), with their exact forecast variances (§5.5).
+public enum BenchmarkMethod: String, Sendable, CaseIterable {
+    /// The mean of the observations; variance σ²(1 + 1/n).
+    case mean
+    /// The last observation (random walk); variance σ²h.
+    case naive
+    /// Random walk with drift: the last observation plus h times the average change; variance σ²h(1 + h/(T−1)).
+    case drift
+}
+
+/// A benchmark model. Gaps are allowed: the mean uses the observed values, naive the last one, and drift the
+/// average change between the first and last observed values.
+public struct BenchmarkModel: ForecastModel {
+    public let method: BenchmarkMethod
+
+    public init(_ method: BenchmarkMethod) { self.method = method }
+
+    public var name: String { method.rawValue }
+
+    public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
+        try Self.check(series, horizon: horizon, levels: levels)
+        let trimmed = series.trimmed()
+        let y = trimmed.observed
+        let hs = (1...horizon).map(Double.init)
+        switch method {
+        case .mean:
+            guard y.count >= 2 else { throw .tooShort(model: "Mean", observed: y.count, minimum: 2) }
+            let mean = y.reduce(0, +) / Double(y.count)
+            let sigma2 = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(y.count - 1)
+            let sd = (sigma2 * (1 + 1 / Double(y.count))).squareRoot()
+            return Forecast(model: "Mean", start: series.end, mean: hs.map { _ in mean },
+                            standardDeviation: hs.map { _ in sd }, levels: levels)
+        case .naive, .drift:
+            // One-step changes between consecutive observed points (a change across a gap counts once per period).
+            var changes: [Double] = []
+            var previous: (index: Int, value: Double)?
+            for (index, value) in trimmed.values.enumerated() {
+                guard let value else { continue }
+                if let p = previous, index == p.index + 1 { changes.append(value - p.value) }
+                previous = (index, value)
+            }
+            let minimum = method == .naive ? 2 : 3
+            guard y.count >= minimum, !changes.isEmpty else { throw .tooShort(model: method == .naive ? "Naive" : "Drift", observed: y.count, minimum: minimum) }
+            let last = y.last!
+            let span = Double(trimmed.count - 1)
+            let slope = method == .drift ? (last - y.first!) / span : 0
+            let centre = method == .drift ? slope : 0
+            let dof = Double(changes.count - (method == .drift ? 1 : 0))
+            let sigma2 = changes.reduce(0) { $0 + ($1 - centre) * ($1 - centre) } / max(dof, 1)
+            let mean = hs.map { last + slope * $0 }
+            let sd = hs.map { h in (sigma2 * h * (method == .drift ? 1 + h / span : 1)).squareRoot() }
+            return Forecast(model: method == .naive ? "Naive" : "Random walk with drift", start: series.end, mean: mean,
+                            standardDeviation: sd, levels: levels)
+        }
+    }
+}

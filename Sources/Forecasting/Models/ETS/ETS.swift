@@ -1,0 +1,159 @@
+import Foundation
+
+/// Exponential smoothing, fitted by maximum likelihood.
+///
+/// Parameters live in the "usual" region of Hyndman et al. (2008, §10.1): `1e-4 ≤ α ≤ 0.9999`,
+/// `1e-4 ≤ β ≤ α`, `0.8 ≤ φ ≤ 0.98`; initial states are estimated with them (Nelder–Mead from a least-squares
+/// start on the first ten observations). Missing values are skipped by the likelihood, not interpolated.
+public struct ETS: ForecastModel {
+    /// A fixed specification, or `nil` to select by AICc among all admissible ones.
+    public let spec: ETSSpec?
+
+    public init(_ spec: ETSSpec? = nil) { self.spec = spec }
+
+    public var name: String { spec.map { "ets:\($0.error.rawValue)\($0.trend.rawValue)N" } ?? "ets" }
+
+    /// Smallest number of observations for a model: its parameters plus σ² and one degree of freedom.
+    static func minimumObservations(_ spec: ETSSpec) -> Int { spec.parameterCount + (spec.hasTrend ? 2 : 1) + 2 }
+
+    public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
+        try Self.check(series, horizon: horizon, levels: levels)
+        let fit = try self.fit(series)
+        return fit.forecast(start: series.end, horizon: horizon, levels: levels)
+    }
+
+    /// Fits the fixed model, or every admissible model and keeps the smallest AICc.
+    public func fit(_ series: TimeSeries) throws(ForecastingError) -> ETSFit {
+        let trimmed = series.trimmed()
+        let y = trimmed.values
+        let observed = trimmed.observed
+        guard !observed.isEmpty else { throw .allMissing }
+        if let spec {
+            guard observed.count >= Self.minimumObservations(spec) else {
+                throw .tooShort(model: spec.description, observed: observed.count, minimum: Self.minimumObservations(spec))
+            }
+            if spec.error == .multiplicative && observed.contains(where: { $0 <= 0 }) { throw .nonPositiveData(model: spec.description) }
+            guard let fit = Self.estimate(y, spec: spec) else { throw .noAdmissibleFit(model: spec.description) }
+            return fit
+        }
+        let positive = !observed.contains { $0 <= 0 }
+        var best: ETSFit?
+        for candidate in ETSSpec.all where observed.count >= Self.minimumObservations(candidate) {
+            if candidate.error == .multiplicative && !positive { continue }
+            guard let fit = Self.estimate(y, spec: candidate), fit.aicc.isFinite else { continue }
+            if best == nil || fit.aicc < best!.aicc { best = fit }
+        }
+        guard let best else {
+            throw .tooShort(model: "ETS", observed: observed.count, minimum: Self.minimumObservations(ETSSpec(error: .additive, trend: .none)))
+        }
+        return best
+    }
+
+    /// Maximum-likelihood estimation of one model; `nil` when no admissible parameters exist.
+    static func estimate(_ y: [Double?], spec: ETSSpec) -> ETSFit? {
+        let observed = y.compactMap { $0 }
+        // Starting states: least-squares line through the first (up to) ten observations.
+        let head = Array(y.prefix(10).enumerated().compactMap { i, v in v.map { (Double(i), $0) } })
+        var l0 = head.first?.1 ?? observed[0], b0 = 0.0
+        if spec.hasTrend, head.count >= 2 {
+            let mt = head.reduce(0) { $0 + $1.0 } / Double(head.count)
+            let my = head.reduce(0) { $0 + $1.1 } / Double(head.count)
+            let sxy = head.reduce(0) { $0 + ($1.0 - mt) * ($1.1 - my) }
+            let sxx = head.reduce(0) { $0 + ($1.0 - mt) * ($1.0 - mt) }
+            b0 = sxx > 0 ? sxy / sxx : 0
+            l0 = my - b0 * mt
+        } else {
+            l0 = head.reduce(0) { $0 + $1.1 } / Double(max(head.count, 1))
+        }
+        if spec.error == .multiplicative && l0 <= 0 { l0 = observed.filter { $0 > 0 }.min() ?? 1 }
+        let scale = max(observed.map(abs).max() ?? 1, 1e-8)
+        let spread = max(observed.max()! - observed.min()!, 1e-8 * scale)
+
+        // Parameter vector: α, [β, [φ]], ℓ₀, [b₀].
+        var lower: [Double] = [1e-4], upper: [Double] = [0.9999], start: [Double] = [0.3]
+        if spec.hasTrend { lower.append(1e-4); upper.append(0.9999); start.append(0.05) }
+        if spec.isDamped { lower.append(0.8); upper.append(0.98); start.append(0.95) }
+        lower.append(l0 - 2 * spread); upper.append(l0 + 2 * spread); start.append(l0)
+        if spec.hasTrend { lower.append(b0 - spread); upper.append(b0 + spread); start.append(b0) }
+
+        func unpack(_ p: [Double]) -> (alpha: Double, beta: Double, phi: Double, l0: Double, b0: Double) {
+            var i = 0
+            let alpha = p[i]; i += 1
+            var beta = 0.0, phi = 1.0
+            if spec.hasTrend { beta = p[i]; i += 1 }
+            if spec.isDamped { phi = p[i]; i += 1 }
+            let level = p[i]; i += 1
+            let trend = spec.hasTrend ? p[i] : 0
+            return (alpha, beta, phi, level, trend)
+        }
+        func objective(_ p: [Double]) -> Double {
+            let q = unpack(p)
+            if q.beta > q.alpha { return .infinity }          // the usual region: β ≤ α
+            if spec.error == .multiplicative && q.l0 <= 0 { return .infinity }
+            return ETSFit.filter(y, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, l0: q.l0, b0: q.b0)?.criterion ?? .infinity
+        }
+        let optimizer = NelderMead(lower: lower, upper: upper, tolerance: 1e-12, maximumEvaluations: 4000)
+        var result = optimizer.minimize(objective, from: start)
+        // A restart from the optimum escapes the simplex collapses Nelder–Mead is prone to.
+        let restart = optimizer.minimize(objective, from: result.point)
+        if restart.value < result.value { result = restart }
+        guard result.value.isFinite else { return nil }
+        let q = unpack(result.point)
+        guard let path = ETSFit.filter(y, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, l0: q.l0, b0: q.b0) else { return nil }
+        let n = Double(path.n)
+        let parameters = spec.parameterCount + 1 + (spec.hasTrend ? 1 : 0) + 1        // smoothing, states, σ²
+        let logLikelihood = -0.5 * path.criterion - 0.5 * n * (log(2 * Double.pi / n) + 1)
+        let k = Double(parameters)
+        let aic = -2 * logLikelihood + 2 * k
+        let aicc = n - k - 1 > 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : .infinity
+        let bic = -2 * logLikelihood + log(n) * k
+        let sigma2 = path.sse / max(n - k + 1, 1)
+        return ETSFit(spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, initialLevel: q.l0, initialTrend: q.b0,
+                      level: path.level, trend: path.trend, fitted: path.fitted, residuals: path.residuals, observations: path.n,
+                      criterion: path.criterion, logLikelihood: logLikelihood, parameters: parameters, aic: aic, aicc: aicc,
+                      bic: bic, sigma2: sigma2, converged: result.converged)
+    }
+}
+
+extension ETSFit {
+    /// Point forecasts and prediction intervals `horizon` steps ahead.
+    ///
+    /// Means: `ℓₙ + (φ + … + φʰ)bₙ`. Variances (Hyndman et al. 2008, ch. 6): for additive errors
+    /// `σ²(1 + Σⱼ₌₁ʰ⁻¹ cⱼ²)`; for multiplicative errors `(1 + σ²)θₕ − μₕ²` with `θ₁ = μ₁²`,
+    /// `θₕ = μₕ² + σ²Σⱼ₌₁ʰ⁻¹ cⱼ²θₕ₋ⱼ`; where `cⱼ = α + βφ(1 − φʲ)/(1 − φ)` (`α + βj` undamped, `α` without trend).
+    /// Intervals are normal around the mean.
+    public func forecast(start: Int, horizon: Int, levels: [Double]) -> Forecast {
+        let damping = spec.isDamped ? phi : 1
+        var mean: [Double] = []
+        var sum = 0.0, power = 1.0
+        for _ in 1...horizon {
+            power *= damping
+            sum += power
+            mean.append(level + (spec.hasTrend ? sum * trend : 0))
+        }
+        func c(_ j: Int) -> Double {
+            guard spec.hasTrend else { return alpha }
+            if spec.isDamped { return alpha + beta * phi * (1 - pow(phi, Double(j))) / (1 - phi) }
+            return alpha + beta * Double(j)
+        }
+        var variance = [Double](repeating: 0, count: horizon)
+        switch spec.error {
+        case .additive:
+            var accumulated = 0.0
+            for h in 1...horizon {
+                if h > 1 { accumulated += c(h - 1) * c(h - 1) }
+                variance[h - 1] = sigma2 * (1 + accumulated)
+            }
+        case .multiplicative:
+            var theta = [Double](repeating: 0, count: horizon + 1)
+            for h in 1...horizon {
+                var s = mean[h - 1] * mean[h - 1]
+                if h > 1 { for j in 1..<h { s += sigma2 * c(j) * c(j) * theta[h - j] } }
+                theta[h] = s
+                variance[h - 1] = (1 + sigma2) * theta[h] - mean[h - 1] * mean[h - 1]
+            }
+        }
+        return Forecast(model: spec.description, start: start, mean: mean,
+                        standardDeviation: variance.map { max($0, 0).squareRoot() }, levels: levels)
+    }
+}

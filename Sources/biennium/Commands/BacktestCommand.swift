@@ -1,0 +1,102 @@
+import ArgumentParser
+import Forecasting
+import Foundation
+import LinearAlgebra
+import Store
+
+/// `biennium backtest`: how accurate each model would have been.
+struct BacktestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Score forecasting models on held-out data: many series from a file, or one stored series over rolling origins.",
+        discussion: """
+        With --data FILE.csv (long format: series,period,value), the last --horizon values of every series are held \
+        out, each model forecasts them from the rest, and the mean MASE, sMAPE and 95% interval coverage per model \
+        are printed (--out FILE writes the per-series scores).
+
+        With a stored SERIES_ID, each origin in --origins (e.g. 2010...2019) forecasts the next --horizon years \
+        from the data up to that origin, scored against today's figures. With --real-time the model sees, at \
+        each origin, only what had been published when that year's first figure came out (the store's vintages).
+
+        Examples:
+          biennium backtest --data Tests/Fixtures/competitions/m3_yearly.csv --horizon 6 --models ets,theta,combo --jobs 2
+          biennium backtest pct.applications --origins 2010...2018 --horizon 2 --real-time
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "A stored series id (rolling-origin mode).") var series: String?
+
+    @Option(help: ArgumentHelp("Long-format CSV of many series (holdout mode).", valueName: "file")) var data: String?
+
+    @Option(name: .shortAndLong, help: "Periods ahead to forecast.") var horizon: Int = 6
+
+    @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), or ets:AAdN.", valueName: "list"))
+    var models: String = "naive,drift,ets,theta,combo"
+
+    @Option(help: ArgumentHelp("Origins, as FIRST...LAST (years), for a stored series.", valueName: "range")) var origins: String?
+
+    @Flag(help: "At each origin use the data as published then (first releases), not today's revisions.") var realTime = false
+
+    @Option(help: "Parallel workers for --data (OpenBLAS is pinned to one thread each).") var jobs: Int = 1
+
+    @Option(help: ArgumentHelp("Write per-series (or per-origin) scores to this CSV file.", valueName: "file")) var out: String?
+
+    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+
+    func validate() throws {
+        guard (data == nil) != (series == nil) else {
+            throw ValidationError("Give either --data FILE.csv (many series) or a stored SERIES_ID, not both and not neither.")
+        }
+        guard (1...50).contains(horizon) else { throw ValidationError("--horizon must be between 1 and 50; got \(horizon).") }
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256; got \(jobs).") }
+        if series != nil && origins == nil { throw ValidationError("A stored series needs --origins FIRST...LAST, e.g. --origins 2010...2019.") }
+        if data != nil && (origins != nil || realTime) { throw ValidationError("--origins and --real-time apply to a stored series, not to --data.") }
+    }
+
+    func run() async throws {
+        let chosen = try models.split(separator: ",").map { name throws -> any ForecastModel in
+            do { return try ModelCatalog.model(named: String(name).trimmingCharacters(in: .whitespaces)) } catch {
+                throw ValidationError("--models: \(error)")
+            }
+        }
+        if let data {
+            try holdout(data, models: chosen)
+        } else {
+            try await rollingOrigin(models: chosen)
+        }
+    }
+
+    private func holdout(_ path: String, models: [any ForecastModel]) throws {
+        let all = try LongSeriesFile.read(path)
+        if jobs > 1 { BLASInfo.setThreads(1) }
+        let bar = ProgressBar(total: all.count, label: "series")
+        let (summaries, scores) = HoldoutEvaluation(horizon: horizon, models: models, jobs: jobs).run(all) { done, total in
+            bar.update(done)
+        }
+        bar.finish()
+        if let out { try BacktestOutput.writeScores(scores, to: out) }
+        print(try BacktestOutput.render(summaries, series: all.count, horizon: horizon, format: format))
+    }
+
+    private func rollingOrigin(models: [any ForecastModel]) async throws {
+        guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
+        let parts = origins!.components(separatedBy: "...")
+        guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first <= last else {
+            throw ValidationError("--origins must be FIRST...LAST with years, e.g. 2010...2019; got '\(origins!)'.")
+        }
+        let store = try await self.store.open()
+        let result: RollingOriginResult
+        do {
+            guard try await store.catalog()[id] != nil else { throw StoreError.unknownSeries(id) }
+            result = try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime)
+                .run(origins: Array(first...last), models: models)
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        if let out { try BacktestOutput.writeOrigins(result, to: out) }
+        print(try BacktestOutput.render(result, format: format))
+    }
+}

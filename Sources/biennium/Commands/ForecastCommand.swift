@@ -1,0 +1,72 @@
+import ArgumentParser
+import Forecasting
+import Foundation
+import Store
+
+/// `biennium forecast SERIES_ID`: forecasts a stored annual series with prediction intervals.
+struct ForecastCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast a stored series, with prediction intervals, from today's data or as known on a past date.",
+        discussion: """
+        Models: \(ModelCatalog.names.joined(separator: ", ")); ets:SPEC fixes an ETS model (ANN, AAN, AAdN, MNN, MAN, MAdN). \
+        'auto' is the combination of ETS, Theta and drift, the most accurate on the M3 yearly series (ACCURACY.md).
+
+        Example: biennium forecast pct.applications --horizon 4 --level 80,95 --format json
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Series id, as listed by 'biennium series list'.") var series: String
+    @Option(name: .shortAndLong, help: "Periods ahead to forecast (1 to 30).") var horizon: Int = 4
+    @Option(help: "Model name.") var model: String = "auto"
+    @Option(help: ArgumentHelp("Interval levels in percent, comma separated.", valueName: "levels")) var level: String = "80,95"
+    @Option(help: ArgumentHelp("Forecast from the data as known on this day (YYYY-MM-DD).", valueName: "date")) var asOf: String?
+    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+
+    func validate() throws {
+        guard (1...30).contains(horizon) else { throw ValidationError("--horizon must be 1 to 30; got \(horizon).") }
+        guard SeriesID(series) != nil else { throw ValidationError("'\(series)' is not a series id (such as pct.applications).") }
+        if let asOf, CalendarDay(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD; got '\(asOf)'.") }
+        _ = try levels()
+    }
+
+    func levels() throws -> [Double] {
+        try level.split(separator: ",").map { text in
+            guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v > 0, v < 100 else {
+                throw ValidationError("--level takes percentages between 0 and 100, comma separated (e.g. 80,95); got '\(level)'.")
+            }
+            return v
+        }
+    }
+
+    func run() async throws {
+        let id = SeriesID(series)!
+        let chosen: any ForecastModel
+        do { chosen = try ModelCatalog.model(named: model) } catch { throw ValidationError("--model: \(error)") }
+        let day = asOf.flatMap(CalendarDay.init(iso:))
+        let store = try await self.store.open()
+        let observations: [Observation]
+        let definition: SeriesDefinition
+        do {
+            guard let found = try await store.catalog()[id] else { throw StoreError.unknownSeries(id) }
+            definition = found
+            observations = try await store.observations(of: id, asOf: day)
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        guard definition.frequency == "annual" else {
+            throw ValidationError("\(id) is \(definition.frequency); this version forecasts annual series only.")
+        }
+        let years = observations.compactMap { o -> (Int, Double)? in if case .year(let y) = o.period { return (y, o.value) }; return nil }
+        guard let first = years.map(\.0).min(), let last = years.map(\.0).max() else {
+            throw ValidationError("\(id) has no observations\(day.map { " known on \($0)" } ?? "").")
+        }
+        let byYear = Dictionary(uniqueKeysWithValues: years)
+        let training = TimeSeries(frequency: .annual, start: first, values: (first...last).map { byYear[$0] })
+        let forecast = try chosen.forecast(training, horizon: horizon, levels: try levels())
+        print(try ForecastOutput.render(forecast, series: id.rawValue, unit: definition.unit, asOf: day?.description,
+                                        lastObserved: last, format: format))
+    }
+}

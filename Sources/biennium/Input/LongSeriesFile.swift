@@ -1,0 +1,48 @@
+import CSV
+import Forecasting
+import Foundation
+
+/// A long-format file of many annual series, `series,period,value` (other columns ignored), as the M
+/// competitions publish them. Rows of a series may come in any order; missing years become gaps.
+enum LongSeriesFile {
+    static func read(_ path: String) throws -> [(id: String, values: TimeSeries)] {
+        let text = try TextFile.read(path)
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
+            throw InputError(file: path, line: 1, "cannot read the header row")
+        }
+        let header = reader.headerRow ?? []
+        guard let s = header.firstIndex(of: "series"), let p = header.firstIndex(of: "period"), let v = header.firstIndex(of: "value") else {
+            throw InputError(file: path, line: 1, "the header needs the columns series,period,value; it has \(header.joined(separator: ","))")
+        }
+        var order: [String] = []
+        var points: [String: [Int: Double]] = [:]
+        var line = 1
+        while let row = reader.next() {
+            line += 1
+            if row.count == 1 && row[0].isEmpty { continue }
+            guard row.count == header.count else {
+                throw InputError(file: path, line: line, "expected \(header.count) fields as in the header, found \(row.count)")
+            }
+            guard let period = Int(row[p].trimmingCharacters(in: .whitespaces)) else {
+                throw InputError(file: path, line: line, "period '\(row[p])' is not a year")
+            }
+            let cell = row[v].trimmingCharacters(in: .whitespaces)
+            guard let value = Double(cell), value.isFinite else {
+                throw InputError(file: path, line: line, "value '\(cell)' is not a finite number")
+            }
+            let id = row[s]
+            if points[id] == nil { order.append(id); points[id] = [:] }
+            guard points[id]![period] == nil else {
+                throw InputError(file: path, line: line, "series '\(id)' has period \(period) twice")
+            }
+            points[id]![period] = value
+        }
+        guard !order.isEmpty else { throw InputError(file: path, "has a header but no data rows") }
+        return order.map { id in
+            let byPeriod = points[id]!
+            let first = byPeriod.keys.min()!, last = byPeriod.keys.max()!
+            return (id, TimeSeries(frequency: .annual, start: first, values: (first...last).map { byPeriod[$0] }))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Forecasting
+import Store
+
+/// One model's forecast from one origin, scored against today's figures.
+struct OriginScore: Sendable {
+    let origin: Int
+    let model: String
+    let fitted: String
+    let asOf: String?
+    let forecasts: [Double]
+    let actuals: [Double]
+    let mase: Double?
+    let smape: Double
+    let coverage80: Double?
+    let coverage95: Double?
+    let winkler95: Double?
+}
+
+struct RollingOriginResult: Sendable {
+    let series: String
+    let horizon: Int
+    let realTime: Bool
+    let scores: [OriginScore]
+    let skipped: [String]
+}
+
+/// Rolling-origin evaluation of a stored annual series with an expanding window.
+///
+/// At each origin year the models see the series up to that year — as it is known today, or, in real time,
+/// as it was known on the day that year's first figure was published (the earliest vintage of the origin
+/// period): the view a forecaster actually had. Forecasts are scored against today's figures.
+struct RollingOriginRunner {
+    let store: any SeriesStore
+    let series: SeriesID
+    let horizon: Int
+    let realTime: Bool
+
+    func run(origins: [Int], models: [any ForecastModel]) async throws -> RollingOriginResult {
+        let latest = try await store.observations(of: series, asOf: nil)
+        var actual: [Int: Double] = [:]
+        for o in latest { if case .year(let y) = o.period { actual[y] = o.value } }
+        let vintages = try await store.vintages(of: series)
+        var scores: [OriginScore] = []
+        var skipped: [String] = []
+        for origin in origins {
+            var asOf: CalendarDay?
+            if realTime {
+                asOf = vintages.filter { $0.period == .year(origin) }.map(\.vintage.knownBy).min()
+                if asOf == nil { skipped.append("\(origin): no published figure for the origin year"); continue }
+            }
+            let known = try await store.observations(of: series, asOf: asOf)
+            var byYear: [Int: Double] = [:]
+            for o in known { if case .year(let y) = o.period, y <= origin { byYear[y] = o.value } }
+            guard let first = byYear.keys.min() else { skipped.append("\(origin): no data"); continue }
+            let training = TimeSeries(frequency: .annual, start: first, values: (first...origin).map { byYear[$0] })
+            let future = (1...horizon).map { actual[origin + $0] }
+            guard future.allSatisfy({ $0 != nil }) else { skipped.append("\(origin): no actuals yet for \(origin + 1)…\(origin + horizon)"); continue }
+            let truth = future.map { $0! }
+            for model in models {
+                do {
+                    let f = try model.forecast(training, horizon: horizon, levels: [80, 95])
+                    scores.append(OriginScore(
+                        origin: origin, model: model.name, fitted: f.model, asOf: asOf?.description, forecasts: f.mean, actuals: truth,
+                        mase: AccuracyMeasures.mase(actual: truth, forecast: f.mean, training: training.values),
+                        smape: AccuracyMeasures.smape(actual: truth, forecast: f.mean),
+                        coverage80: f.interval(80).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
+                        coverage95: f.interval(95).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
+                        winkler95: f.interval(95).map { AccuracyMeasures.winkler(actual: truth, interval: $0) }))
+                } catch {
+                    skipped.append("\(origin) \(model.name): \(error)")
+                }
+            }
+        }
+        return RollingOriginResult(series: series.rawValue, horizon: horizon, realTime: realTime, scores: scores, skipped: skipped)
+    }
+}

@@ -1,0 +1,119 @@
+import Forecasting
+import Foundation
+
+/// Renders backtest results.
+enum BacktestOutput {
+    struct ModelRow: Encodable {
+        let name: String
+        let mase: JSONNumber
+        let smape: JSONNumber
+        let coverage95: JSONNumber
+        let winkler95: JSONNumber
+        let seconds: Double
+        let fallbacks: Int
+    }
+
+    struct HoldoutDocument: Encodable {
+        let models: [ModelRow]
+        let series: Int
+        let horizon: Int
+    }
+
+    static func render(_ summaries: [ModelSummary], series: Int, horizon: Int, format: OutputFormat) throws -> String {
+        switch format {
+        case .json:
+            return try JSONOutput.encode(HoldoutDocument(models: summaries.map {
+                ModelRow(name: $0.name, mase: JSONNumber($0.mase), smape: JSONNumber($0.smape), coverage95: JSONNumber($0.coverage95),
+                         winkler95: JSONNumber($0.winkler95), seconds: $0.seconds, fallbacks: $0.fallbacks)
+            }, series: series, horizon: horizon))
+        case .csv:
+            return (["model,mase,smape,coverage95,winkler95,seconds,fallbacks"] + summaries.map {
+                "\($0.name),\($0.mase),\($0.smape),\($0.coverage95),\($0.winkler95),\($0.seconds),\($0.fallbacks)"
+            }).joined(separator: "\n")
+        case .table:
+            var rows = [["model", "MASE", "sMAPE", "95% coverage", "Winkler 95", "seconds", "fallbacks"]]
+            for s in summaries {
+                rows.append([s.name, String(format: "%.3f", s.mase), String(format: "%.2f", s.smape),
+                             String(format: "%.1f%%", 100 * s.coverage95), String(format: "%.1f", s.winkler95),
+                             String(format: "%.3f", s.seconds), "\(s.fallbacks)"])
+            }
+            return (["Holdout evaluation: \(series) series, last \(horizon) values held out (means over series)", ""]
+                    + TextTable.render(rows, rightAligned: [1, 2, 3, 4, 5, 6])).joined(separator: "\n")
+        }
+    }
+
+    static func writeScores(_ scores: [SeriesScore], to path: String) throws {
+        var lines = ["series,model,fitted,mase,smape,coverage95,winkler95,fallback"]
+        for s in scores {
+            lines.append([s.series, s.model, SeriesOutput.csvField(s.detail), s.mase.map { "\($0)" } ?? "", "\(s.smape)",
+                          s.coverage95.map { "\($0)" } ?? "", s.winkler95.map { "\($0)" } ?? "", s.failed ? "true" : "false"]
+                .joined(separator: ","))
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    struct OriginModelRow: Encodable {
+        let name: String
+        let origins: Int
+        let mase: JSONNumber
+        let smape: JSONNumber
+        let coverage80: JSONNumber
+        let coverage95: JSONNumber
+        let winkler95: JSONNumber
+    }
+
+    struct OriginDocument: Encodable {
+        let series: String
+        let horizon: Int
+        let realTime: Bool
+        let models: [OriginModelRow]
+        let skipped: [String]
+    }
+
+    static func summarize(_ result: RollingOriginResult) -> [OriginModelRow] {
+        var names: [String] = []
+        for s in result.scores where !names.contains(s.model) { names.append(s.model) }
+        func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
+        return names.map { name in
+            let mine = result.scores.filter { $0.model == name }
+            return OriginModelRow(name: name, origins: mine.count, mase: JSONNumber(mean(mine.compactMap(\.mase))),
+                                  smape: JSONNumber(mean(mine.map(\.smape))), coverage80: JSONNumber(mean(mine.compactMap(\.coverage80))),
+                                  coverage95: JSONNumber(mean(mine.compactMap(\.coverage95))), winkler95: JSONNumber(mean(mine.compactMap(\.winkler95))))
+        }
+    }
+
+    static func render(_ result: RollingOriginResult, format: OutputFormat) throws -> String {
+        let rows = summarize(result)
+        switch format {
+        case .json:
+            return try JSONOutput.encode(OriginDocument(series: result.series, horizon: result.horizon, realTime: result.realTime,
+                                                        models: rows, skipped: result.skipped))
+        case .csv:
+            return (["model,origins,mase,smape,coverage80,coverage95,winkler95"] + rows.map {
+                "\($0.name),\($0.origins),\($0.mase.value.map { "\($0)" } ?? ""),\($0.smape.value.map { "\($0)" } ?? ""),\($0.coverage80.value.map { "\($0)" } ?? ""),\($0.coverage95.value.map { "\($0)" } ?? ""),\($0.winkler95.value.map { "\($0)" } ?? "")"
+            }).joined(separator: "\n")
+        case .table:
+            func f(_ n: JSONNumber, _ spec: String, _ scale: Double = 1) -> String { n.value.map { String(format: spec, $0 * scale) } ?? "NA" }
+            var table = [["model", "origins", "MASE", "sMAPE", "80% cov.", "95% cov.", "Winkler 95"]]
+            for r in rows {
+                table.append([r.name, "\(r.origins)", f(r.mase, "%.3f"), f(r.smape, "%.2f"), f(r.coverage80, "%.0f%%", 100),
+                              f(r.coverage95, "%.0f%%", 100), f(r.winkler95, "%.0f")])
+            }
+            var lines = ["Rolling-origin backtest of \(result.series), horizon \(result.horizon), "
+                         + (result.realTime ? "real time (data as first published at each origin)" : "on today's data"), ""]
+            lines += TextTable.render(table, rightAligned: [1, 2, 3, 4, 5, 6])
+            if !result.skipped.isEmpty { lines += ["", "Skipped: " + result.skipped.joined(separator: "; ")] }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    static func writeOrigins(_ result: RollingOriginResult, to path: String) throws {
+        var lines = ["origin,model,fitted,as_of,step,forecast,actual"]
+        for s in result.scores {
+            for (i, f) in s.forecasts.enumerated() {
+                lines.append("\(s.origin),\(s.model),\(SeriesOutput.csvField(s.fitted)),\(s.asOf ?? ""),\(i + 1),\(f),\(s.actuals[i])")
+            }
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
