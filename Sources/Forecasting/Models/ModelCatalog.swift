@@ -1,10 +1,12 @@
 /// The models the command line and the service can name.
 public enum ModelCatalog {
     /// Names accepted by `--model` / `--models`.
-    public static let names = ["naive", "drift", "mean", "ets", "theta", "otheta", "combo", "auto"]
+    public static let names = ["naive", "drift", "mean", "ets", "theta", "otheta", "dstheta", "dotheta", "combo", "auto"]
 
-    /// The model for a name. `auto` is the combination, Biennium's most accurate method on the M3 yearly
-    /// series (ACCURACY.md); `ets:AAdN` fixes an ETS specification.
+    /// The model for a name. `combo` (and `auto`) is the equal-weight combination of one method from each
+    /// family — ETS, the dynamic optimised Theta model and the random walk with drift — Biennium's most
+    /// accurate method on the M3 yearly series (ACCURACY.md); `combo:a+b+…` names other members; `ets:AAdN`
+    /// fixes an ETS specification.
     public static func model(named name: String) throws(ForecastingError) -> any ForecastModel {
         switch name {
         case "naive": return BenchmarkModel(.naive)
@@ -13,9 +15,21 @@ public enum ModelCatalog {
         case "ets": return ETS()
         case "theta": return Theta(.standard)
         case "otheta": return Theta(.optimized)
-        case "combo", "auto": return Combination([ETS(), Theta(.standard), BenchmarkModel(.drift)], name: name)
+        case "dstheta": return Theta(.dynamic)
+        case "dotheta": return Theta(.dynamicOptimized)
+        case "combo", "auto": return Combination([ETS(), Theta(.dynamicOptimized), BenchmarkModel(.drift)], name: name)
         default:
             if name.hasPrefix("ets:"), let spec = ETSSpec(String(name.dropFirst(4))) { return ETS(spec) }
+            if name.hasPrefix("combo:") {
+                // An equal-weight combination of named members: combo:ets+dotheta+drift.
+                let members = name.dropFirst(6).split(separator: "+").map(String.init)
+                guard members.count >= 2, !members.contains(where: { $0.hasPrefix("combo") || $0 == "auto" }) else {
+                    throw .unknownModel(name, known: ["combo:MEMBER+MEMBER[+…], e.g. combo:ets+dotheta+drift"])
+                }
+                var models: [any ForecastModel] = []
+                for member in members { models.append(try model(named: member)) }
+                return Combination(models, name: name)
+            }
             throw .unknownModel(name, known: names + ["ets:ANN", "ets:AAdN", "…"])
         }
     }

@@ -1,78 +1,133 @@
 import Foundation
 
-/// The Theta method (Assimakopoulos & Nikolopoulos, 2000) and an optimised variant.
+/// The Theta method and its state-space family (Fiorucci, Pellegrini, Louzada, Petropoulos & Koehler,
+/// "Models for optimising the theta method and their relationship to state space models", IJF 32, 2016):
 ///
-/// *Standard*: as shown by Hyndman & Billah (2003), simple exponential smoothing with a drift of half the
-/// slope `b` of the least-squares line: `ŷₙ₊ₕ = ℓₙ + (b/2)·(h − 1 + (1 − (1 − α)ⁿ)/α)`, with `α` and `ℓ` from
-/// ETS(A,N,N) by maximum likelihood and its intervals.
-///
-/// *Optimised*: the θ-line `Zₜ = θyₜ + (1 − θ)(a + bt)` is smoothed exponentially and recombined with the
-/// least-squares line, `ŷₜ = (1 − 1/θ)(a + bt) + ℓₜ₋₁/θ`; `θ ∈ [1, 10]`, `α` and `ℓ₀` minimise the in-sample
-/// one-step squared error (after Fiorucci et al., "Models for optimising the theta method and their
-/// relationship to state space models", IJF 32, 2016). θ = 2 gives the standard forecasts. Intervals use
-/// the one-step error variance grown as for exponential smoothing, `σ²(1 + (h − 1)(α/θ)²)`.
+/// ```
+/// μₜ = ℓₜ₋₁ + (1 − 1/θ)·[Aₜ₋₁(1 − α)^(t−1) + Bₜ₋₁(1 − (1 − α)^t)/α]
+/// ℓₜ = αyₜ + (1 − α)ℓₜ₋₁
+/// ```
+/// `A` and `B` are the intercept and slope of the least-squares line through `y₁…yₙ` (standard and optimised
+/// models, STM/OTM) or through `y₁…yₜ` at each `t` (dynamic models, DSTM/DOTM, with `A₁ = y₁`, `B₁ = 0`).
+/// θ = 2 for the standard models (the classic Theta method of Assimakopoulos & Nikolopoulos, 2000); the
+/// optimised ones estimate θ ≥ 1. `α ∈ [0.1, 0.99]`, `ℓ₀` (and θ) minimise the in-sample one-step squared
+/// error from the fourth observation on. Forecasts continue the recursions with `y` replaced by `μ`.
+/// Intervals are normal with the SES growth of the level's uncertainty, `σ²(1 + (h − 1)α²)`, `σ²` the
+/// one-step error variance — an analytic approximation (statsforecast simulates).
 public struct Theta: ForecastModel {
-    public enum Variant: String, Sendable { case standard, optimized }
+    public enum Variant: String, Sendable, CaseIterable {
+        case standard, optimized, dynamic, dynamicOptimized
+
+        var isDynamic: Bool { self == .dynamic || self == .dynamicOptimized }
+        var optimizesTheta: Bool { self == .optimized || self == .dynamicOptimized }
+        var label: String {
+            switch self {
+            case .standard: return "Theta"
+            case .optimized: return "Optimised Theta"
+            case .dynamic: return "Dynamic Standard Theta"
+            case .dynamicOptimized: return "Dynamic Optimised Theta"
+            }
+        }
+    }
+
     public let variant: Variant
 
     public init(_ variant: Variant = .standard) { self.variant = variant }
 
-    public var name: String { variant == .standard ? "theta" : "otheta" }
+    public var name: String {
+        switch variant {
+        case .standard: return "theta"
+        case .optimized: return "otheta"
+        case .dynamic: return "dstheta"
+        case .dynamicOptimized: return "dotheta"
+        }
+    }
 
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
         let trimmed = series.trimmed()
-        let points = trimmed.values.enumerated().compactMap { i, v in v.map { (Double(i), $0) } }
-        guard points.count >= 4 else { throw .tooShort(model: variant == .standard ? "Theta" : "Optimised Theta", observed: points.count, minimum: 4) }
-        let (a, b) = Self.line(points)
-        let n = Double(trimmed.count)
-        switch variant {
-        case .standard:
-            let ses = try ETS(ETSSpec(error: .additive, trend: .none)).fit(trimmed)
-            let base = ses.forecast(start: series.end, horizon: horizon, levels: [])
-            let alpha = max(ses.alpha, 1e-10)
-            let mean = (0..<horizon).map { h in base.mean[h] + b / 2 * (Double(h) + (1 - pow(1 - alpha, n)) / alpha) }
-            return Forecast(model: "Theta", start: series.end, mean: mean, standardDeviation: base.standardDeviation, levels: levels)
-        case .optimized:
-            let y = trimmed.values
-            func run(_ p: [Double]) -> (sse: Double, level: Double, count: Int) {
-                let alpha = p[0], theta = p[1]
-                var level = p[2], sse = 0.0, count = 0
-                for (t, value) in y.enumerated() {
-                    let line = a + b * Double(t)
-                    let forecast = (1 - 1 / theta) * line + level / theta
-                    guard let value else { continue }             // a gap: the level carries over
-                    let z = theta * value + (1 - theta) * line
-                    sse += (value - forecast) * (value - forecast)
-                    count += 1
-                    level += alpha * (z - level)
-                }
-                return (sse, level, count)
-            }
-            let first = points[0].1
-            let spread = max(points.map(\.1).max()! - points.map(\.1).min()!, 1e-8 * max(abs(first), 1))
-            let optimizer = NelderMead(lower: [0.01, 1, first - 3 * spread], upper: [0.99, 10, first + 3 * spread], tolerance: 1e-12)
-            var best = optimizer.minimize({ run($0).sse }, from: [0.3, 2, first])
-            let again = optimizer.minimize({ run($0).sse }, from: best.point)
-            if again.value < best.value { best = again }
-            let (alpha, theta) = (best.point[0], best.point[1])
-            let path = run(best.point)
-            let sigma2 = path.sse / Double(max(path.count - 3, 1))
-            let mean = (1...horizon).map { h in (1 - 1 / theta) * (a + b * (n - 1 + Double(h))) + path.level / theta }
-            let growth = (alpha / theta) * (alpha / theta)
-            let sd = (1...horizon).map { h in (sigma2 * (1 + Double(h - 1) * growth)).squareRoot() }
-            return Forecast(model: String(format: "Optimised Theta (theta = %.3f)", theta), start: series.end, mean: mean,
-                            standardDeviation: sd, levels: levels)
+        guard trimmed.observedCount >= 5 else { throw .tooShort(model: variant.label, observed: trimmed.observedCount, minimum: 5) }
+        guard !trimmed.hasGaps else { throw .gapsNotSupported(model: variant.label) }
+        let y = trimmed.observed
+        let scale = y.reduce(0) { $0 + abs($1) } / Double(y.count)
+        let line = Self.line(y)
+        let variant = self.variant
+        // Parameters: ℓ₀, α, [θ].
+        let spread = max(y.max()! - y.min()!, 1e-8 * max(scale, 1))
+        var lower = [y[0] / 2 - 10 * spread - abs(y[0]), 0.1], upper = [y[0] / 2 + 10 * spread + abs(y[0]), 0.99]
+        var start = [y[0] / 2, 0.5]
+        if variant.optimizesTheta { lower.append(1); upper.append(1000); start.append(2) }
+        func objective(_ p: [Double]) -> Double {
+            let path = Self.run(y, level0: p[0], alpha: p[1], theta: variant.optimizesTheta ? p[2] : 2, variant: variant, line: line)
+            return path.sse / max(scale, .leastNormalMagnitude)
         }
+        let optimizer = NelderMead(lower: lower, upper: upper, tolerance: 1e-10, maximumEvaluations: 2000)
+        var best = optimizer.minimize(objective, from: start)
+        let again = optimizer.minimize(objective, from: best.point)
+        if again.value < best.value { best = again }
+        let theta = variant.optimizesTheta ? best.point[2] : 2
+        let alpha = best.point[1]
+        let path = Self.run(y, level0: best.point[0], alpha: alpha, theta: theta, variant: variant, line: line, horizon: horizon)
+        let sigma2 = path.sse / Double(max(path.count - 1, 1))
+        let sd = (1...horizon).map { h in (sigma2 * (1 + Double(h - 1) * alpha * alpha)).squareRoot() }
+        let label = variant.optimizesTheta ? String(format: "%@ (theta = %.3f)", variant.label, theta) : variant.label
+        return Forecast(model: label, start: series.end, mean: path.forecasts, standardDeviation: sd, levels: levels)
     }
 
-    /// Least-squares intercept and slope of `(t, y)`.
-    static func line(_ points: [(Double, Double)]) -> (Double, Double) {
-        let count = Double(points.count)
-        let mt = points.reduce(0) { $0 + $1.0 } / count
-        let my = points.reduce(0) { $0 + $1.1 } / count
-        let sxy = points.reduce(0) { $0 + ($1.0 - mt) * ($1.1 - my) }
-        let sxx = points.reduce(0) { $0 + ($1.0 - mt) * ($1.0 - mt) }
+    /// The recursions over the sample (and `horizon` steps beyond); the squared one-step errors from t = 4.
+    static func run(_ y: [Double], level0: Double, alpha: Double, theta: Double, variant: Variant,
+                    line: (a: Double, b: Double), horizon: Int = 0) -> (sse: Double, count: Int, forecasts: [Double], fitted: [Double]) {
+        let n = y.count
+        var level = level0
+        var sums = (y: 0.0, iy: 0.0)                 // Σyᵢ and Σi·yᵢ over i = 1…t, for the dynamic line
+        var a = variant.isDynamic ? y[0] : line.a, b = variant.isDynamic ? 0.0 : line.b
+        var sse = 0.0, count = 0
+        var forecasts: [Double] = [], fitted: [Double] = []
+        let weight = 1 - 1 / theta
+        var decay = 1.0                               // (1 − α)^(t−1)
+        for t in 1...(n + horizon) {
+            let mu: Double
+            if variant.isDynamic && t == 1 {
+                mu = y[0]
+            } else {
+                mu = level + weight * (a * decay + b * (1 - decay * (1 - alpha)) / alpha)
+            }
+            let value = t <= n ? y[t - 1] : mu
+            if t <= n {
+                if horizon > 0 { fitted.append(mu) }
+                if t >= 4 { sse += (value - mu) * (value - mu); count += 1 }
+            } else {
+                forecasts.append(mu)
+            }
+            level = alpha * value + (1 - alpha) * level
+            decay *= 1 - alpha
+            if variant.isDynamic {
+                sums.y += value
+                sums.iy += Double(t) * value
+                let tt = Double(t)
+                if t >= 2 {
+                    b = (tt * sums.iy - tt * (tt + 1) / 2 * sums.y) / (tt * tt * (tt * tt - 1) / 12)
+                    a = sums.y / tt - b * (tt + 1) / 2
+                } else {
+                    a = value
+                    b = 0
+                }
+            }
+        }
+        return (sse, count, forecasts, fitted)
+    }
+
+    /// Least-squares intercept and slope of `yₜ` on `t = 1…n`.
+    static func line(_ y: [Double]) -> (a: Double, b: Double) {
+        let n = Double(y.count)
+        let mt = (n + 1) / 2
+        let my = y.reduce(0, +) / n
+        var sxy = 0.0, sxx = 0.0
+        for (i, v) in y.enumerated() {
+            let d = Double(i + 1) - mt
+            sxy += d * (v - my)
+            sxx += d * d
+        }
         let b = sxx > 0 ? sxy / sxx : 0
         return (my - b * mt, b)
     }

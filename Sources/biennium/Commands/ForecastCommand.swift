@@ -10,7 +10,8 @@ struct ForecastCommand: AsyncParsableCommand {
         abstract: "Forecast a stored series, with prediction intervals, from today's data or as known on a past date.",
         discussion: """
         Models: \(ModelCatalog.names.joined(separator: ", ")); ets:SPEC fixes an ETS model (ANN, AAN, AAdN, MNN, MAN, MAdN). \
-        'auto' is the combination of ETS, Theta and drift, the most accurate on the M3 yearly series (ACCURACY.md).
+        'auto' (= combo) is the equal-weight combination of ETS, the dynamic optimised Theta model and the random walk with \
+        drift, the most accurate on the M3 yearly series (ACCURACY.md); combo:a+b+... combines other members.
 
         Example: biennium forecast pct.applications --horizon 4 --level 80,95 --format json
         """)

@@ -61,7 +61,7 @@ public struct ETS: ForecastModel {
             let sxy = head.reduce(0) { $0 + ($1.0 - mt) * ($1.1 - my) }
             let sxx = head.reduce(0) { $0 + ($1.0 - mt) * ($1.0 - mt) }
             b0 = sxx > 0 ? sxy / sxx : 0
-            l0 = my - b0 * mt
+            l0 = my - b0 * (mt + 1)                     // the line one period before the first observation
         } else {
             l0 = head.reduce(0) { $0 + $1.1 } / Double(max(head.count, 1))
         }
@@ -69,37 +69,74 @@ public struct ETS: ForecastModel {
         let scale = max(observed.map(abs).max() ?? 1, 1e-8)
         let spread = max(observed.max()! - observed.min()!, 1e-8 * scale)
 
-        // Parameter vector: α, [β, [φ]], ℓ₀, [b₀].
-        var lower: [Double] = [1e-4], upper: [Double] = [0.9999], start: [Double] = [0.3]
-        if spec.hasTrend { lower.append(1e-4); upper.append(0.9999); start.append(0.05) }
-        if spec.isDamped { lower.append(0.8); upper.append(0.98); start.append(0.95) }
-        lower.append(l0 - 2 * spread); upper.append(l0 + 2 * spread); start.append(l0)
-        if spec.hasTrend { lower.append(b0 - spread); upper.append(b0 + spread); start.append(b0) }
-
-        func unpack(_ p: [Double]) -> (alpha: Double, beta: Double, phi: Double, l0: Double, b0: Double) {
-            var i = 0
-            let alpha = p[i]; i += 1
-            var beta = 0.0, phi = 1.0
-            if spec.hasTrend { beta = p[i]; i += 1 }
-            if spec.isDamped { phi = p[i]; i += 1 }
-            let level = p[i]; i += 1
-            let trend = spec.hasTrend ? p[i] : 0
-            return (alpha, beta, phi, level, trend)
+        let values = y.map { $0 ?? .nan }
+        // Smoothing parameters α, [β, [φ]]; two starting points, the better optimum refined by a restart.
+        var lower: [Double] = [1e-4], upper: [Double] = [0.9999]
+        var starts: [[Double]] = [[0.3], [0.2]]
+        if spec.hasTrend { lower.append(1e-4); upper.append(0.9999); starts[0].append(0.05); starts[1].append(0.02) }
+        if spec.isDamped { lower.append(0.8); upper.append(0.98); starts[0].append(0.95); starts[1].append(0.978) }
+        let smoothing = lower.count
+        if spec.error == .multiplicative {
+            // Multiplicative errors: the initial states join the search (the path is not linear in them).
+            lower.append(l0 - 10 * spread); upper.append(l0 + 10 * spread)
+            for i in starts.indices { starts[i].append(l0) }
+            if spec.hasTrend {
+                lower.append(b0 - 2 * spread); upper.append(b0 + 2 * spread)
+                for i in starts.indices { starts[i].append(b0) }
+            }
         }
-        func objective(_ p: [Double]) -> Double {
-            let q = unpack(p)
-            if q.beta > q.alpha { return .infinity }          // the usual region: β ≤ α
-            if spec.error == .multiplicative && q.l0 <= 0 { return .infinity }
-            return ETSFit.filter(y, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, l0: q.l0, b0: q.b0)?.criterion ?? .infinity
+        func smoothingParameters(_ p: [Double]) -> (alpha: Double, beta: Double, phi: Double) {
+            (p[0], spec.hasTrend ? p[1] : 0, spec.isDamped ? p[2] : 1)
         }
-        let optimizer = NelderMead(lower: lower, upper: upper, tolerance: 1e-12, maximumEvaluations: 4000)
-        var result = optimizer.minimize(objective, from: start)
-        // A restart from the optimum escapes the simplex collapses Nelder–Mead is prone to.
-        let restart = optimizer.minimize(objective, from: result.point)
-        if restart.value < result.value { result = restart }
+        if spec.error == .multiplicative {
+            // A third start: the initial states that are optimal for additive errors at the same smoothing.
+            var third = starts[1]
+            let q = smoothingParameters(third)
+            let states = values.withUnsafeBufferPointer {
+                ETSFit.concentrated($0, spec: ETSSpec(error: .additive, trend: spec.trend), alpha: q.alpha, beta: q.beta, phi: q.phi)
+            }
+            if states.criterion.isFinite && states.l0 > 0 {
+                third[smoothing] = min(max(states.l0, lower[smoothing]), upper[smoothing])
+                if spec.hasTrend { third[smoothing + 1] = min(max(states.b0, lower[smoothing + 1]), upper[smoothing + 1]) }
+                starts.append(third)
+            }
+        }
+        let (result, best) = values.withUnsafeBufferPointer { buffer -> (OptimizationResult, (alpha: Double, beta: Double, phi: Double, l0: Double, b0: Double)) in
+            func objective(_ p: [Double]) -> Double {
+                let q = smoothingParameters(p)
+                if q.beta > q.alpha { return .infinity }          // the usual region: β ≤ α
+                if spec.error == .additive {
+                    return ETSFit.concentrated(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi).criterion
+                }
+                let level = p[smoothing], trend = spec.hasTrend ? p[smoothing + 1] : 0
+                if level <= 0 { return .infinity }
+                return ETSFit.criterion(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, l0: level, b0: trend)
+            }
+            let optimizer = NelderMead(lower: lower, upper: upper, tolerance: 1e-8, maximumEvaluations: 2000)
+            var result = starts.map { optimizer.minimize(objective, from: $0) }.min { $0.value < $1.value }!
+            let restart = optimizer.minimize(objective, from: result.point)
+            if restart.value < result.value { result = restart }
+            let q = smoothingParameters(result.point)
+            if spec.error == .additive {
+                let states = ETSFit.concentrated(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi)
+                return (result, (q.alpha, q.beta, q.phi, states.l0, states.b0))
+            }
+            return (result, (q.alpha, q.beta, q.phi, result.point[smoothing], spec.hasTrend ? result.point[smoothing + 1] : 0))
+        }
         guard result.value.isFinite else { return nil }
-        let q = unpack(result.point)
-        guard let path = ETSFit.filter(y, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, l0: q.l0, b0: q.b0) else { return nil }
+        return ETSFit.evaluate(y, spec: spec, alpha: best.alpha, beta: best.beta, phi: best.phi, l0: best.l0, b0: best.b0,
+                               converged: result.converged)
+    }
+}
+
+extension ETSFit {
+    /// The fit at given parameters and initial states: states, residuals and the statistics.
+    ///
+    /// Counts `k` = smoothing and damping parameters plus initial states, plus one for σ² (AIC, AICc, BIC as
+    /// in R's `ets` and statsforecast); the innovation variance is `Σεₜ²/(n − k − 1)` as statsforecast's.
+    static func evaluate(_ y: [Double?], spec: ETSSpec, alpha: Double, beta: Double, phi: Double, l0: Double, b0: Double,
+                         converged: Bool = true) -> ETSFit? {
+        guard let path = filter(y, spec: spec, alpha: alpha, beta: beta, phi: phi, l0: l0, b0: b0) else { return nil }
         let n = Double(path.n)
         let parameters = spec.parameterCount + 1 + (spec.hasTrend ? 1 : 0) + 1        // smoothing, states, σ²
         let logLikelihood = -0.5 * path.criterion - 0.5 * n * (log(2 * Double.pi / n) + 1)
@@ -107,15 +144,13 @@ public struct ETS: ForecastModel {
         let aic = -2 * logLikelihood + 2 * k
         let aicc = n - k - 1 > 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : .infinity
         let bic = -2 * logLikelihood + log(n) * k
-        let sigma2 = path.sse / max(n - k + 1, 1)
-        return ETSFit(spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, initialLevel: q.l0, initialTrend: q.b0,
+        let sigma2 = path.sse / max(n - k - 1, 1)
+        return ETSFit(spec: spec, alpha: alpha, beta: beta, phi: phi, initialLevel: l0, initialTrend: b0,
                       level: path.level, trend: path.trend, fitted: path.fitted, residuals: path.residuals, observations: path.n,
                       criterion: path.criterion, logLikelihood: logLikelihood, parameters: parameters, aic: aic, aicc: aicc,
-                      bic: bic, sigma2: sigma2, converged: result.converged)
+                      bic: bic, sigma2: sigma2, converged: converged)
     }
-}
 
-extension ETSFit {
     /// Point forecasts and prediction intervals `horizon` steps ahead.
     ///
     /// Means: `ℓₙ + (φ + … + φʰ)bₙ`. Variances (Hyndman et al. 2008, ch. 6): for additive errors

@@ -14,7 +14,8 @@ public struct ETSFit: Sendable {
     /// Final states, from which forecasts start.
     public let level: Double
     public let trend: Double
-    /// One-step fitted values and residuals (`nil` at gaps); multiplicative residuals are relative errors.
+    /// One-step fitted values (at gaps, the estimate of the missing value) and residuals (`nil` at gaps);
+    /// multiplicative residuals are relative errors.
     public let fitted: [Double?]
     public let residuals: [Double?]
     /// Observations used by the likelihood.
@@ -28,9 +29,82 @@ public struct ETSFit: Sendable {
     public let aic: Double
     public let aicc: Double
     public let bic: Double
-    /// Innovation variance `Σεₜ²/(n − parameters + 1)`.
+    /// Innovation variance `Σεₜ²/(n − parameters − 1)` (statsforecast's divisor).
     public let sigma2: Double
     public let converged: Bool
+
+    /// The likelihood criterion alone, without building fitted values: the optimiser's objective. `y` holds
+    /// NaN at gaps. `.infinity` for an inadmissible path.
+    static func criterion(_ y: UnsafeBufferPointer<Double>, spec: ETSSpec, alpha: Double, beta: Double, phi: Double,
+                          l0: Double, b0: Double) -> Double {
+        var l = l0, b = spec.hasTrend ? b0 : 0
+        let damping = spec.isDamped ? phi : 1
+        var sse = 0.0, logSum = 0.0, n = 0
+        let multiplicative = spec.error == .multiplicative
+        for value in y {
+            let forecast = l + damping * b
+            if value.isNaN {
+                l = forecast
+                b = damping * b
+                continue
+            }
+            if multiplicative {
+                if forecast <= 0 { return .infinity }
+                let e = (value - forecast) / forecast
+                sse += e * e
+                logSum += log(forecast)
+                l = forecast * (1 + alpha * e)
+                b = damping * b + beta * forecast * e
+            } else {
+                let e = value - forecast
+                sse += e * e
+                l = forecast + alpha * e
+                b = damping * b + beta * e
+            }
+            n += 1
+        }
+        guard n > 0, sse.isFinite else { return .infinity }
+        return Double(n) * log(max(sse, Double.leastNormalMagnitude)) + (multiplicative ? 2 * logSum : 0)
+    }
+
+    /// For additive errors the one-step errors are affine in the initial states, `ε = ε⁽⁰⁾ + ℓ₀g₁ + b₀g₂`
+    /// (the recursion is linear), so the states minimising `Σεₜ²` for given `α, β, φ` solve a least-squares
+    /// problem of one or two unknowns. Returns the criterion there and those states.
+    static func concentrated(_ y: UnsafeBufferPointer<Double>, spec: ETSSpec, alpha: Double, beta: Double, phi: Double)
+        -> (criterion: Double, l0: Double, b0: Double) {
+        let damping = spec.isDamped ? phi : 1
+        // Three recursions in lockstep: the data with zero initial states, and zero data from ℓ₀ = 1 and b₀ = 1.
+        var l = (0.0, 1.0, 0.0), b = (0.0, 0.0, 1.0)
+        var s11 = 0.0, s12 = 0.0, s22 = 0.0, s1e = 0.0, s2e = 0.0, see = 0.0, n = 0
+        for value in y {
+            let f0 = l.0 + damping * b.0, f1 = l.1 + damping * b.1, f2 = l.2 + damping * b.2
+            if value.isNaN {
+                l = (f0, f1, f2)
+                b = (damping * b.0, damping * b.1, damping * b.2)
+                continue
+            }
+            let e0 = value - f0, g1 = -f1, g2 = -f2
+            s11 += g1 * g1; s12 += g1 * g2; s22 += g2 * g2; s1e += g1 * e0; s2e += g2 * e0; see += e0 * e0
+            l = (f0 + alpha * e0, f1 + alpha * g1, f2 + alpha * g2)
+            b = (damping * b.0 + beta * e0, damping * b.1 + beta * g1, damping * b.2 + beta * g2)
+            n += 1
+        }
+        guard n > 0 else { return (.infinity, 0, 0) }
+        var l0 = 0.0, b0 = 0.0, sse = see
+        if spec.hasTrend {
+            let det = s11 * s22 - s12 * s12
+            guard det > 1e-300 * max(s11 * s22, 1) else { return (.infinity, 0, 0) }
+            l0 = -(s22 * s1e - s12 * s2e) / det
+            b0 = -(s11 * s2e - s12 * s1e) / det
+            sse = see + l0 * s1e + b0 * s2e           // the minimum of a quadratic: e₀ᵀe₀ + sᵀGᵀe₀
+        } else {
+            guard s11 > 0 else { return (.infinity, 0, 0) }
+            l0 = -s1e / s11
+            sse = see + l0 * s1e
+        }
+        guard sse.isFinite else { return (.infinity, l0, b0) }
+        return (Double(n) * log(max(sse, Double.leastNormalMagnitude)), l0, b0)
+    }
 
     /// The one-step recursion over the series, from `(ℓ₀, b₀)`; returns `nil` for an inadmissible path
     /// (a non-positive one-step forecast under multiplicative errors).
@@ -43,13 +117,13 @@ public struct ETSFit: Sendable {
         var residuals = [Double?](repeating: nil, count: y.count)
         for (t, value) in y.enumerated() {
             let forecast = l + damping * b
+            fitted[t] = forecast                       // at a gap: the model's estimate of the missing value
             guard let value else {
                 // A gap: the states move on without an innovation, and the likelihood skips the period.
                 l = forecast
                 b = damping * b
                 continue
             }
-            fitted[t] = forecast
             switch spec.error {
             case .additive:
                 let e = value - forecast

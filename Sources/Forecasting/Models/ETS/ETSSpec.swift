@@ -40,5 +40,5 @@ public struct ETSSpec: Sendable, Hashable, CustomStringConvertible {
     var hasTrend: Bool { trend != .none }
     var isDamped: Bool { trend == .damped }
     /// Smoothing and damping parameters plus initial states.
-    var parameterCount: Int { 1 + (hasTrend ? 2 : 0) + (isDamped ? 1 : 0) }
+    var parameterCount: Int { 1 + (hasTrend ? 1 : 0) + (isDamped ? 1 : 0) }
 }

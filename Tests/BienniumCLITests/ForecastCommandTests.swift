@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `biennium forecast` and `biennium backtest` end to end.
+@Suite("biennium forecast and backtest") struct ForecastCommandTests {
+    static func importedStore() throws -> (option: String, value: String) {
+        let location = try StoreBackend.available[0].makeLocation()
+        let imported = try CommandRunner().run(["import", StoreCommandTests.datasets, location.option, location.value])
+        #expect(imported.status == 0)
+        return location
+    }
+
+    @Test("forecast pct.applications prints four years of point forecasts with 80 and 95% intervals")
+    func forecastJSON() throws {
+        let location = try Self.importedStore()
+        let output = try CommandRunner().run(["forecast", "pct.applications", "--horizon", "4", "--format", "json", location.option, location.value])
+        #expect(output.status == 0, "\(output.standardError)")
+        let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)))
+        let rows = json["forecasts"].array
+        #expect(rows.map { $0["period"].int } == [2021, 2022, 2023, 2024])
+        for row in rows {
+            let intervals = row["intervals"].array
+            #expect(intervals.map { $0["level"].double } == [80, 95])
+            #expect(intervals[1]["lower"].double < intervals[0]["lower"].double && intervals[0]["upper"].double < intervals[1]["upper"].double)
+            #expect(row["mean"].double > 200_000 && row["mean"].double < 500_000)
+        }
+        let past = try CommandRunner().run(["forecast", "pct.applications", "--as-of", "2017-06-30", "--model", "drift",
+                                            "--format", "json", location.option, location.value])
+        let pastJSON = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(past.standardOutput.utf8)))
+        #expect(pastJSON["lastObserved"].int == 2016)
+        #expect(pastJSON["forecasts"][0]["period"].int == 2017)
+    }
+
+    @Test("forecast refuses what it cannot do, naming the option")
+    func forecastErrors() throws {
+        let location = try Self.importedStore()
+        for (arguments, fragment) in [(["forecast", "pct.applications", "--model", "prophet"], "unknown model 'prophet'"),
+                                      (["forecast", "pct.applications", "--horizon", "0"], "--horizon must be 1 to 30"),
+                                      (["forecast", "pct.nothing"], "unknown series 'pct.nothing'"),
+                                      (["forecast", "pct.applications", "--level", "80,120"], "--level takes percentages"),
+                                      (["forecast", "pct.applications.monthly"], "monthly")] {
+            let output = try CommandRunner().run(arguments + [location.option, location.value])
+            #expect(output.status != 0)
+            #expect(output.standardOutput.isEmpty)
+            #expect(output.standardError.contains(fragment), "\(arguments): \(output.standardError)")
+        }
+    }
+
+    @Test("backtest --data prints the documented JSON per model")
+    func holdoutJSON() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let file = folder.appendingPathComponent("few.csv")
+        let all = try String(contentsOf: Fixtures.url("competitions/m3_yearly.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)
+        let kept = all.prefix(1) + all.dropFirst().filter { $0.hasPrefix("N0001,") || $0.hasPrefix("N0002,") || $0.hasPrefix("N0003,") }
+        try (kept.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let scores = folder.appendingPathComponent("scores.csv")
+        let output = try CommandRunner().run(["backtest", "--data", file.path, "--horizon", "6", "--models", "naive,ets,combo",
+                                              "--format", "json", "--jobs", "2", "--out", scores.path])
+        #expect(output.status == 0, "\(output.standardError)")
+        let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)))
+        #expect(json["series"].int == 3)
+        #expect(json["models"].array.map { $0["name"].string } == ["naive", "ets", "combo"])
+        for model in json["models"].array {
+            for key in ["mase", "smape", "coverage95", "seconds"] { #expect(model.has(key), "missing \(key)") }
+        }
+        #expect(output.standardError.isEmpty, "no progress bar when stderr is not a terminal")
+        #expect(try String(contentsOf: scores, encoding: .utf8).split(separator: "\n").count == 1 + 3 * 3)
+    }
+
+    @Test("a real-time rolling-origin backtest of a stored series scores each model over its origins")
+    func rollingOrigin() throws {
+        let location = try Self.importedStore()
+        let output = try CommandRunner().run(["backtest", "pct.applications", "--origins", "2010...2016", "--horizon", "2", "--real-time",
+                                              "--models", "naive,drift,ets", "--format", "json", location.option, location.value])
+        #expect(output.status == 0, "\(output.standardError)")
+        let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)))
+        #expect(json["realTime"].bool)
+        #expect(json["models"].array.map { $0["name"].string } == ["naive", "drift", "ets"])
+        #expect(json["models"][0]["origins"].int >= 5)
+    }
+}

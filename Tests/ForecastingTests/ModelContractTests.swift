@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+/// The contract every model keeps (after statsforecast's `assert_class`): h forecasts, finite values,
+/// nested intervals around the mean, and clear errors on input no model can use.
+@Suite("Model contract") struct ModelContractTests {
+    static let names = ModelCatalog.names + ["ets:ANN", "ets:AAdN", "ets:MAN", "combo:ets+theta"]
+    static let series = TimeSeries(start: 1990, observed: [120, 131, 128, 140, 152, 149, 163, 170, 168, 181, 190, 197, 205, 203, 214])
+
+    @Test("h finite forecasts, and 80% intervals inside 95% intervals around the mean", arguments: names)
+    func forecastsAndNestedIntervals(_ name: String) throws {
+        let f = try ModelCatalog.model(named: name).forecast(Self.series, horizon: 5, levels: [80, 95])
+        #expect(f.mean.count == 5 && f.start == 2005)
+        #expect(f.mean.allSatisfy { $0.isFinite })
+        let i80 = f.interval(80)!, i95 = f.interval(95)!
+        for h in 0..<5 {
+            #expect(i95.lower[h] <= i80.lower[h] && i80.lower[h] <= f.mean[h] && f.mean[h] <= i80.upper[h] && i80.upper[h] <= i95.upper[h],
+                    "\(name) h=\(h + 1)")
+        }
+    }
+
+    @Test("a constant series is forecast as constant with zero-width intervals by the benchmarks and ETS")
+    func constantSeries() throws {
+        let constant = TimeSeries(start: 2000, observed: [Double](repeating: 42, count: 12))
+        for name in ["naive", "drift", "mean", "ets"] {
+            let f = try ModelCatalog.model(named: name).forecast(constant, horizon: 3, levels: [95])
+            #expect(f.mean.allSatisfy { abs($0 - 42) < 1e-6 }, "\(name): \(f.mean)")
+        }
+    }
+
+    @Test("ETS fits through a gap by its likelihood; Theta says it cannot")
+    func gaps() throws {
+        var values: [Double?] = Self.series.values
+        values[6] = nil
+        let gappy = TimeSeries(start: 1990, values: values)
+        let fit = try ETS(ETSSpec(error: .additive, trend: .additive)).fit(gappy)
+        #expect(fit.observations == 14)
+        #expect(fit.fitted[6] != nil && fit.residuals[6] == nil)
+        #expect(throws: ForecastingError.gapsNotSupported(model: "Theta")) { try Theta().forecast(gappy, horizon: 2, levels: []) }
+    }
+
+    @Test("bad input gets the model's reason")
+    func badInput() throws {
+        let short = TimeSeries(start: 2000, observed: [1, 2, 3])
+        #expect(throws: ForecastingError.tooShort(model: "ETS(A,Ad,N)", observed: 3, minimum: 7)) {
+            try ETS(ETSSpec(error: .additive, trend: .damped)).forecast(short, horizon: 2, levels: [])
+        }
+        let negative = TimeSeries(start: 2000, observed: [5, 3, -1, 4, 6, 7, 8, 9])
+        #expect(throws: ForecastingError.nonPositiveData(model: "ETS(M,N,N)")) {
+            try ETS(ETSSpec(error: .multiplicative, trend: .none)).forecast(negative, horizon: 2, levels: [])
+        }
+        #expect(throws: ForecastingError.invalidHorizon(-1)) { try ETS().forecast(Self.series, horizon: -1, levels: []) }
+        #expect(throws: ForecastingError.allMissing) { try ETS().forecast(TimeSeries(start: 2000, values: [nil, nil, nil]), horizon: 1, levels: []) }
+        #expect(throws: ForecastingError.self) { try ModelCatalog.model(named: "arima-ish") }
+        // The automatic ETS leaves multiplicative models out on non-positive data rather than failing.
+        #expect(try ETS().fit(negative).spec.error == .additive)
+    }
+
+    @Test("the optimiser minimises a bounded quadratic to its constrained optimum")
+    func nelderMead() {
+        let result = NelderMead(lower: [-1, 0], upper: [1, 5]).minimize({ p in (p[0] - 0.3) * (p[0] - 0.3) + (p[1] - 7) * (p[1] - 7) }, from: [0, 1])
+        #expect(abs(result.point[0] - 0.3) < 1e-4 && abs(result.point[1] - 5) < 1e-4)
+        #expect(result.converged)
+    }
+
+    @Test("accuracy measures on a hand-checked example")
+    func measures() {
+        let actual = [10.0, 12, 14], forecast = [11.0, 12, 12]
+        #expect(AccuracyMeasures.smape(actual: actual, forecast: forecast) == (200.0 / 21 + 0 + 400.0 / 26) / 3)
+        // Training 1, 3, 2, 5: mean |Δ| = (2 + 1 + 3)/3 = 2; MAE = 1.
+        #expect(AccuracyMeasures.mase(actual: actual, forecast: forecast, training: [1, 3, 2, 5]) == 0.5)
+        let interval = PredictionInterval(level: 95, lower: [9, 11, 13], upper: [11, 13, 13.5])
+        #expect(AccuracyMeasures.coverage(actual: actual, interval: interval) == 2.0 / 3)
+        #expect(abs(AccuracyMeasures.winkler(actual: actual, interval: interval) - ((2 + 2 + 0.5) + 2 / 0.05 * 0.5) / 3) < 1e-12)
+    }
+}
