@@ -84,7 +84,7 @@ import TestSupport
     @Test("Theta recursions reproduce statsforecast's fitted values and forecasts at its parameters", arguments: series.indices)
     func thetaEquations(_ index: Int) throws {
         let entry = Self.series[index]
-        let y = entry["train"].doubles
+        let y: [Double?] = entry["train"].doubles
         for (key, variant) in [("theta", Theta.Variant.standard), ("optimizedTheta", .optimized), ("dynamicOptimizedTheta", .dynamicOptimized)] {
             let reference = entry[key]
             let path = Theta.run(y, level0: reference["initialSmoothed"].double, alpha: reference["alpha"].double,

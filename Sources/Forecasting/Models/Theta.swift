@@ -11,7 +11,9 @@ import Foundation
 /// models, STM/OTM) or through `y₁…yₜ` at each `t` (dynamic models, DSTM/DOTM, with `A₁ = y₁`, `B₁ = 0`).
 /// θ = 2 for the standard models (the classic Theta method of Assimakopoulos & Nikolopoulos, 2000); the
 /// optimised ones estimate θ ≥ 1. `α ∈ [0.1, 0.99]`, `ℓ₀` (and θ) minimise the in-sample one-step squared
-/// error from the fourth observation on. Forecasts continue the recursions with `y` replaced by `μ`.
+/// error from the fourth observation on. Forecasts continue the recursions with `y` replaced by `μ`, and so do
+/// gaps in the sample: a missing value is its one-step forecast, contributing no error (as in the state
+/// space form).
 /// Intervals are normal with the SES growth of the level's uncertainty, `σ²(1 + (h − 1)α²)`, `σ²` the
 /// one-step error variance — an analytic approximation (statsforecast simulates).
 public struct Theta: ForecastModel {
@@ -47,15 +49,16 @@ public struct Theta: ForecastModel {
         try Self.check(series, horizon: horizon, levels: levels)
         let trimmed = series.trimmed()
         guard trimmed.observedCount >= 5 else { throw .tooShort(model: variant.label, observed: trimmed.observedCount, minimum: 5) }
-        guard !trimmed.hasGaps else { throw .gapsNotSupported(model: variant.label) }
-        let y = trimmed.observed
-        let scale = y.reduce(0) { $0 + abs($1) } / Double(y.count)
+        let y = trimmed.values
+        let observed = trimmed.observed
+        let scale = observed.reduce(0) { $0 + abs($1) } / Double(observed.count)
         let line = Self.line(y)
         let variant = self.variant
         // Parameters: ℓ₀, α, [θ].
-        let spread = max(y.max()! - y.min()!, 1e-8 * max(scale, 1))
-        var lower = [y[0] / 2 - 10 * spread - abs(y[0]), 0.1], upper = [y[0] / 2 + 10 * spread + abs(y[0]), 0.99]
-        var start = [y[0] / 2, 0.5]
+        let first = observed[0]
+        let spread = max(observed.max()! - observed.min()!, 1e-8 * max(scale, 1))
+        var lower = [first / 2 - 10 * spread - abs(first), 0.1], upper = [first / 2 + 10 * spread + abs(first), 0.99]
+        var start = [first / 2, 0.5]
         if variant.optimizesTheta { lower.append(1); upper.append(1000); start.append(2) }
         func objective(_ p: [Double]) -> Double {
             let path = Self.run(y, level0: p[0], alpha: p[1], theta: variant.optimizesTheta ? p[2] : 2, variant: variant, line: line)
@@ -75,12 +78,12 @@ public struct Theta: ForecastModel {
     }
 
     /// The recursions over the sample (and `horizon` steps beyond); the squared one-step errors from t = 4.
-    static func run(_ y: [Double], level0: Double, alpha: Double, theta: Double, variant: Variant,
+    static func run(_ y: [Double?], level0: Double, alpha: Double, theta: Double, variant: Variant,
                     line: (a: Double, b: Double), horizon: Int = 0) -> (sse: Double, count: Int, forecasts: [Double], fitted: [Double]) {
         let n = y.count
         var level = level0
         var sums = (y: 0.0, iy: 0.0)                 // Σyᵢ and Σi·yᵢ over i = 1…t, for the dynamic line
-        var a = variant.isDynamic ? y[0] : line.a, b = variant.isDynamic ? 0.0 : line.b
+        var a = variant.isDynamic ? (y[0] ?? 0) : line.a, b = variant.isDynamic ? 0.0 : line.b
         var sse = 0.0, count = 0
         var forecasts: [Double] = [], fitted: [Double] = []
         let weight = 1 - 1 / theta
@@ -88,14 +91,15 @@ public struct Theta: ForecastModel {
         for t in 1...(n + horizon) {
             let mu: Double
             if variant.isDynamic && t == 1 {
-                mu = y[0]
+                mu = y[0] ?? line.a + line.b
             } else {
                 mu = level + weight * (a * decay + b * (1 - decay * (1 - alpha)) / alpha)
             }
-            let value = t <= n ? y[t - 1] : mu
+            let observedValue = t <= n ? y[t - 1] : nil
+            let value = observedValue ?? mu              // beyond the sample, and at gaps, the forecast itself
             if t <= n {
                 if horizon > 0 { fitted.append(mu) }
-                if t >= 4 { sse += (value - mu) * (value - mu); count += 1 }
+                if t >= 4, observedValue != nil { sse += (value - mu) * (value - mu); count += 1 }
             } else {
                 forecasts.append(mu)
             }
@@ -117,14 +121,15 @@ public struct Theta: ForecastModel {
         return (sse, count, forecasts, fitted)
     }
 
-    /// Least-squares intercept and slope of `yₜ` on `t = 1…n`.
-    static func line(_ y: [Double]) -> (a: Double, b: Double) {
-        let n = Double(y.count)
-        let mt = (n + 1) / 2
-        let my = y.reduce(0, +) / n
+    /// Least-squares intercept and slope of `yₜ` on `t = 1…n`, over the observed points.
+    static func line(_ y: [Double?]) -> (a: Double, b: Double) {
+        let points = y.enumerated().compactMap { i, v in v.map { (Double(i + 1), $0) } }
+        let n = Double(points.count)
+        let mt = points.reduce(0) { $0 + $1.0 } / n
+        let my = points.reduce(0) { $0 + $1.1 } / n
         var sxy = 0.0, sxx = 0.0
-        for (i, v) in y.enumerated() {
-            let d = Double(i + 1) - mt
+        for (t, v) in points {
+            let d = t - mt
             sxy += d * (v - my)
             sxx += d * d
         }
