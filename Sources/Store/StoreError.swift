@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case badLocation(String)
     /// The database refused an operation.
     case database(String)
+    /// The store holds no series yet (named by its location).
+    case emptyStore(String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .busy(let detail): return "database is busy (another process is writing); nothing was changed — retry in a moment (\(detail))"
         case .badLocation(let detail): return detail
         case .database(let detail): return "database error: \(detail)"
+        case .emptyStore(let location): return "the store at \(location) holds no series yet; import them first: biennium import Datasets/"
         }
     }
 }

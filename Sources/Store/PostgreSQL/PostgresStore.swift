@@ -22,15 +22,34 @@ public final class PostgresStore: SeriesStore {
         let client = self.client
         runner = Task { await client.run() }
         do {
-            try await PostgresMigrations.migrate(client, logger: logger)
+            // Bounded: an unreachable server would otherwise keep the pool retrying for a minute.
+            try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask { [client, logger] in
+                    try await PostgresMigrations.migrate(client, logger: logger)
+                    return true
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(Self.connectTimeoutSeconds))
+                    return false
+                }
+                let finished = try await group.next() ?? false
+                group.cancelAll()
+                if !finished { throw StoreError.badLocation("no answer from the PostgreSQL server at \(Self.redacted(url)) within \(Self.connectTimeoutSeconds) s; check the host, port and that it is running") }
+            }
         } catch {
             runner.cancel()
-            throw Self.translate(error, url: url)
+            // The first contact: anything but a server message means the server could not be reached.
+            let translated = Self.translate(error, url: url)
+            if translated is StoreError { throw translated }
+            throw StoreError.badLocation("cannot reach the PostgreSQL server at \(Self.redacted(url)); check the host, port and that it is running")
         }
         self.url = url
     }
 
     let url: String
+
+    /// How long opening the store waits for the server.
+    public static let connectTimeoutSeconds = 10
 
     deinit { runner.cancel() }
 
@@ -57,7 +76,7 @@ public final class PostgresStore: SeriesStore {
         var configuration = PostgresClient.Configuration(host: host, port: components.port ?? 5432,
                                                          username: components.user ?? "postgres", password: components.password,
                                                          database: database.isEmpty ? nil : database, tls: tls)
-        configuration.options.connectTimeout = .seconds(10)
+        configuration.options.connectTimeout = .seconds(5)
         return configuration
     }
 

@@ -88,7 +88,7 @@ struct BacktestCommand: AsyncParsableCommand {
         let store = try await self.store.open()
         let result: RollingOriginResult
         do {
-            guard try await store.catalog()[id] != nil else { throw StoreError.unknownSeries(id) }
+            _ = try await self.store.definition(of: id, in: store)
             result = try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime)
                 .run(origins: Array(first...last), models: models)
             try await store.close()

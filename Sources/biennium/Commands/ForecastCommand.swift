@@ -49,8 +49,7 @@ struct ForecastCommand: AsyncParsableCommand {
         let observations: [Observation]
         let definition: SeriesDefinition
         do {
-            guard let found = try await store.catalog()[id] else { throw StoreError.unknownSeries(id) }
-            definition = found
+            definition = try await self.store.definition(of: id, in: store)
             observations = try await store.observations(of: id, asOf: day)
             try await store.close()
         } catch {

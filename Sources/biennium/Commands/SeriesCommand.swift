@@ -47,7 +47,7 @@ struct SeriesShowCommand: AsyncParsableCommand {
         let day = asOf.flatMap(CalendarDay.init(iso:))
         let store = try await self.store.open()
         do {
-            guard let definition = try await store.catalog()[id] else { throw StoreError.unknownSeries(id) }
+            let definition = try await self.store.definition(of: id, in: store)
             let observations = vintages ? try await store.vintages(of: id) : try await store.observations(of: id, asOf: day)
             try await store.close()
             print(try SeriesOutput.show(definition, observations, asOf: day, allVintages: vintages, format: format))

@@ -27,4 +27,14 @@ struct StoreOptions: ParsableArguments {
     func open() async throws -> any SeriesStore {
         try await location().open()
     }
+
+    /// The catalog entry of `id`, or an error that says what to do: import first when the store is empty.
+    func definition(of id: SeriesID, in store: any SeriesStore) async throws -> SeriesDefinition {
+        let catalog = try await store.catalog()
+        if let definition = catalog[id] { return definition }
+        if catalog.isEmpty {
+            throw StoreError.emptyStore(try location().description)
+        }
+        throw StoreError.unknownSeries(id)
+    }
 }
