@@ -40,6 +40,9 @@ public struct ETSFit: Sendable {
         var l = l0, b = spec.hasTrend ? b0 : 0
         let damping = spec.isDamped ? phi : 1
         var sse = 0.0, logSum = 0.0, n = 0
+        // Σ log ŷₜ as the log of running products, folded every 16 factors or before they leave [1e-200, 1e200]:
+        // one logarithm per 16 observations instead of one each.
+        var product = 1.0, factors = 0
         let multiplicative = spec.error == .multiplicative
         for value in y {
             let forecast = l + damping * b
@@ -52,7 +55,9 @@ public struct ETSFit: Sendable {
                 if forecast <= 0 { return .infinity }
                 let e = (value - forecast) / forecast
                 sse += e * e
-                logSum += log(forecast)
+                product *= forecast
+                factors += 1
+                if factors == 16 || product > 1e200 || product < 1e-200 { logSum += log(product); product = 1; factors = 0 }
                 l = forecast * (1 + alpha * e)
                 b = damping * b + beta * forecast * e
             } else {
@@ -64,6 +69,8 @@ public struct ETSFit: Sendable {
             n += 1
         }
         guard n > 0, sse.isFinite else { return .infinity }
+        logSum += log(product)
+        guard logSum.isFinite else { return .infinity }
         return Double(n) * log(max(sse, Double.leastNormalMagnitude)) + (multiplicative ? 2 * logSum : 0)
     }
 
