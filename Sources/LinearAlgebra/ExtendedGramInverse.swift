@@ -23,8 +23,17 @@ enum ExtendedGramInverse {
                 let cj = elements.baseAddress! + columns[j] * m
                 for k in 0...j {
                     let ck = elements.baseAddress! + columns[k] * m
-                    var sum = DoubleDouble.zero
-                    for i in 0..<m { sum = sum + DoubleDouble.twoProduct(cj[i], ck[i]) }
+                    // Compensated dot product (Ogita–Rump–Oishi Dot2): as accurate as double-double, cheaper.
+                    var s = 0.0, c = 0.0
+                    for i in 0..<m {
+                        let p = cj[i] * ck[i]
+                        let pe = (-p).addingProduct(cj[i], ck[i])
+                        let t = s + p
+                        let z = t - s
+                        c += pe + ((s - (t - z)) + (p - z))
+                        s = t
+                    }
+                    let sum = DoubleDouble(hi: s, lo: c)
                     // Scaling by powers of two is exact.
                     let entry = DoubleDouble(hi: sum.hi / (scales[j] * scales[k]), lo: sum.lo / (scales[j] * scales[k]))
                     gram[j + k * n] = entry

@@ -123,7 +123,11 @@ extension PivotedQR {
         var pivots = [Int32](repeating: 0, count: a.columns)
         var tau = [Double](repeating: 0, count: Swift.min(a.rows, a.columns))
         let m = try LAPACKBoundary.int(a.rows), n = try LAPACKBoundary.int(a.columns)
-        let info = LAPACKE_dgeqp3(LAPACKBoundary.columnMajor, m, n, &a.elements, m, &pivots, &tau)
+        // The workspace dgeqp3 documents as optimal, 2n + (n + 1)·nb with block size nb = 64: sized here, so
+        // that small problems skip LAPACKE's workspace query and its allocation.
+        var work = [Double](repeating: 0, count: 2 * a.columns + (a.columns + 1) * 64)
+        let lwork = try LAPACKBoundary.int(work.count)
+        let info = LAPACKE_dgeqp3_work(LAPACKBoundary.columnMajor, m, n, &a.elements, m, &pivots, &tau, &work, lwork)
         try LAPACKBoundary.checkArguments(info, routine: "dgeqp3")
         return PivotedQR(factors: a, tau: tau, permutation: pivots.map { Int($0) - 1 })
     }

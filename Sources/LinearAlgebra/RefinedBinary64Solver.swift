@@ -12,8 +12,11 @@ struct RefinedBinary64Solver {
     let scales: [Double]
     let r: Matrix
     let b: [Double]
-    /// `1/rcond` of `R` in the 1-norm (LAPACK `dtrcon`): predicts how fast refinement converges.
+    /// `κ₁(R)` from the explicit inverse: predicts how fast refinement converges.
     let conditionEstimate: Double
+    /// `R⁻¹` (LAPACK `dtrtri`), reused for the covariance factor.
+    let rInverse: Matrix
+    let conditions: TriangularConditioning
     let method: LeastSquaresMethod
     /// `qr.permutation` as C indices, for the residual kernels.
     let columnIndices: [CLong]
@@ -39,15 +42,17 @@ struct RefinedBinary64Solver {
         self.scales = qr.permutation.map { scales[$0] }
         self.b = b
         r = qr.r(size: n)
-        let rcond = try r.triangularReciprocalCondition(.upper)
-        conditionEstimate = rcond > 0 ? 1 / rcond : .infinity
+        rInverse = try r.triangularInverse(.upper)
+        conditions = TriangularConditioning(r: r, inverse: rInverse, columnScales: self.scales)
+        conditionEstimate = conditions.scaled
         var head = qtb ?? []
         if qtb == nil {
             var c = Matrix(unchecked: b.count, 1, b)
             try qr.applyQTransposed(to: &c, reflectors: n)
             head = Array(c.elements.prefix(n))
         }
-        let x0 = try r.solveTriangular(.upper, head)
+        var x0 = head
+        Self.solveUpper(r, &x0)
         x = x0
         steps = 0
         converged = false
@@ -64,13 +69,9 @@ struct RefinedBinary64Solver {
         let rss = residuals.reduce(DoubleDouble.zero) { $0 + DoubleDouble.twoProduct($1, $1) }
         var coefficients = [Double](repeating: 0, count: n)
         for (position, column) in qr.permutation.enumerated() { coefficients[column] = x[position] / scales[position] }
-        var conditions = (scaled: conditionEstimate, raw: Double.nan)
         var covariance: Matrix?
         if options.computeCovariance {
-            let rInverse = try r.triangularInverse(.upper)
-            let exact = TriangularConditioning(r: r, inverse: rInverse, columnScales: scales)
-            conditions = (exact.scaled, exact.raw)
-            covariance = try scaledCovariance(rInverse: rInverse, condition: exact.scaled, options: options)
+            covariance = try scaledCovariance(rInverse: rInverse, condition: conditions.scaled, options: options)
         }
         var influence: Matrix?, leverages: [Double]?
         if options.computeInfluence {
@@ -209,7 +210,10 @@ struct RefinedBinary64Solver {
     }
 
     /// Solves `R·v = w` in place (back substitution).
-    private func solveUpper(_ v: inout [Double]) {
+    private func solveUpper(_ v: inout [Double]) { Self.solveUpper(r, &v) }
+
+    /// Solves `R·v = w` in place for an upper-triangular `r`.
+    static func solveUpper(_ r: Matrix, _ v: inout [Double]) {
         let n = v.count
         r.elements.withUnsafeBufferPointer { rr in
             for i in stride(from: n - 1, through: 0, by: -1) {

@@ -144,6 +144,19 @@ struct SumsOfSquares {
             total = wy.reduce(DoubleDouble.zero) { $0 + DoubleDouble.twoProduct($1, $1) }.doubleValue
             return
         }
+        if whitening == .identity {
+            // The plain mean in double-double, then the centred sum of squares: no cross products needed.
+            var sum = DoubleDouble.zero
+            for value in y { sum = sum + value }
+            let mean = sum / DoubleDouble(Double(y.count))
+            var total = DoubleDouble.zero
+            for value in y {
+                let d = DoubleDouble(value) - mean
+                total += d * d
+            }
+            self.total = total.doubleValue
+            return
+        }
         let wi = whitening.apply([Double](repeating: 1, count: y.count))
         var cross = DoubleDouble.zero, norm = DoubleDouble.zero
         for i in 0..<y.count {
