@@ -78,3 +78,25 @@ import Testing
         #expect(abs(AccuracyMeasures.winkler(actual: actual, interval: interval) - ((2 + 2 + 0.5) + 2 / 0.05 * 0.5) / 3) < 1e-12)
     }
 }
+
+@Suite("Combinations") struct CombinationTests {
+    @Test("validation weights favour the member that forecast the held-out values better")
+    func validationWeights() throws {
+        let trending = TimeSeries(start: 2000, observed: (0..<20).map { 100 + 5 * Double($0) + Double($0 % 3) })
+        let combination = Combination([BenchmarkModel(.drift), BenchmarkModel(.mean)], weighting: .validation(periods: 3))
+        let weights = try #require(combination.validationWeights(trending))
+        #expect(weights[0] > 10 * weights[1], "drift should dominate on a trending series: \(weights)")
+        let forecast = try combination.forecast(trending, horizon: 2, levels: [95])
+        let drift = try BenchmarkModel(.drift).forecast(trending, horizon: 2, levels: [])
+        #expect(abs(forecast.mean[0] - drift.mean[0]) < abs(forecast.mean[0] - 150))
+    }
+
+    @Test("an equal-weight combination is the average of its members")
+    func equalWeights() throws {
+        let series = TimeSeries(start: 2000, observed: [3, 5, 4, 6, 8, 7, 9, 11])
+        let combined = try Combination([BenchmarkModel(.naive), BenchmarkModel(.drift)]).forecast(series, horizon: 3, levels: [])
+        let naive = try BenchmarkModel(.naive).forecast(series, horizon: 3, levels: [])
+        let drift = try BenchmarkModel(.drift).forecast(series, horizon: 3, levels: [])
+        for h in 0..<3 { #expect(abs(combined.mean[h] - (naive.mean[h] + drift.mean[h]) / 2) < 1e-12) }
+    }
+}

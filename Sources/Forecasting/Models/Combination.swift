@@ -1,32 +1,64 @@
-/// An equal-weight combination of forecasts (Clemen, 1989; the "Comb" benchmark of the M competitions).
+/// A combination of forecasts: equal weights (Clemen, 1989; the "Comb" benchmark of the M competitions) or
+/// weights from validation errors (Bates & Granger, 1969).
 ///
-/// The mean is the average of the members' means. The interval half-widths are the averages of the members'
-/// standard deviations — the variance of the average when the members' errors are perfectly correlated, a
-/// cautious choice since they share the data. Members that cannot fit the series are left out; the
-/// combination fails only when all of them do.
+/// With validation weights, each member forecasts the last `validation` observations from the data before
+/// them, once, over that horizon; its weight is proportional to the inverse of its mean squared error there,
+/// and members that cannot fit the shortened series get none. The mean is the weighted average of the
+/// members' means; the interval half-widths are the weighted averages of their standard deviations — the
+/// variance of the combination when the members' errors are perfectly correlated, a cautious choice since
+/// they share the data. Members that cannot fit the series are left out; the combination fails only when
+/// all of them do.
 public struct Combination: ForecastModel {
+    public enum Weighting: Sendable, Equatable {
+        case equal
+        /// Inverse mean squared error over the last `periods` observations.
+        case validation(periods: Int)
+    }
+
     public let members: [any ForecastModel]
+    public let weighting: Weighting
     public let name: String
 
-    public init(_ members: [any ForecastModel], name: String = "combo") {
+    public init(_ members: [any ForecastModel], weighting: Weighting = .equal, name: String = "combo") {
         self.members = members
+        self.weighting = weighting
         self.name = name
     }
 
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
-        var forecasts: [Forecast] = []
+        var forecasts: [(Forecast, Double)] = []
         var firstError: ForecastingError?
-        for member in members {
-            do { forecasts.append(try member.forecast(series, horizon: horizon, levels: [])) } catch {
+        let weights = validationWeights(series)
+        for (index, member) in members.enumerated() where weights?[index] ?? 1 > 0 {
+            do { forecasts.append((try member.forecast(series, horizon: horizon, levels: []), weights?[index] ?? 1)) } catch {
                 firstError = firstError ?? error
             }
         }
         guard !forecasts.isEmpty else { throw firstError ?? .allMissing }
-        let k = Double(forecasts.count)
-        let mean = (0..<horizon).map { h in forecasts.reduce(0) { $0 + $1.mean[h] } / k }
-        let sd = (0..<horizon).map { h in forecasts.reduce(0) { $0 + $1.standardDeviation[h] } / k }
-        return Forecast(model: "Combination of " + forecasts.map(\.model).joined(separator: ", "), start: series.end,
+        let total = forecasts.reduce(0) { $0 + $1.1 }
+        let mean = (0..<horizon).map { h in forecasts.reduce(0) { $0 + $1.0.mean[h] * $1.1 } / total }
+        let sd = (0..<horizon).map { h in forecasts.reduce(0) { $0 + $1.0.standardDeviation[h] * $1.1 } / total }
+        let label = forecasts.map { weights == nil ? $0.0.model : "\($0.0.model) ×\(String(format: "%.2f", $0.1 / total))" }
+        return Forecast(model: "Combination of " + label.joined(separator: ", "), start: series.end,
                         mean: mean, standardDeviation: sd, levels: levels)
+    }
+
+    /// Inverse-MSE weights from a holdout of the last observations; `nil` for equal weights or when the
+    /// series is too short to hold any out.
+    func validationWeights(_ series: TimeSeries) -> [Double]? {
+        guard case .validation(let periods) = weighting else { return nil }
+        let trimmed = series.trimmed()
+        guard periods >= 1, trimmed.count > periods + 5 else { return nil }
+        let training = trimmed.prefix(trimmed.count - periods)
+        let actual = trimmed.values.suffix(periods)
+        let weights = members.map { member -> Double in
+            guard let f = try? member.forecast(training, horizon: periods, levels: []) else { return 0 }
+            var sse = 0.0, count = 0
+            for (a, p) in zip(actual, f.mean) { if let a { sse += (a - p) * (a - p); count += 1 } }
+            guard count > 0 else { return 0 }
+            return 1 / max(sse / Double(count), Double.leastNormalMagnitude)
+        }
+        return weights.contains { $0 > 0 } ? weights : nil
     }
 }
