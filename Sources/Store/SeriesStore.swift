@@ -39,6 +39,11 @@ public protocol SeriesStore: Sendable {
     func observations(of series: SeriesID, asOf: CalendarDay?) async throws -> [Observation]
     /// Every vintage of every period, in period then vintage order.
     func vintages(of series: SeriesID) async throws -> [Observation]
+    /// Stores a fit as the next version of its specification (atomically: concurrent refits of one
+    /// specification get distinct versions) and returns it with its version.
+    func saveFit(_ record: FitRecord) async throws -> FitRecord
+    /// The latest stored fit of a specification, if any.
+    func latestFit(named name: String) async throws -> FitRecord?
     /// Closes connections; the store is unusable afterwards.
     func close() async throws
 }

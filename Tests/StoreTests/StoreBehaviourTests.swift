@@ -126,3 +126,25 @@ import TestSupport
         try await store.close()
     }
 }
+
+@Suite("Model fit versions") struct FitVersionTests {
+    @Test("concurrent saves of one specification get distinct, consecutive versions", arguments: StoreBackend.available)
+    func concurrentVersions(_ backend: StoreBackend) async throws {
+        let store = try await StoreBehaviourTests.open(backend)
+        _ = try await StoreBehaviourTests.importAll(store, [StoreBehaviourTests.datasets + "/catalog.csv"])
+        let record = FitRecord(name: "pct-applications", fittedAt: "2026-11-27T00:00:00Z", series: SeriesID("pct.applications")!,
+                               model: "drift", fitted: "Random walk with drift", asOf: nil, lastPeriod: "2020", observations: 22,
+                               parameters: ["slope": 9495.0], forecast: [285395, 294890])
+        let versions = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await store.saveFit(record).version } }
+            var all: [Int] = []
+            for try await version in group { all.append(version) }
+            return all
+        }
+        #expect(versions.sorted() == Array(1...8))
+        let latest = try await store.latestFit(named: "pct-applications")
+        #expect(latest?.version == 8 && latest?.parameters == ["slope": 9495] && latest?.forecast == [285395, 294890])
+        #expect(try await store.latestFit(named: "nothing") == nil)
+        try await store.close()
+    }
+}

@@ -16,6 +16,9 @@ public struct Forecast: Sendable, Equatable {
     /// Standard deviation of each forecast error, from which intervals at any level follow (normal).
     public let standardDeviation: [Double]
     public let intervals: [PredictionInterval]
+    /// The fitted parameters by name (e.g. `alpha`, `phi`, `l0` for ETS; `theta` for Theta), for records and
+    /// comparisons between refits.
+    public var parameters: [String: Double] = [:]
 
     public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double]) {
         self.model = model

@@ -29,8 +29,10 @@ public struct BenchmarkModel: ForecastModel {
             let mean = y.reduce(0, +) / Double(y.count)
             let sigma2 = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(y.count - 1)
             let sd = (sigma2 * (1 + 1 / Double(y.count))).squareRoot()
-            return Forecast(model: "Mean", start: series.end, mean: hs.map { _ in mean },
-                            standardDeviation: hs.map { _ in sd }, levels: levels)
+            var forecast = Forecast(model: "Mean", start: series.end, mean: hs.map { _ in mean },
+                                    standardDeviation: hs.map { _ in sd }, levels: levels)
+            forecast.parameters = ["mean": mean, "sigma2": sigma2]
+            return forecast
         case .naive, .drift:
             // One-step changes between consecutive observed points (a change across a gap counts once per period).
             var changes: [Double] = []
@@ -50,8 +52,11 @@ public struct BenchmarkModel: ForecastModel {
             let sigma2 = changes.reduce(0) { $0 + ($1 - centre) * ($1 - centre) } / max(dof, 1)
             let mean = hs.map { last + slope * $0 }
             let sd = hs.map { h in (sigma2 * h * (method == .drift ? 1 + h / span : 1)).squareRoot() }
-            return Forecast(model: method == .naive ? "Naive" : "Random walk with drift", start: series.end, mean: mean,
-                            standardDeviation: sd, levels: levels)
+            var forecast = Forecast(model: method == .naive ? "Naive" : "Random walk with drift", start: series.end, mean: mean,
+                                    standardDeviation: sd, levels: levels)
+            forecast.parameters = ["sigma2": sigma2]
+            if method == .drift { forecast.parameters["slope"] = slope }
+            return forecast
         }
     }
 }

@@ -27,11 +27,11 @@ public struct Combination: ForecastModel {
 
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
-        var forecasts: [(Forecast, Double)] = []
+        var forecasts: [(Forecast, Double, String)] = []
         var firstError: ForecastingError?
         let weights = validationWeights(series)
         for (index, member) in members.enumerated() where weights?[index] ?? 1 > 0 {
-            do { forecasts.append((try member.forecast(series, horizon: horizon, levels: []), weights?[index] ?? 1)) } catch {
+            do { forecasts.append((try member.forecast(series, horizon: horizon, levels: []), weights?[index] ?? 1, member.name)) } catch {
                 firstError = firstError ?? error
             }
         }
@@ -40,8 +40,13 @@ public struct Combination: ForecastModel {
         let mean = (0..<horizon).map { h in forecasts.reduce(0) { $0 + $1.0.mean[h] * $1.1 } / total }
         let sd = (0..<horizon).map { h in forecasts.reduce(0) { $0 + $1.0.standardDeviation[h] * $1.1 } / total }
         let label = forecasts.map { weights == nil ? $0.0.model : "\($0.0.model) ×\(String(format: "%.2f", $0.1 / total))" }
-        return Forecast(model: "Combination of " + label.joined(separator: ", "), start: series.end,
-                        mean: mean, standardDeviation: sd, levels: levels)
+        var combined = Forecast(model: "Combination of " + label.joined(separator: ", "), start: series.end,
+                                mean: mean, standardDeviation: sd, levels: levels)
+        for (forecast, weight, member) in forecasts {
+            combined.parameters["\(member).weight"] = weight / total
+            for (key, value) in forecast.parameters { combined.parameters["\(member).\(key)"] = value }
+        }
+        return combined
     }
 
     /// Inverse-MSE weights from a holdout of the last observations; `nil` for equal weights or when the

@@ -74,7 +74,9 @@ public struct Theta: ForecastModel {
         let sigma2 = path.sse / Double(max(path.count - 1, 1))
         let sd = (1...horizon).map { h in (sigma2 * (1 + Double(h - 1) * alpha * alpha)).squareRoot() }
         let label = variant.optimizesTheta ? String(format: "%@ (theta = %.3f)", variant.label, theta) : variant.label
-        return Forecast(model: label, start: series.end, mean: path.forecasts, standardDeviation: sd, levels: levels)
+        var forecast = Forecast(model: label, start: series.end, mean: path.forecasts, standardDeviation: sd, levels: levels)
+        forecast.parameters = ["alpha": alpha, "theta": theta, "l0": best.point[0], "sigma2": sigma2]
+        return forecast
     }
 
     /// The recursions over the sample (and `horizon` steps beyond); the squared one-step errors from t = 4.

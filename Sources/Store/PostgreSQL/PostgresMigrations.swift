@@ -34,6 +34,24 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX observations_as_of ON observations (series_id, vintage_date)",
         ]),
+        ("v2 versioned model fits", [
+            """
+            CREATE TABLE model_fits (
+              name TEXT NOT NULL,
+              version INTEGER NOT NULL,
+              fitted_at TEXT NOT NULL,
+              series_id TEXT NOT NULL REFERENCES series(id),
+              model TEXT NOT NULL,
+              fitted TEXT NOT NULL,
+              as_of TEXT,
+              last_period TEXT NOT NULL,
+              observations INTEGER NOT NULL,
+              parameters TEXT NOT NULL,
+              forecast TEXT NOT NULL,
+              PRIMARY KEY (name, version)
+            )
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction, under an advisory lock.

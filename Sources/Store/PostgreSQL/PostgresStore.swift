@@ -210,6 +210,42 @@ public final class PostgresStore: SeriesStore {
         }
     }
 
+    public func saveFit(_ record: FitRecord) async throws -> FitRecord {
+        try await transaction { connection in
+            // One writer per specification at a time, so replicas refitting together get distinct versions.
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\("fit:" + record.name)))", logger: self.logger)
+            var next = 1
+            for try await latest in try await connection.query("SELECT COALESCE(MAX(version), 0)::bigint FROM model_fits WHERE name = \(record.name)",
+                                                               logger: self.logger).decode(Int64.self) {
+                next = Int(latest) + 1
+            }
+            try await connection.query("""
+                INSERT INTO model_fits (name, version, fitted_at, series_id, model, fitted, as_of, last_period, observations, parameters, forecast)
+                VALUES (\(record.name), \(next), \(record.fittedAt), \(record.series.rawValue), \(record.model), \(record.fitted),
+                        \(record.asOf), \(record.lastPeriod), \(record.observations), \(FitRecordCoding.encode(record.parameters)),
+                        \(FitRecordCoding.encode(record.forecast)))
+                """, logger: self.logger)
+            return record.withVersion(next)
+        }
+    }
+
+    public func latestFit(named name: String) async throws -> FitRecord? {
+        try await run {
+            let rows = try await self.client.query("""
+                SELECT name, version, fitted_at, series_id, model, fitted, as_of, last_period, observations, parameters, forecast
+                FROM model_fits WHERE name = \(name) ORDER BY version DESC LIMIT 1
+                """, logger: self.logger)
+            for try await (name, version, fittedAt, series, model, fitted, asOf, lastPeriod, observations, parameters, forecast)
+                in rows.decode((String, Int, String, String, String, String, String?, String, Int, String, String).self) {
+                guard let id = SeriesID(series) else { return nil }
+                return FitRecord(name: name, version: version, fittedAt: fittedAt, series: id, model: model, fitted: fitted, asOf: asOf,
+                                 lastPeriod: lastPeriod, observations: observations, parameters: FitRecordCoding.parameters(parameters),
+                                 forecast: FitRecordCoding.forecast(forecast))
+            }
+            return nil
+        }
+    }
+
     public func close() async throws {
         runner.cancel()
         _ = await runner.value

@@ -32,6 +32,24 @@ enum SQLiteMigrations {
                 CREATE INDEX observations_as_of ON observations (series_id, vintage_date);
                 """)
         }
+        migrator.registerMigration("v2 versioned model fits") { db in
+            try db.execute(sql: """
+                CREATE TABLE model_fits (
+                  name TEXT NOT NULL,
+                  version INTEGER NOT NULL,
+                  fitted_at TEXT NOT NULL,
+                  series_id TEXT NOT NULL REFERENCES series(id),
+                  model TEXT NOT NULL,
+                  fitted TEXT NOT NULL,
+                  as_of TEXT,
+                  last_period TEXT NOT NULL,
+                  observations INTEGER NOT NULL,
+                  parameters TEXT NOT NULL,
+                  forecast TEXT NOT NULL,
+                  PRIMARY KEY (name, version)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -130,6 +130,31 @@ public final class SQLiteStore: SeriesStore {
         }
     }
 
+    public func saveFit(_ record: FitRecord) async throws -> FitRecord {
+        try await write { db in
+            // The write transaction serialises writers, so the next version is free.
+            let next = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM model_fits WHERE name = ?", arguments: [record.name]) ?? 0) + 1
+            try db.execute(sql: """
+                INSERT INTO model_fits (name, version, fitted_at, series_id, model, fitted, as_of, last_period, observations, parameters, forecast)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [record.name, next, record.fittedAt, record.series.rawValue, record.model, record.fitted, record.asOf,
+                                 record.lastPeriod, record.observations, FitRecordCoding.encode(record.parameters),
+                                 FitRecordCoding.encode(record.forecast)])
+            return record.withVersion(next)
+        }
+    }
+
+    public func latestFit(named name: String) async throws -> FitRecord? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM model_fits WHERE name = ? ORDER BY version DESC LIMIT 1",
+                                             arguments: [name]),
+                  let series = SeriesID(row["series_id"]) else { return nil }
+            return FitRecord(name: row["name"], version: row["version"], fittedAt: row["fitted_at"], series: series, model: row["model"],
+                             fitted: row["fitted"], asOf: row["as_of"], lastPeriod: row["last_period"], observations: row["observations"],
+                             parameters: FitRecordCoding.parameters(row["parameters"]), forecast: FitRecordCoding.forecast(row["forecast"]))
+        }
+    }
+
     public func close() async throws {
         try pool.close()
     }

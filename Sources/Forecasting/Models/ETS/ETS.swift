@@ -188,7 +188,11 @@ extension ETSFit {
                 variance[h - 1] = (1 + sigma2) * theta[h] - mean[h - 1] * mean[h - 1]
             }
         }
-        return Forecast(model: spec.description, start: start, mean: mean,
-                        standardDeviation: variance.map { max($0, 0).squareRoot() }, levels: levels)
+        var forecast = Forecast(model: spec.description, start: start, mean: mean,
+                                standardDeviation: variance.map { max($0, 0).squareRoot() }, levels: levels)
+        forecast.parameters = ["alpha": alpha, "l0": initialLevel, "sigma2": sigma2, "aicc": aicc]
+        if spec.hasTrend { forecast.parameters["beta"] = beta; forecast.parameters["b0"] = initialTrend }
+        if spec.isDamped { forecast.parameters["phi"] = phi }
+        return forecast
     }
 }

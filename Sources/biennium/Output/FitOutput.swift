@@ -1,0 +1,81 @@
+import Foundation
+import Store
+
+/// Renders fits and, for refits, what changed.
+enum FitOutput {
+    struct Change: Encodable {
+        let parameter: String
+        let previous: JSONNumber
+        let current: JSONNumber
+    }
+
+    struct Row: Encodable {
+        let name: String
+        let series: String
+        let model: String
+        let fitted: String?
+        let version: Int?
+        let lastPeriod: String?
+        let observations: Int?
+        let forecast: [Double]
+        let parameters: [String: Double]
+        let error: String?
+        let previousVersion: Int?
+        let previousLastPeriod: String?
+        let modelChanged: Bool?
+        let parameterChanges: [Change]?
+        let forecastChangePercent: [JSONNumber]?
+    }
+
+    static func rows(_ results: [FitJob.Result], showChanges: Bool) -> [Row] {
+        results.map { r in
+            let record = r.record, previous = showChanges ? r.previous : nil
+            var changes: [Change]?
+            var forecastChange: [JSONNumber]?
+            if let record, let previous {
+                let keys = Set(record.parameters.keys).union(previous.parameters.keys).sorted()
+                changes = keys.compactMap { key in
+                    let old = previous.parameters[key], new = record.parameters[key]
+                    if let old, let new, abs(old - new) <= 1e-9 * max(abs(old), 1) { return nil }
+                    return Change(parameter: key, previous: JSONNumber(old), current: JSONNumber(new))
+                }
+                forecastChange = zip(record.forecast, previous.forecast).map { JSONNumber(100 * ($0 - $1) / $1) }
+            }
+            return Row(name: r.spec.name, series: r.spec.series.rawValue, model: r.spec.model, fitted: record?.fitted, version: record?.version,
+                       lastPeriod: record?.lastPeriod, observations: record?.observations, forecast: record?.forecast ?? [],
+                       parameters: record?.parameters ?? [:], error: r.error, previousVersion: previous?.version,
+                       previousLastPeriod: previous?.lastPeriod, modelChanged: previous.map { $0.fitted != record?.fitted },
+                       parameterChanges: changes, forecastChangePercent: forecastChange)
+        }
+    }
+
+    static func render(_ results: [FitJob.Result], showChanges: Bool, format: OutputFormat) throws -> String {
+        let rows = rows(results, showChanges: showChanges)
+        if format == .json { return try JSONOutput.encode(["fits": rows]) }
+        var table = [["specification", "series", "fitted model", "data through", "version", "first forecast"]]
+        for row in rows {
+            table.append([row.name, row.series, row.error.map { "failed: \($0)" } ?? row.fitted ?? "", row.lastPeriod ?? "",
+                          row.version.map(String.init) ?? "", row.forecast.first.map { String(format: "%.0f", $0) } ?? ""])
+        }
+        var lines = TextTable.render(table)
+        guard showChanges else { return lines.joined(separator: "\n") }
+        for row in rows where row.error == nil {
+            lines.append("")
+            guard let previous = row.previousVersion else {
+                lines.append("\(row.name): first fit (version \(row.version ?? 1)); nothing to compare with")
+                continue
+            }
+            lines.append("\(row.name): version \(previous) → \(row.version ?? 0); data through \(row.previousLastPeriod ?? "?") → \(row.lastPeriod ?? "?")"
+                         + (row.modelChanged == true ? "; the selected model changed" : ""))
+            let changes = row.parameterChanges ?? []
+            if changes.isEmpty { lines.append("  parameters unchanged") }
+            for change in changes {
+                lines.append("  \(change.parameter): \(change.previous.value.map { String(format: "%.6g", $0) } ?? "—") → \(change.current.value.map { String(format: "%.6g", $0) } ?? "—")")
+            }
+            if let shifts = row.forecastChangePercent, !shifts.isEmpty {
+                lines.append("  forecast change by step: " + shifts.map { $0.value.map { String(format: "%+.2f%%", $0) } ?? "—" }.joined(separator: ", "))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,94 @@
+import Forecasting
+import Foundation
+import Store
+import Yams
+
+/// A model specification from `Models/*.yaml`: which series, which model, how far ahead, and how it is
+/// evaluated. Unknown keys and bad values are errors naming the file and the key.
+///
+/// ```yaml
+/// # Why this model: …
+/// series: pct.applications
+/// model: combo
+/// horizon: 4
+/// levels: [80, 95]
+/// evaluation:
+///   origins: 2008...2018
+///   horizon: 2
+/// ```
+struct ModelSpec {
+    static let keys: Set<String> = ["series", "model", "horizon", "levels", "evaluation"]
+    static let evaluationKeys: Set<String> = ["origins", "horizon", "real-time"]
+
+    let name: String
+    let path: String
+    let series: SeriesID
+    let model: String
+    let horizon: Int
+    let levels: [Double]
+    let origins: ClosedRange<Int>?
+    let evaluationHorizon: Int
+    let realTime: Bool
+
+    init(path: String) throws {
+        self.path = path
+        name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let text = try TextFile.read(path)
+        let root: Any?
+        do { root = try Yams.load(yaml: text) } catch {
+            throw InputError(file: path, "is not valid YAML: \(error)")
+        }
+        guard let map = root as? [String: Any] else { throw InputError(file: path, "must be a mapping of keys (series, model, horizon, …)") }
+        func fail(_ key: String, _ message: String) -> InputError { InputError(file: path, "key '\(key)': \(message)") }
+        if let unknown = Set(map.keys).subtracting(Self.keys).sorted().first {
+            throw fail(unknown, "unknown key; allowed: \(Self.keys.sorted().joined(separator: ", "))")
+        }
+        guard let seriesText = map["series"] as? String, let id = SeriesID(seriesText) else {
+            throw fail("series", "a series id such as pct.applications is required")
+        }
+        series = id
+        model = (map["model"] as? String) ?? "auto"
+        do { _ = try ModelCatalog.model(named: model) } catch { throw fail("model", "\(error)") }
+        horizon = (map["horizon"] as? Int) ?? 4
+        guard (1...30).contains(horizon) else { throw fail("horizon", "must be 1 to 30; got \(horizon)") }
+        let levelValues = (map["levels"] as? [Any]) ?? [80, 95]
+        levels = try levelValues.map { value in
+            guard let level = (value as? Double) ?? (value as? Int).map(Double.init), level > 0, level < 100 else {
+                throw fail("levels", "percentages between 0 and 100; got \(value)")
+            }
+            return level
+        }
+        let evaluation = (map["evaluation"] as? [String: Any]) ?? [:]
+        if let unknown = Set(evaluation.keys).subtracting(Self.evaluationKeys).sorted().first {
+            throw fail("evaluation.\(unknown)", "unknown key; allowed: \(Self.evaluationKeys.sorted().joined(separator: ", "))")
+        }
+        if let text = evaluation["origins"] as? String {
+            let parts = text.components(separatedBy: "...")
+            guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first <= last else {
+                throw fail("evaluation.origins", "write FIRST...LAST with years, e.g. 2008...2018; got '\(text)'")
+            }
+            origins = first...last
+        } else {
+            origins = nil
+        }
+        evaluationHorizon = (evaluation["horizon"] as? Int) ?? 2
+        realTime = (evaluation["real-time"] as? Bool) ?? true
+    }
+
+    /// The specification files named, or every `*.yaml` under the folders named (default `Models/`).
+    static func load(_ paths: [String]) throws -> [ModelSpec] {
+        var files: [String] = []
+        for path in paths.isEmpty ? ["Models"] : paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError(file: path, "no such file or folder") }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") }.sorted()
+                files += names.map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(path)
+            }
+        }
+        guard !files.isEmpty else { throw InputError(file: paths.first ?? "Models", "holds no *.yaml model specifications") }
+        return try files.map(ModelSpec.init(path:))
+    }
+}
