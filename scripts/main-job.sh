@@ -3,9 +3,10 @@
 # ~/.local/share/biennium/biennium.sqlite). Until the budget layer lands it:
 #   1. imports Datasets/ into the store (idempotent: a second run adds nothing);
 #   2. shows how the 2015-2020 PCT totals were first released and later revised;
-#   3. forecasts PCT, Madrid and Hague applications for the next four years, with 80/95% intervals;
-#   4. scores the models on PCT in real time (each origin sees the data as first published then);
-#   5. fits log(applications) on the year with a level shift from 2009, with Newey-West standard errors.
+#   3. refits the specifications in Models/ (a new stored version each; what changed since the last);
+#   4. forecasts PCT, Madrid and Hague applications for the next four years, with 80/95% intervals;
+#   5. scores the models on PCT in real time (each origin sees the data as first published then);
+#   6. fits log(applications) on the year with a level shift from 2009, with Newey-West standard errors.
 set -euo pipefail
 binary=${1:-.build/release/biennium}
 work=$(mktemp -d)
@@ -17,6 +18,9 @@ echo
 echo "== PCT international applications: first releases and revisions, 2015-2020"
 "$binary" series show pct.applications --vintages --format csv |
   awk -F, 'NR == 1 || ($2 >= 2015 && $2 <= 2020) { print $2 "\t" $3 "\t" $4 }' | sed -E 's/\t/  /g' | column -t 2>/dev/null || true
+echo
+echo "== Refitting Models/*.yaml"
+"$binary" refit Models/
 echo
 for series in pct.applications madrid.applications hague.applications; do
   echo "== Forecast: $series"
