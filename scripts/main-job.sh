@@ -4,7 +4,7 @@
 #   1. imports Datasets/ into the store (idempotent: a second run adds nothing);
 #   2. shows how the 2015-2020 PCT totals were first released and later revised;
 #   3. refits the specifications in Models/ (a new stored version each; what changed since the last);
-#   4. forecasts PCT, Madrid and Hague applications for the next four years, with 80/95% intervals;
+#   4. forecasts each specification of Models/ (PCT, Madrid, Hague applications), with 80/95% intervals;
 #   5. scores the models on PCT in real time (each origin sees the data as first published then);
 #   6. fits log(applications) on the year with a level shift from 2009, with Newey-West standard errors.
 set -euo pipefail
@@ -22,9 +22,9 @@ echo
 echo "== Refitting Models/*.yaml"
 "$binary" refit Models/
 echo
-for series in pct.applications madrid.applications hague.applications; do
-  echo "== Forecast: $series"
-  "$binary" forecast "$series" --horizon 4 --level 80,95
+for spec in Models/*.yaml; do
+  echo "== Forecast: $spec"
+  "$binary" forecast --spec "$spec"
   echo
 done
 echo "== Real-time backtest of PCT applications, origins 2008-2018, two years ahead"

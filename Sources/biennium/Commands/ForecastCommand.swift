@@ -13,11 +13,14 @@ struct ForecastCommand: AsyncParsableCommand {
         'auto' (= combo) is the equal-weight combination of ETS, the dynamic optimised Theta model and the random walk with \
         drift, the most accurate on the M3 yearly series (ACCURACY.md); combo:a+b+... combines other members.
 
-        Example: biennium forecast pct.applications --horizon 4 --level 80,95 --format json
+        Examples: biennium forecast pct.applications --horizon 4 --level 80,95 --format json
+                  biennium forecast --spec Models/pct-applications.yaml
         """)
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "Series id, as listed by 'biennium series list'.") var series: String
+    @Argument(help: "Series id, as listed by 'biennium series list' (or give --spec).") var series: String?
+    @Option(help: ArgumentHelp("A model specification (Models/*.yaml): its series, model, horizon and levels.", valueName: "file"))
+    var spec: String?
     @Option(name: .shortAndLong, help: "Periods ahead to forecast (1 to 30).") var horizon: Int = 4
     @Option(help: "Model name.") var model: String = "auto"
     @Option(help: ArgumentHelp("Interval levels in percent, comma separated.", valueName: "levels")) var level: String = "80,95"
@@ -26,7 +29,8 @@ struct ForecastCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...30).contains(horizon) else { throw ValidationError("--horizon must be 1 to 30; got \(horizon).") }
-        guard SeriesID(series) != nil else { throw ValidationError("'\(series)' is not a series id (such as pct.applications).") }
+        guard (series == nil) != (spec == nil) else { throw ValidationError("Name a series, or give --spec FILE, not both.") }
+        if let series, SeriesID(series) == nil { throw ValidationError("'\(series)' is not a series id (such as pct.applications).") }
         if let asOf, CalendarDay(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD; got '\(asOf)'.") }
         _ = try levels()
     }
@@ -41,9 +45,13 @@ struct ForecastCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let id = SeriesID(series)!
+        let loaded = try spec.map(ModelSpec.init(path:))
+        let id = loaded?.series ?? SeriesID(series!)!
+        let modelName = loaded?.model ?? model
+        let horizon = loaded?.horizon ?? self.horizon
+        let levels = try loaded?.levels ?? self.levels()
         let chosen: any ForecastModel
-        do { chosen = try ModelCatalog.model(named: model) } catch { throw ValidationError("--model: \(error)") }
+        do { chosen = try ModelCatalog.model(named: modelName) } catch { throw ValidationError("--model: \(error)") }
         let day = asOf.flatMap(CalendarDay.init(iso:))
         let store = try await self.store.open()
         let observations: [Observation]
@@ -65,7 +73,7 @@ struct ForecastCommand: AsyncParsableCommand {
         }
         let byYear = Dictionary(uniqueKeysWithValues: years)
         let training = TimeSeries(frequency: .annual, start: first, values: (first...last).map { byYear[$0] })
-        let forecast = try chosen.forecast(training, horizon: horizon, levels: try levels())
+        let forecast = try chosen.forecast(training, horizon: horizon, levels: levels)
         print(try ForecastOutput.render(forecast, series: id.rawValue, unit: definition.unit, asOf: day?.description,
                                         lastObserved: last, format: format))
     }
