@@ -1,7 +1,7 @@
 /// The models the command line and the service can name.
 public enum ModelCatalog {
     /// Names accepted by `--model` / `--models`.
-    public static let names = ["naive", "drift", "mean", "ets", "theta", "otheta", "dstheta", "dotheta", "combo", "wcombo", "auto"]
+    public static let names = ["naive", "drift", "mean", "ets", "arima", "theta", "otheta", "dstheta", "dotheta", "combo", "wcombo", "auto"]
 
     /// The model for a name. `combo` (and `auto`) is the equal-weight combination of one method from each
     /// family — ETS, the dynamic optimised Theta model and the random walk with drift — Biennium's most
@@ -14,6 +14,7 @@ public enum ModelCatalog {
         case "drift": return BenchmarkModel(.drift)
         case "mean": return BenchmarkModel(.mean)
         case "ets": return ETS()
+        case "arima": return ARIMA()
         case "theta": return Theta(.standard)
         case "otheta": return Theta(.optimized)
         case "dstheta": return Theta(.dynamic)
@@ -23,6 +24,14 @@ public enum ModelCatalog {
             return Combination([ETS(), Theta(.dynamicOptimized), BenchmarkModel(.drift)], weighting: .validation(periods: 3), name: name)
         default:
             if name.hasPrefix("ets:"), let spec = ETSSpec(String(name.dropFirst(4))) { return ETS(spec) }
+            if name.hasPrefix("arima:") {
+                // arima:PDQ, three digits (commas would clash with comma-separated model lists).
+                let parts = name.dropFirst(6).compactMap { $0.wholeNumberValue }
+                guard name.count == 9, parts.count == 3, parts[0] <= 5, parts[1] <= 2, parts[2] <= 5 else {
+                    throw .unknownModel(name, known: ["arima:PDQ with P, Q ≤ 5 and D ≤ 2, e.g. arima:110 for ARIMA(1,1,0)"])
+                }
+                return ARIMA(order: ARIMAOrder(parts[0], parts[1], parts[2]))
+            }
             if name.hasPrefix("combo:") {
                 // An equal-weight combination of named members: combo:ets+dotheta+drift.
                 let members = name.dropFirst(6).split(separator: "+").map(String.init)

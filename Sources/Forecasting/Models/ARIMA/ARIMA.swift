@@ -1,0 +1,234 @@
+import Foundation
+
+/// An ARIMA order (p, d, q).
+public struct ARIMAOrder: Hashable, Sendable, CustomStringConvertible {
+    public let p: Int, d: Int, q: Int
+    public init(_ p: Int, _ d: Int, _ q: Int) { self.p = p; self.d = d; self.q = q }
+    public var description: String { "ARIMA(\(p),\(d),\(q))" }
+}
+
+/// A fitted ARIMA model.
+public struct ARIMAFit: Sendable {
+    public let order: ARIMAOrder
+    /// A mean (d = 0) or drift (d = 1) was estimated.
+    public let hasConstant: Bool
+    public let ar: [Double]
+    public let ma: [Double]
+    /// The mean of the d-times differenced series: the level for d = 0, the drift for d = 1.
+    public let constant: Double
+    public let sigma2: Double
+    public let logLikelihood: Double
+    /// Observations in the likelihood (the differenced series, gaps excluded).
+    public let observations: Int
+    public let aicc: Double
+
+    public var label: String {
+        order.description + (hasConstant ? (order.d == 0 ? " with non-zero mean" : " with drift") : "")
+    }
+}
+
+/// ARIMA(p,d,q) with a constant or drift, fitted by exact Gaussian maximum likelihood (Kalman filter on the
+/// differenced series, ``ARMAStateSpace``), and automatic order selection after Hyndman & Khandakar
+/// ("Automatic time series forecasting: the forecast package for R", JSS 27, 2008): d from repeated KPSS
+/// tests at 5%, then a stepwise search over p, q ≤ 5 and the constant by AICc.
+///
+/// Coefficients are searched through partial autocorrelations (`tanh` of unconstrained values, Durbin–Levinson;
+/// Jones 1980), so every candidate is stationary and invertible. Forecast variances use the ψ-weights of
+/// `φ(B)(1 − B)ᵈ` and `θ(B)`: `σ²Σⱼ₌₀ʰ⁻¹ψⱼ²`. Gaps become gaps of the differenced series, skipped by the filter.
+public struct ARIMA: ForecastModel {
+    public let order: ARIMAOrder?
+    public let constant: Bool?
+
+    public init(order: ARIMAOrder? = nil, constant: Bool? = nil) {
+        self.order = order
+        self.constant = constant
+    }
+
+    public var name: String { order.map { "arima:\($0.p)\($0.d)\($0.q)" } ?? "arima" }
+
+    public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
+        try Self.check(series, horizon: horizon, levels: levels)
+        let trimmed = series.trimmed()
+        let fit = try self.fit(trimmed)
+        return Self.forecast(fit, series: trimmed, start: series.end, horizon: horizon, levels: levels)
+    }
+
+    /// Fits the fixed order, or selects one.
+    public func fit(_ series: TimeSeries) throws(ForecastingError) -> ARIMAFit {
+        let y = series.trimmed().values.map { $0 ?? .nan }
+        let observed = y.filter { !$0.isNaN }
+        guard !observed.isEmpty else { throw .allMissing }
+        if let order {
+            let w = Self.difference(y, order.d)
+            let withConstant = constant ?? (order.d <= 1)
+            guard w.filter({ !$0.isNaN }).count >= order.p + order.q + (withConstant ? 1 : 0) + 3 else {
+                throw .tooShort(model: order.description, observed: observed.count, minimum: order.p + order.q + order.d + 4)
+            }
+            guard let fit = Self.estimate(w, order: order, withConstant: withConstant && order.d <= 1) else {
+                throw .noAdmissibleFit(model: order.description)
+            }
+            return fit
+        }
+        guard observed.count >= 5 else { throw .tooShort(model: "ARIMA", observed: observed.count, minimum: 5) }
+        var d = 0
+        var w = y
+        while d < 2, Self.kpss(w.filter { !$0.isNaN }) > 0.463 {
+            d += 1
+            w = Self.difference(y, d)
+        }
+        return try stepwise(w, d: d)
+    }
+
+    /// Hyndman–Khandakar stepwise search by AICc.
+    func stepwise(_ w: [Double], d: Int) throws(ForecastingError) -> ARIMAFit {
+        let count = w.filter { !$0.isNaN }.count
+        var cache: [String: ARIMAFit?] = [:]
+        func fit(_ p: Int, _ q: Int, _ c: Bool) -> ARIMAFit? {
+            let key = "\(p),\(q),\(c)"
+            if let known = cache[key] { return known }
+            var result: ARIMAFit?
+            if p >= 0, q >= 0, p <= 5, q <= 5, count >= p + q + (c ? 1 : 0) + 3 {
+                result = Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c)
+            }
+            cache[key] = result
+            return result
+        }
+        let allowConstant = d <= 1
+        var best: ARIMAFit?
+        for (p, q) in [(2, 2), (0, 0), (1, 0), (0, 1)] {
+            for c in allowConstant ? [true, false] : [false] {
+                if let f = fit(p, q, c), f.aicc < (best?.aicc ?? .infinity) { best = f }
+            }
+        }
+        guard var current = best else { throw .tooShort(model: "ARIMA", observed: count, minimum: 4) }
+        var improved = true
+        while improved {
+            improved = false
+            let (p, q, c) = (current.order.p, current.order.q, current.hasConstant)
+            var candidates = [(p - 1, q, c), (p + 1, q, c), (p, q - 1, c), (p, q + 1, c), (p - 1, q - 1, c), (p + 1, q + 1, c),
+                              (p - 1, q + 1, c), (p + 1, q - 1, c)]
+            if allowConstant { candidates.append((p, q, !c)) }
+            for (cp, cq, cc) in candidates {
+                if let f = fit(cp, cq, cc), f.aicc < current.aicc - 1e-9 {
+                    current = f
+                    improved = true
+                }
+            }
+        }
+        return current
+    }
+
+    /// Maximum-likelihood estimate of one order on the differenced series.
+    static func estimate(_ w: [Double], order: ARIMAOrder, withConstant: Bool) -> ARIMAFit? {
+        let p = order.p, q = order.q
+        func coefficients(_ u: [Double]) -> (ar: [Double], ma: [Double]) {
+            (fromPartial(Array(u.prefix(p)).map(tanh)), fromPartial(Array(u.suffix(q)).map(tanh)).map { -$0 })
+        }
+        func negativeLogLikelihood(_ u: [Double]) -> Double {
+            let (ar, ma) = coefficients(u)
+            return -(ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant)?.logLikelihood ?? -.infinity)
+        }
+        var u = [Double](repeating: 0, count: p + q)
+        if p + q > 0 {
+            let optimizer = NelderMead(lower: .init(repeating: -4, count: p + q), upper: .init(repeating: 4, count: p + q),
+                                       tolerance: 1e-8, maximumEvaluations: 500 * (p + q))
+            var result = optimizer.minimize(negativeLogLikelihood, from: u)
+            let restart = optimizer.minimize(negativeLogLikelihood, from: result.point)
+            if restart.value < result.value { result = restart }
+            u = result.point
+        }
+        let (ar, ma) = coefficients(u)
+        guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant) else { return nil }
+        let k = Double(p + q + (withConstant ? 1 : 0) + 1)
+        let n = Double(ll.n)
+        let aic = -2 * ll.logLikelihood + 2 * k
+        let aicc = n - k - 1 > 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : .infinity
+        return ARIMAFit(order: order, hasConstant: withConstant, ar: ar, ma: ma, constant: ll.mean, sigma2: ll.sigma2,
+                        logLikelihood: ll.logLikelihood, observations: ll.n, aicc: aicc)
+    }
+
+    /// Durbin–Levinson: AR coefficients of a stationary process from its partial autocorrelations in (−1, 1).
+    static func fromPartial(_ r: [Double]) -> [Double] {
+        var phi: [Double] = []
+        for (k, rk) in r.enumerated() {
+            var next = phi
+            for j in 0..<k { next[j] = phi[j] - rk * phi[k - 1 - j] }
+            next.append(rk)
+            phi = next
+        }
+        return phi
+    }
+
+    /// The d-th difference, NaN where a term is missing, same length (the first d entries NaN).
+    static func difference(_ y: [Double], _ d: Int) -> [Double] {
+        var w = y
+        for _ in 0..<d {
+            w = w.indices.map { $0 == 0 ? .nan : w[$0] - w[$0 - 1] }
+        }
+        return w
+    }
+
+    /// KPSS level-stationarity statistic (Kwiatkowski et al., 1992) with a Bartlett long-run variance of
+    /// lag ⌊4(n/100)^¼⌋ (the "short" lag of R's urca, as used by `forecast::ndiffs`); 5% critical value 0.463.
+    static func kpss(_ x: [Double]) -> Double {
+        let n = x.count
+        guard n >= 3 else { return 0 }
+        let mean = x.reduce(0, +) / Double(n)
+        let e = x.map { $0 - mean }
+        var partial = 0.0, sumSquares = 0.0
+        for value in e { partial += value; sumSquares += partial * partial }
+        let lags = Int(4 * pow(Double(n) / 100, 0.25))
+        var variance = e.reduce(0) { $0 + $1 * $1 } / Double(n)
+        if lags > 0 {
+            for l in 1...lags {
+                var s = 0.0
+                for t in l..<n { s += e[t] * e[t - l] }
+                variance += 2 * (1 - Double(l) / Double(lags + 1)) * s / Double(n)
+            }
+        }
+        guard variance > 0 else { return 0 }
+        return sumSquares / (Double(n) * Double(n) * variance)
+    }
+
+    /// Point forecasts (the differenced forecasts integrated back) and ψ-weight variances.
+    static func forecast(_ fit: ARIMAFit, series: TimeSeries, start: Int, horizon: Int, levels: [Double]) -> Forecast {
+        let y = series.values.map { $0 ?? .nan }
+        let w = difference(y, fit.order.d)
+        let model = ARMAStateSpace(ar: fit.ar, ma: fit.ma)
+        let state = model.logLikelihood(w, withMean: fit.hasConstant)?.state ?? .init(repeating: 0, count: model.r)
+        var path = model.forecast(from: state, horizon: horizon).map { $0 + (fit.hasConstant ? fit.constant : 0) }
+        // Integrate d times from the last observed levels (and differences).
+        var lastLevels: [Double] = []
+        var current = y
+        for _ in 0..<fit.order.d {
+            lastLevels.append(current.last { !$0.isNaN } ?? 0)
+            current = difference(current, 1)
+        }
+        for level in lastLevels.reversed() {
+            var running = level
+            path = path.map { running += $0; return running }
+        }
+        // ψ-weights of θ(B) / (φ(B)(1 − B)ᵈ).
+        var phiStar = fit.ar
+        for _ in 0..<fit.order.d {
+            var next = [Double](repeating: 0, count: phiStar.count + 1)
+            next[0] = 1 + (phiStar.first ?? 0)
+            for i in 1..<next.count { next[i] = (i < phiStar.count ? phiStar[i] : 0) - (i - 1 < phiStar.count ? phiStar[i - 1] : 0) }
+            if phiStar.isEmpty { next = [1] }
+            phiStar = next
+        }
+        var psi = [1.0]
+        for j in 1..<max(horizon, 1) {
+            var value = j - 1 < fit.ma.count ? fit.ma[j - 1] : 0
+            if !phiStar.isEmpty { for i in 1...min(j, phiStar.count) { value += phiStar[i - 1] * psi[j - i] } }
+            psi.append(value)
+        }
+        var cumulative = 0.0
+        let sd = (0..<horizon).map { h -> Double in cumulative += psi[h] * psi[h]; return (fit.sigma2 * cumulative).squareRoot() }
+        var forecast = Forecast(model: fit.label, start: start, mean: path, standardDeviation: sd, levels: levels)
+        forecast.parameters = ["sigma2": fit.sigma2, "aicc": fit.aicc, "constant": fit.constant]
+        for (i, value) in fit.ar.enumerated() { forecast.parameters["ar\(i + 1)"] = value }
+        for (i, value) in fit.ma.enumerated() { forecast.parameters["ma\(i + 1)"] = value }
+        return forecast
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// The exact Gaussian likelihood of a stationary ARMA(p, q) with mean μ, by the Kalman filter on Harvey's state
+/// space form (Harvey, *Forecasting, Structural Time Series Models and the Kalman Filter*, 1989, §3.3;
+/// Durbin & Koopman, *Time Series Analysis by State Space Methods*, 2012, §3.4):
+///
+/// ```
+/// wₜ − μ = Z·αₜ,   αₜ₊₁ = T·αₜ + R·εₜ₊₁,   r = max(p, q + 1)
+/// T = [φ | I; 0],  R = (1, θ₁, …, θᵣ₋₁)ᵀ,  Z = (1, 0, …, 0)
+/// ```
+/// started from the stationary distribution (`P₁` solves `P = TPTᵀ + RRᵀ`). σ² and μ are concentrated out:
+/// the innovations are affine in μ, so μ̂ is a weighted least-squares estimate. Missing values skip the update.
+struct ARMAStateSpace {
+    let ar: [Double]
+    let ma: [Double]
+    let r: Int
+
+    init(ar: [Double], ma: [Double]) {
+        self.ar = ar
+        self.ma = ma
+        r = max(ar.count, ma.count + 1)
+    }
+
+    /// `P₁`, the stationary state covariance per unit innovation variance, solving `P = TPTᵀ + RRᵀ` by the
+    /// doubling algorithm (`Pₖ₊₁ = Pₖ + AₖPₖAₖᵀ`, `Aₖ₊₁ = Aₖ²`, from `P₀ = RRᵀ`, `A₀ = T`): each step doubles the
+    /// number of terms of `Σ TʲRRᵀTʲᵀ`. `nil` if it does not converge (a root on the unit circle).
+    func stationaryCovariance() -> [Double]? {
+        let r = self.r
+        let rv = [1] + (0..<(r - 1)).map { $0 < ma.count ? ma[$0] : 0 }
+        var p = [Double](repeating: 0, count: r * r)
+        for j in 0..<r { for i in 0..<r { p[i + j * r] = rv[i] * rv[j] } }
+        var a = [Double](repeating: 0, count: r * r)
+        for i in 0..<r {
+            if i < ar.count { a[i] = ar[i] }
+            if i + 1 < r { a[i + (i + 1) * r] = 1 }
+        }
+        var ap = [Double](repeating: 0, count: r * r), apa = ap, aa = ap
+        for _ in 0..<64 {
+            // ap = A·P, apa = A·P·Aᵀ, aa = A·A
+            for j in 0..<r { for i in 0..<r {
+                var s = 0.0, t = 0.0
+                for k in 0..<r { s += a[i + k * r] * p[k + j * r]; t += a[i + k * r] * a[k + j * r] }
+                ap[i + j * r] = s
+                aa[i + j * r] = t
+            } }
+            var change = 0.0, size = 0.0
+            for j in 0..<r { for i in 0..<r {
+                var s = 0.0
+                for k in 0..<r { s += ap[i + k * r] * a[j + k * r] }
+                apa[i + j * r] = s
+                change = max(change, abs(s))
+                size = max(size, abs(p[i + j * r]))
+            } }
+            for idx in 0..<(r * r) { p[idx] += apa[idx] }
+            swap(&a, &aa)
+            if change <= 1e-15 * size { break }
+            if !size.isFinite { return nil }
+        }
+        for i in 0..<r where !(p[i + i * r] >= 0 && p[i + i * r].isFinite) { return nil }
+        return p
+    }
+
+    /// Innovations vₜ and their variances Fₜ (per unit σ²) of the data `w` (NaN at gaps) with mean 0, and the
+    /// predicted state after the last observation. Works in place on preallocated buffers, using the companion
+    /// structure of T (`(TP)[i,j] = φᵢP[0,j] + P[i+1,j]`).
+    func filter(_ w: [Double], p1: [Double]) -> (v: [Double], f: [Double], state: [Double]) {
+        let r = self.r
+        var a = [Double](repeating: 0, count: r), next = [Double](repeating: 0, count: r)
+        var p = p1
+        var tp = [Double](repeating: 0, count: r * r)
+        let phi = (0..<r).map { $0 < ar.count ? ar[$0] : 0 }
+        let rv = [1] + (0..<(r - 1)).map { $0 < ma.count ? ma[$0] : 0 }
+        var v = [Double](repeating: .nan, count: w.count), f = [Double](repeating: .nan, count: w.count)
+        for (t, value) in w.enumerated() {
+            if !value.isNaN {
+                let ft = p[0]
+                let vt = value - a[0]
+                v[t] = vt
+                f[t] = ft
+                // Update: a += P·Zᵀ·v/F, P −= P·Zᵀ·Z·P/F (P·Zᵀ is P's first column).
+                let column = Array(p[0..<r])
+                for i in 0..<r { a[i] += column[i] * vt / ft }
+                for j in 0..<r { for i in 0..<r { p[i + j * r] -= column[i] * column[j] / ft } }
+            }
+            // Predict: a ← T·a, P ← T·P·Tᵀ + R·Rᵀ.
+            for i in 0..<r { next[i] = phi[i] * a[0] + (i + 1 < r ? a[i + 1] : 0) }
+            swap(&a, &next)
+            for j in 0..<r { for i in 0..<r { tp[i + j * r] = phi[i] * p[j * r] + (i + 1 < r ? p[i + 1 + j * r] : 0) } }
+            for j in 0..<r { for i in 0..<r {
+                p[i + j * r] = phi[j] * tp[i] + (j + 1 < r ? tp[i + (j + 1) * r] : 0) + rv[i] * rv[j]
+            } }
+        }
+        return (v, f, a)
+    }
+
+    /// Forecasts of `w − μ` for `h` steps from the predicted state after the sample.
+    func forecast(from state: [Double], horizon h: Int) -> [Double] {
+        var a = state
+        var out: [Double] = []
+        for _ in 0..<h {
+            out.append(a[0])
+            a = (0..<r).map { i in (i < ar.count ? ar[i] * a[0] : 0) + (i + 1 < r ? a[i + 1] : 0) }
+        }
+        return out
+    }
+
+    /// Exact log-likelihood of `w` (NaN at gaps) at a given mean and innovation variance (no concentration):
+    /// `−½Σ(log 2πσ²Fₜ + vₜ²/(σ²Fₜ))`.
+    func logLikelihood(_ w: [Double], mean: Double, sigma2: Double) -> Double? {
+        guard let p1 = stationaryCovariance(), sigma2 > 0 else { return nil }
+        let data = filter(w.map { $0 - mean }, p1: p1)
+        var total = 0.0
+        for t in w.indices where !data.v[t].isNaN {
+            total += log(2 * Double.pi * sigma2 * data.f[t]) + data.v[t] * data.v[t] / (sigma2 * data.f[t])
+        }
+        return -0.5 * total
+    }
+
+    /// Exact concentrated log-likelihood of `w` (NaN at gaps) with μ estimated when `withMean`; returns
+    /// `(logLikelihood, μ, σ², n)` or `nil` for a non-stationary AR part.
+    func logLikelihood(_ w: [Double], withMean: Bool) -> (logLikelihood: Double, mean: Double, sigma2: Double, n: Int, state: [Double])? {
+        guard let p1 = stationaryCovariance() else { return nil }
+        var data = filter(w, p1: p1)
+        var mean = 0.0
+        var v = data.v
+        if withMean {
+            let ones = filter(w.map { $0.isNaN ? .nan : 1 }, p1: p1)
+            var numerator = 0.0, denominator = 0.0
+            for t in w.indices where !data.v[t].isNaN {
+                numerator += data.v[t] * ones.v[t] / data.f[t]
+                denominator += ones.v[t] * ones.v[t] / data.f[t]
+            }
+            guard denominator > 0 else { return nil }
+            mean = numerator / denominator
+            for t in w.indices where !v[t].isNaN { v[t] -= mean * ones.v[t] }
+            data.state = zip(data.state, ones.state).map { $0 - mean * $1 }
+        }
+        var sum = 0.0, logF = 0.0, n = 0
+        for t in w.indices where !v[t].isNaN {
+            guard data.f[t] > 0 else { return nil }
+            sum += v[t] * v[t] / data.f[t]
+            logF += log(data.f[t])
+            n += 1
+        }
+        guard n > 0, sum > 0 else { return nil }
+        let sigma2 = sum / Double(n)
+        let ll = -0.5 * Double(n) * (log(2 * Double.pi * sigma2) + 1) - 0.5 * logF
+        return (ll, mean, sigma2, n, data.state)
+    }
+}
