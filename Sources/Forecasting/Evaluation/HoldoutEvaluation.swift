@@ -43,8 +43,9 @@ public struct HoldoutEvaluation: Sendable {
     }
 
     /// Scores every model on every series; `progress(done, total)` is called as series finish.
+    /// Series with no more than `horizon` values (or a gap among the held-out ones) are skipped and listed.
     public func run(_ series: [(id: String, values: TimeSeries)], progress: @Sendable (Int, Int) -> Void = { _, _ in })
-        -> (summaries: [ModelSummary], scores: [SeriesScore]) {
+        -> (summaries: [ModelSummary], scores: [SeriesScore], skipped: [String]) {
         let results = Mutex([[SeriesScore]?](repeating: nil, count: series.count))
         let timings = Mutex([Double](repeating: 0, count: models.count))
         let done = Mutex(0)
@@ -87,6 +88,8 @@ public struct HoldoutEvaluation: Sendable {
             timings.withLock { totals in for m in 0..<totals.count { totals[m] += snapshot[m] } }
         }
         let scores = results.withLock { $0.compactMap { $0 }.flatMap { $0 } }
+        let scored = Set(scores.map(\.series))
+        let skipped = series.map(\.id).filter { !scored.contains($0) }
         let seconds = timings.withLock { $0 }
         let summaries = models.enumerated().map { m, model -> ModelSummary in
             let mine = scores.filter { $0.model == model.name }
@@ -97,6 +100,6 @@ public struct HoldoutEvaluation: Sendable {
             return ModelSummary(name: model.name, mase: mean(mases), smape: mean(mine.map(\.smape)), coverage95: mean(coverages),
                                 winkler95: mean(winklers), seconds: seconds[m], fallbacks: mine.filter(\.failed).count)
         }
-        return (summaries, scores)
+        return (summaries, scores, skipped)
     }
 }

@@ -71,12 +71,18 @@ struct BacktestCommand: AsyncParsableCommand {
         let all = try LongSeriesFile.read(path)
         if jobs > 1 { BLASInfo.setThreads(1) }
         let bar = ProgressBar(total: all.count, label: "series")
-        let (summaries, scores) = HoldoutEvaluation(horizon: horizon, models: models, jobs: jobs).run(all) { done, total in
+        let (summaries, scores, skipped) = HoldoutEvaluation(horizon: horizon, models: models, jobs: jobs).run(all) { done, total in
             bar.update(done)
         }
         bar.finish()
+        if skipped.count == all.count {
+            throw InputError(file: path, "no series has more than \(horizon) values (with none missing among the last \(horizon)): nothing to evaluate")
+        }
+        if !skipped.isEmpty {
+            FileHandle.standardError.write(Data("skipped \(skipped.count) series with no more than \(horizon) values or a gap among the last \(horizon): \(skipped.prefix(10).joined(separator: ", "))\(skipped.count > 10 ? ", …" : "")\n".utf8))
+        }
         if let out { try BacktestOutput.writeScores(scores, to: out) }
-        print(try BacktestOutput.render(summaries, series: all.count, horizon: horizon, format: format))
+        print(try BacktestOutput.render(summaries, series: all.count - skipped.count, horizon: horizon, format: format))
     }
 
     private func rollingOrigin(models: [any ForecastModel]) async throws {
