@@ -68,6 +68,22 @@ import TestSupport
         #expect(try String(contentsOf: scores, encoding: .utf8).split(separator: "\n").count == 1 + 3 * 3)
     }
 
+    @Test("backtest --data refuses a file whose series are all too short, and names the ones it skips")
+    func shortSeries() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let none = folder.appendingPathComponent("none.csv")
+        try "series,period,value\nA,2000,1\nA,2001,2\nB,2000,5\n".write(to: none, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner().run(["backtest", "--data", none.path, "--horizon", "2", "--models", "naive"])
+        #expect(refused.status != 0 && refused.standardOutput.isEmpty)
+        #expect(refused.standardError.contains("no series has more than 2 values"))
+        let some = folder.appendingPathComponent("some.csv")
+        try "series,period,value\nA,2000,1\nA,2001,2\nA,2002,3\nA,2003,5\nB,2000,5\n".write(to: some, atomically: true, encoding: .utf8)
+        let partial = try CommandRunner().run(["backtest", "--data", some.path, "--horizon", "2", "--models", "naive"])
+        #expect(partial.status == 0)
+        #expect(partial.standardError.contains("skipped 1 series") && partial.standardError.contains("B"))
+        #expect(partial.standardOutput.contains("1 series"))
+    }
+
     @Test("a real-time rolling-origin backtest of a stored series scores each model over its origins")
     func rollingOrigin() throws {
         let location = try Self.importedStore()
