@@ -67,18 +67,16 @@ struct FitJob {
                 do {
                     _ = try await store.definition(of: spec.series, in: opened)
                     let observations = try await opened.observations(of: spec.series, asOf: asOf)
-                    let years = observations.compactMap { o -> (Int, Double)? in if case .year(let y) = o.period { return (y, o.value) }; return nil }
-                    guard let first = years.map(\.0).min(), let last = years.map(\.0).max() else {
+                    guard let stored = StoredSeries.annual(observations) else {
                         results.append(Result(spec: spec, record: nil, previous: nil, error: "no annual observations"))
                         continue
                     }
-                    let byYear = Dictionary(uniqueKeysWithValues: years)
-                    let series = TimeSeries(frequency: .annual, start: first, values: (first...last).map { byYear[$0] })
+                    let (series, last) = (stored.series, stored.lastYear)
                     let forecast = try ModelCatalog.model(named: spec.model).forecast(series, horizon: spec.horizon, levels: spec.levels)
                     let previous = try await opened.latestFit(named: spec.name)
                     let record = try await opened.saveFit(FitRecord(
                         name: spec.name, fittedAt: ISO8601DateFormatter().string(from: Date()), series: spec.series, model: spec.model,
-                        fitted: forecast.model, asOf: asOf?.description, lastPeriod: String(last), observations: years.count,
+                        fitted: forecast.model, asOf: asOf?.description, lastPeriod: String(last), observations: stored.count,
                         parameters: forecast.parameters, forecast: forecast.mean))
                     results.append(Result(spec: spec, record: record, previous: previous, error: nil))
                 } catch let error as ForecastingError {

@@ -67,12 +67,10 @@ struct ForecastCommand: AsyncParsableCommand {
         guard definition.frequency == "annual" else {
             throw ValidationError("\(id) is \(definition.frequency); this version forecasts annual series only.")
         }
-        let years = observations.compactMap { o -> (Int, Double)? in if case .year(let y) = o.period { return (y, o.value) }; return nil }
-        guard let first = years.map(\.0).min(), let last = years.map(\.0).max() else {
+        guard let stored = StoredSeries.annual(observations) else {
             throw ValidationError("\(id) has no observations\(day.map { " known on \($0)" } ?? "").")
         }
-        let byYear = Dictionary(uniqueKeysWithValues: years)
-        let training = TimeSeries(frequency: .annual, start: first, values: (first...last).map { byYear[$0] })
+        let (training, last) = (stored.series, stored.lastYear)
         let forecast = try chosen.forecast(training, horizon: horizon, levels: levels)
         print(try ForecastOutput.render(forecast, series: id.rawValue, unit: definition.unit, asOf: day?.description,
                                         lastObserved: last, format: format))

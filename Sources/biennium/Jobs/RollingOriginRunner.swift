@@ -49,10 +49,10 @@ struct RollingOriginRunner {
                 if asOf == nil { skipped.append("\(origin): no published figure for the origin year"); continue }
             }
             let known = try await store.observations(of: series, asOf: asOf)
-            var byYear: [Int: Double] = [:]
-            for o in known { if case .year(let y) = o.period, y <= origin { byYear[y] = o.value } }
-            guard let first = byYear.keys.min() else { skipped.append("\(origin): no data"); continue }
-            let training = TimeSeries(frequency: .annual, start: first, values: (first...origin).map { byYear[$0] })
+            guard let stored = StoredSeries.annual(known, through: origin) else { skipped.append("\(origin): no data"); continue }
+            // Through the origin itself, a gap if its figure was not known yet.
+            let training = TimeSeries(frequency: .annual, start: stored.series.start,
+                                      values: stored.series.values + Array(repeating: nil, count: origin - stored.lastYear))
             let future = (1...horizon).map { actual[origin + $0] }
             guard future.allSatisfy({ $0 != nil }) else { skipped.append("\(origin): no actuals yet for \(origin + 1)…\(origin + horizon)"); continue }
             let truth = future.map { $0! }

@@ -62,8 +62,7 @@ enum RegressionReport {
         var lines = ["term,estimate,stdError,tValue,pValue,confLower,confUpper,aliased"]
         func cell(_ value: Double?) -> String { value.flatMap { $0.isFinite ? "\($0)" : nil } ?? "" }
         for c in result.coefficients {
-            let name = c.name.contains(",") || c.name.contains("\"") ? "\"\(c.name.replacingOccurrences(of: "\"", with: "\"\""))\"" : c.name
-            lines.append([name, cell(c.estimate), cell(c.standardError), cell(c.tValue), cell(c.pValue),
+            lines.append([SeriesOutput.csvField(c.name), cell(c.estimate), cell(c.standardError), cell(c.tValue), cell(c.pValue),
                           cell(c.lower), cell(c.upper), c.isAliased ? "true" : "false"].joined(separator: ","))
         }
         return lines.joined(separator: "\n")

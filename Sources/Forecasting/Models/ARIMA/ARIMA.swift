@@ -170,14 +170,14 @@ public struct ARIMA: ForecastModel {
 
     /// KPSS level-stationarity statistic (Kwiatkowski et al., 1992) with a Bartlett long-run variance of
     /// lag ⌊4(n/100)^¼⌋ (the "short" lag of R's urca, as used by `forecast::ndiffs`); 5% critical value 0.463.
-    static func kpss(_ x: [Double]) -> Double {
+    static func kpss(_ x: [Double], lags explicitLags: Int? = nil) -> Double {
         let n = x.count
         guard n >= 3 else { return 0 }
         let mean = x.reduce(0, +) / Double(n)
         let e = x.map { $0 - mean }
         var partial = 0.0, sumSquares = 0.0
         for value in e { partial += value; sumSquares += partial * partial }
-        let lags = Int(4 * pow(Double(n) / 100, 0.25))
+        let lags = min(explicitLags ?? Int(4 * pow(Double(n) / 100, 0.25)), n - 1)
         var variance = e.reduce(0) { $0 + $1 * $1 } / Double(n)
         if lags > 0 {
             for l in 1...lags {
