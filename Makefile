@@ -48,6 +48,8 @@ reference-fixtures:
 	$(VENV)/bin/python Tools/reference/make_hard_designs.py
 	$(VENV)/bin/python Tools/reference/make_statsmodels_fixtures.py
 	$(VENV)/bin/python Tools/reference/make_distribution_fixtures.py
+	$(VENV)/bin/python Tools/reference/make_arima_fixtures.py
+	$(VENV)/bin/python Tools/reference/make_regarima_fixtures.py
 
 clean:
 	rm -rf .build

@@ -16,6 +16,8 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidLevel(Double)
     /// The optimiser found no admissible parameters.
     case noAdmissibleFit(model: String)
+    /// A regressor does not line up with the series, or its future path is missing or short.
+    case invalidRegressor(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
             return "interval levels are percentages between 0 and 100; got \(level)"
         case .noAdmissibleFit(let model):
             return "\(model): no admissible parameters were found"
+        case .invalidRegressor(let name, let reason):
+            return "regressor '\(name)': \(reason)"
         }
     }
 }

@@ -76,24 +76,28 @@ public struct ARIMA: ForecastModel {
             d += 1
             w = Self.difference(y, d)
         }
-        return try stepwise(w, d: d)
+        let count = w.filter { !$0.isNaN }.count
+        return try Self.stepwise(observations: count, allowConstant: d <= 1) { p, q, c in
+            Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c)
+        }
     }
 
-    /// Hyndman–Khandakar stepwise search by AICc.
-    func stepwise(_ w: [Double], d: Int) throws(ForecastingError) -> ARIMAFit {
-        let count = w.filter { !$0.isNaN }.count
+    /// Hyndman–Khandakar stepwise search by AICc over p, q ≤ 5 and the constant, from the best of (2,2), (0,0),
+    /// (1,0), (0,1); `estimate(p, q, constant)` fits one candidate. Candidates with fewer than
+    /// `p + q + constant + 3` observations are not tried.
+    static func stepwise(observations count: Int, allowConstant: Bool,
+                         estimate: (Int, Int, Bool) -> ARIMAFit?) throws(ForecastingError) -> ARIMAFit {
         var cache: [String: ARIMAFit?] = [:]
         func fit(_ p: Int, _ q: Int, _ c: Bool) -> ARIMAFit? {
             let key = "\(p),\(q),\(c)"
             if let known = cache[key] { return known }
             var result: ARIMAFit?
             if p >= 0, q >= 0, p <= 5, q <= 5, count >= p + q + (c ? 1 : 0) + 3 {
-                result = Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c)
+                result = estimate(p, q, c)
             }
             cache[key] = result
             return result
         }
-        let allowConstant = d <= 1
         var best: ARIMAFit?
         for (p, q) in [(2, 2), (0, 0), (1, 0), (0, 1)] {
             for c in allowConstant ? [true, false] : [false] {
@@ -121,12 +125,32 @@ public struct ARIMA: ForecastModel {
     /// Maximum-likelihood estimate of one order on the differenced series.
     static func estimate(_ w: [Double], order: ARIMAOrder, withConstant: Bool) -> ARIMAFit? {
         let p = order.p, q = order.q
+        let (ar, ma) = maximumLikelihoodCoefficients(p: p, q: q) { ar, ma in
+            ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant)?.logLikelihood
+        }
+        guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant) else { return nil }
+        return ARIMAFit(order: order, hasConstant: withConstant, ar: ar, ma: ma, constant: ll.mean, sigma2: ll.sigma2,
+                        logLikelihood: ll.logLikelihood, observations: ll.n,
+                        aicc: aicc(ll.logLikelihood, parameters: p + q + (withConstant ? 1 : 0) + 1, observations: ll.n))
+    }
+
+    /// `AICc = −2ℓ + 2k + 2k(k+1)/(n−k−1)`, with k counting σ²; +∞ when n ≤ k + 1.
+    static func aicc(_ logLikelihood: Double, parameters k: Int, observations n: Int) -> Double {
+        let k = Double(k), n = Double(n)
+        return n - k - 1 > 0 ? -2 * logLikelihood + 2 * k + 2 * k * (k + 1) / (n - k - 1) : .infinity
+    }
+
+    /// The AR and MA coefficients maximising `logLikelihood(ar, ma)`, searched through partial autocorrelations
+    /// (`tanh` of unconstrained values bounded by ±4) by Nelder–Mead with one restart, so every candidate is
+    /// stationary and invertible. A `nil` likelihood counts as −∞.
+    static func maximumLikelihoodCoefficients(p: Int, q: Int,
+                                             _ logLikelihood: ([Double], [Double]) -> Double?) -> (ar: [Double], ma: [Double]) {
         func coefficients(_ u: [Double]) -> (ar: [Double], ma: [Double]) {
             (fromPartial(Array(u.prefix(p)).map(tanh)), fromPartial(Array(u.suffix(q)).map(tanh)).map { -$0 })
         }
         func negativeLogLikelihood(_ u: [Double]) -> Double {
             let (ar, ma) = coefficients(u)
-            return -(ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant)?.logLikelihood ?? -.infinity)
+            return -(logLikelihood(ar, ma) ?? -.infinity)
         }
         var u = [Double](repeating: 0, count: p + q)
         if p + q > 0 {
@@ -137,14 +161,7 @@ public struct ARIMA: ForecastModel {
             if restart.value < result.value { result = restart }
             u = result.point
         }
-        let (ar, ma) = coefficients(u)
-        guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant) else { return nil }
-        let k = Double(p + q + (withConstant ? 1 : 0) + 1)
-        let n = Double(ll.n)
-        let aic = -2 * ll.logLikelihood + 2 * k
-        let aicc = n - k - 1 > 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : .infinity
-        return ARIMAFit(order: order, hasConstant: withConstant, ar: ar, ma: ma, constant: ll.mean, sigma2: ll.sigma2,
-                        logLikelihood: ll.logLikelihood, observations: ll.n, aicc: aicc)
+        return coefficients(u)
     }
 
     /// Durbin–Levinson: AR coefficients of a stationary process from its partial autocorrelations in (−1, 1).

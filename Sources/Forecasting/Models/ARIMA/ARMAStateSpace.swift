@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// The exact Gaussian likelihood of a stationary ARMA(p, q) with mean μ, by the Kalman filter on Harvey's state
 /// space form (Harvey, *Forecasting, Structural Time Series Models and the Kalman Filter*, 1989, §3.3;
@@ -114,6 +115,37 @@ struct ARMAStateSpace {
             total += log(2 * Double.pi * sigma2 * data.f[t]) + data.v[t] * data.v[t] / (sigma2 * data.f[t])
         }
         return -0.5 * total
+    }
+
+    /// Exact log-likelihood of `w − Xβ` concentrated in β and σ² (regression with ARMA errors): the filter is
+    /// linear in the data, so filtering `w` and each column of `X` gives the innovations of `w` and of the
+    /// regressors, and β̂ is the weighted least-squares fit of the former on the latter (weights `1/Fₜ`) —
+    /// exact generalised least squares for the ARMA covariance (Harvey 1989, §3.4.1). Rows with a missing
+    /// response or regressor are skipped. `nil` for a non-stationary AR part or a rank-deficient design.
+    func logLikelihood(_ w: [Double], regressors: [[Double]]) -> (logLikelihood: Double, beta: [Double], sigma2: Double, n: Int)? {
+        guard let p1 = stationaryCovariance() else { return nil }
+        let usable = w.indices.map { t in !w[t].isNaN && regressors.allSatisfy { !$0[t].isNaN } }
+        let masked = { (x: [Double]) in x.indices.map { usable[$0] ? x[$0] : .nan } }
+        let response = filter(masked(w), p1: p1)
+        let columns = regressors.map { filter(masked($0), p1: p1).v }
+        let rows = w.indices.filter { usable[$0] }
+        guard rows.count > regressors.count else { return nil }
+        var beta: [Double] = []
+        var residual = rows.map { response.v[$0] / response.f[$0].squareRoot() }
+        if !regressors.isEmpty {
+            let design = columns.map { column in rows.map { column[$0] / response.f[$0].squareRoot() } }
+            guard let matrix = try? Matrix(columns: design),
+                  let solution = try? LeastSquares.solve(matrix, residual, options: .init(computeCovariance: false)),
+                  solution.aliased.isEmpty else { return nil }
+            beta = solution.coefficients
+            residual = solution.residuals
+        }
+        let sum = residual.reduce(0) { $0 + $1 * $1 }
+        let logF = rows.reduce(0) { $0 + log(response.f[$1]) }
+        guard sum > 0 else { return nil }
+        let n = rows.count
+        let sigma2 = sum / Double(n)
+        return (-0.5 * Double(n) * (log(2 * Double.pi * sigma2) + 1) - 0.5 * logF, beta, sigma2, n)
     }
 
     /// Exact concentrated log-likelihood of `w` (NaN at gaps) with μ estimated when `withMean`; returns

@@ -1,0 +1,169 @@
+import Foundation
+import LinearAlgebra
+
+/// One explanatory series of a regression, aligned with the response: `values[i]` belongs to the response's
+/// period `start + i`; `nil` where it is missing.
+public struct Regressor: Sendable, Equatable {
+    public let name: String
+    public let values: [Double?]
+
+    public init(name: String, values: [Double?]) {
+        self.name = name
+        self.values = values
+    }
+}
+
+/// Linear regression with ARIMA errors (Hyndman & Athanasopoulos, *Forecasting: Principles and Practice*,
+/// 3rd ed., ch. 10; Harvey 1989, §3.4.1):
+///
+/// ```
+/// yₜ = c·sₜ + β′xₜ + ηₜ,   φ(B)(1 − B)ᵈ ηₜ = θ(B) εₜ,   εₜ ~ N(0, σ²)
+/// ```
+/// with `sₜ = 1` (an intercept, d = 0) or `sₜ = t` (a drift, d = 1) when a constant is included. The model is
+/// estimated on the d-times differenced response and regressors by exact Gaussian maximum likelihood: for each
+/// candidate (φ, θ) the Kalman filter whitens the response and the regressors and β is their generalised
+/// least-squares fit, so the likelihood is concentrated in β and σ² and only (φ, θ) are searched.
+/// With no order given, d comes from KPSS tests on the residuals of the regression on levels and p, q and the
+/// constant from the Hyndman–Khandakar stepwise search by AICc, as for ``ARIMA``.
+///
+/// Forecasts need the future values of every regressor — the scenario's paths — and add `β′xₜ₊ₕ` to the
+/// ARIMA forecast of the errors ηₜ. Intervals are those of the error model; like R's `forecast::Arima`, they
+/// do not include the uncertainty of β̂ or of the regressor paths.
+public struct RegressionWithARIMAErrors: Sendable {
+    public let order: ARIMAOrder?
+    public let constant: Bool?
+
+    public init(order: ARIMAOrder? = nil, constant: Bool? = nil) {
+        self.order = order
+        self.constant = constant
+    }
+
+    /// Fits the response on `regressors` (each as long as the series).
+    public func fit(_ series: TimeSeries, regressors: [Regressor]) throws(ForecastingError) -> RegressionWithARIMAErrorsFit {
+        for regressor in regressors where regressor.values.count != series.count {
+            throw .invalidRegressor(name: regressor.name,
+                                    reason: "has \(regressor.values.count) values; the series has \(series.count) periods")
+        }
+        let y = series.values.map { $0 ?? .nan }
+        let x = regressors.map { $0.values.map { $0 ?? .nan } }
+        let complete = y.indices.filter { t in !y[t].isNaN && x.allSatisfy { !$0[t].isNaN } }
+        guard !complete.isEmpty else { throw series.observedCount == 0 ? .allMissing : .invalidRegressor(
+            name: regressors.first { $0.values.allSatisfy { $0 == nil } }?.name ?? regressors.first?.name ?? "",
+            reason: "no period has both the response and every regressor") }
+        let minimum = regressors.count + 4
+        guard complete.count >= minimum else {
+            throw .tooShort(model: "regression with ARIMA errors", observed: complete.count, minimum: minimum)
+        }
+        let d: Int
+        if let order { d = order.d } else { d = Self.differencing(y, x) }
+        let w = ARIMA.difference(y, d)
+        let differenced = x.map { ARIMA.difference($0, d) }
+        let time = y.indices.map { Double($0 + 1) }
+        var coefficients: [String: [Double]] = [:]
+        func estimate(_ p: Int, _ q: Int, _ withConstant: Bool) -> ARIMAFit? {
+            let columns = (withConstant ? [ARIMA.difference(d == 0 ? time.map { _ in 1 } : time, d)] : []) + differenced
+            let (ar, ma) = ARIMA.maximumLikelihoodCoefficients(p: p, q: q) { ar, ma in
+                ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns)?.logLikelihood
+            }
+            guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns) else { return nil }
+            coefficients["\(p),\(q),\(withConstant)"] = ll.beta
+            return ARIMAFit(order: ARIMAOrder(p, d, q), hasConstant: withConstant, ar: ar, ma: ma,
+                            constant: withConstant ? ll.beta[0] : 0, sigma2: ll.sigma2, logLikelihood: ll.logLikelihood,
+                            observations: ll.n,
+                            aicc: ARIMA.aicc(ll.logLikelihood, parameters: p + q + columns.count + 1, observations: ll.n))
+        }
+        let errors: ARIMAFit
+        if let order {
+            guard let fit = estimate(order.p, order.q, (constant ?? true) && order.d <= 1) else {
+                throw .noAdmissibleFit(model: "regression with \(order) errors")
+            }
+            errors = fit
+        } else {
+            let count = w.indices.filter { t in !w[t].isNaN && differenced.allSatisfy { !$0[t].isNaN } }.count
+            errors = try ARIMA.stepwise(observations: count - regressors.count, allowConstant: d <= 1 && constant != false) { p, q, c in
+                estimate(p, q, c && constant != false)
+            }
+        }
+        let beta = coefficients["\(errors.order.p),\(errors.order.q),\(errors.hasConstant)"] ?? []
+        return RegressionWithARIMAErrorsFit(series: series, regressors: regressors, errors: errors,
+                                            constantCoefficient: errors.hasConstant ? beta[0] : nil,
+                                            coefficients: Array(beta.dropFirst(errors.hasConstant ? 1 : 0)))
+    }
+
+    /// Differences needed by the errors: KPSS at 5% on the residuals of the least-squares regression of `y` on
+    /// an intercept and `x`, repeated on their differences up to d = 2.
+    static func differencing(_ y: [Double], _ x: [[Double]]) -> Int {
+        let rows = y.indices.filter { t in !y[t].isNaN && x.allSatisfy { !$0[t].isNaN } }
+        let columns = [rows.map { _ in 1.0 }] + x.map { column in rows.map { column[$0] } }
+        guard let design = try? Matrix(columns: columns),
+              let fit = try? LeastSquares.solve(design, rows.map { y[$0] }, options: .init(computeCovariance: false)) else { return 1 }
+        var residuals = [Double](repeating: .nan, count: y.count)
+        for (row, t) in rows.enumerated() { residuals[t] = fit.residuals[row] }
+        var d = 0
+        var e = residuals
+        while d < 2, ARIMA.kpss(e.filter { !$0.isNaN }) > 0.463 {
+            d += 1
+            e = ARIMA.difference(residuals, d)
+        }
+        return d
+    }
+}
+
+/// A fitted regression with ARIMA errors.
+public struct RegressionWithARIMAErrorsFit: Sendable {
+    public let series: TimeSeries
+    public let regressors: [Regressor]
+    /// The error model; its `constant` is the intercept (d = 0) or drift (d = 1) when one was estimated.
+    public let errors: ARIMAFit
+    public let constantCoefficient: Double?
+    /// β, in the order of `regressors`.
+    public let coefficients: [Double]
+
+    public var label: String {
+        "Regression on \(regressors.map(\.name).joined(separator: ", ")) with \(errors.order) errors"
+            + (errors.hasConstant ? (errors.order.d == 0 ? " and intercept" : " and drift") : "")
+    }
+
+    /// Forecasts `horizon` periods given each regressor's future values (by name, at least `horizon` each).
+    public func forecast(horizon: Int, future: [String: [Double]], levels: [Double]) throws(ForecastingError) -> Forecast {
+        guard horizon >= 1 else { throw .invalidHorizon(horizon) }
+        if let bad = levels.first(where: { !($0 > 0 && $0 < 100) }) { throw .invalidLevel(bad) }
+        var paths: [[Double]] = []
+        for regressor in regressors {
+            guard let path = future[regressor.name] else {
+                throw .invalidRegressor(name: regressor.name, reason: "no future values were given; forecasts need its path")
+            }
+            guard path.count >= horizon, path.prefix(horizon).allSatisfy(\.isFinite) else {
+                throw .invalidRegressor(name: regressor.name,
+                                        reason: "needs \(horizon) finite future values; got \(path.filter(\.isFinite).count)")
+            }
+            paths.append(Array(path.prefix(horizon)))
+        }
+        let n = series.count
+        let step = errors.order.d == 0 ? { (_: Int) in 1.0 } : { (t: Int) in Double(t + 1) }
+        func systematic(_ t: Int, _ x: [Double]) -> Double {
+            zip(coefficients, x).reduce((constantCoefficient ?? 0) * (constantCoefficient == nil ? 0 : step(t))) { $0 + $1.0 * $1.1 }
+        }
+        // The errors ηₜ = yₜ − c·sₜ − β′xₜ on levels (missing where anything is), forecast by the error model.
+        let eta: [Double?] = (0..<n).map { t in
+            guard let value = series.values[t] else { return nil }
+            let x = regressors.map { $0.values[t] }
+            guard x.allSatisfy({ $0 != nil }) else { return nil }
+            return value - systematic(t, x.map { $0! })
+        }
+        let etaSeries = TimeSeries(frequency: series.frequency, start: series.start, values: eta)
+        let errorModel = ARIMAFit(order: errors.order, hasConstant: false, ar: errors.ar, ma: errors.ma, constant: 0,
+                                  sigma2: errors.sigma2, logLikelihood: errors.logLikelihood,
+                                  observations: errors.observations, aicc: errors.aicc)
+        let etaForecast = ARIMA.forecast(errorModel, series: etaSeries, start: series.end, horizon: horizon, levels: [])
+        let mean = (0..<horizon).map { h in etaForecast.mean[h] + systematic(n + h, paths.map { $0[h] }) }
+        var forecast = Forecast(model: label, start: series.end, mean: mean, standardDeviation: etaForecast.standardDeviation,
+                                levels: levels)
+        forecast.parameters = etaForecast.parameters
+        forecast.parameters["aicc"] = errors.aicc
+        forecast.parameters.removeValue(forKey: "constant")
+        if let constantCoefficient { forecast.parameters[errors.order.d == 0 ? "intercept" : "drift"] = constantCoefficient }
+        for (regressor, value) in zip(regressors, coefficients) { forecast.parameters["beta." + regressor.name] = value }
+        return forecast
+    }
+}
