@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Regression", targets: ["Regression"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "Budget", targets: ["Budget"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +49,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "Budget", dependencies: ["Forecasting", "Store", .product(name: "Yams", package: "Yams")],
+                swiftSettings: strictSettings),
         .executableTarget(
             name: "biennium",
             dependencies: [
@@ -55,6 +58,7 @@ let package = Package(
                 "Regression",
                 "Forecasting",
                 "Store",
+                "Budget",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -67,6 +71,7 @@ let package = Package(
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "BudgetTests", dependencies: ["Budget", "Store", "Forecasting", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "BienniumCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -40,7 +40,7 @@ FIXED = [
     "pct.unit_cost.per_publication", "madrid.unit_cost.per_registration", "hague.unit_cost.per_design",
     "pct.fee_income", "madrid.fee_income", "hague.fee_income",
 ]
-SYSTEMS = ["pct", "madrid", "hague", "wipo"]
+SYSTEMS = ["pct", "madrid", "hague", "lisbon", "wipo"]
 PERIOD = {
     "annual": re.compile(r"^\d{4}$"),
     "quarterly": re.compile(r"^\d{4}-Q[1-4]$"),

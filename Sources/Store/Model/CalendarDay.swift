@@ -56,6 +56,17 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         let m = mp < 10 ? mp + 3 : mp - 9
         self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
+
+    /// Days since 1970-01-01 (negative before it): the inverse of `init(daysSinceEpoch:)`, so that the number
+    /// of days between two dates is a subtraction.
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
 }
 
 import Foundation

@@ -1,0 +1,76 @@
+public import Store
+
+/// What the store knows about one budget line on a date: its unit, its budget for the biennium (if any) and
+/// its annual actuals.
+public struct LineData: Sendable {
+    public let definition: BudgetLineDefinition
+    public let unit: String
+    /// The budget figure for the biennium, in `unit`; `nil` when the store has none (the line is then only
+    /// a driver of other lines).
+    public let budget: Double?
+    /// Where the budget figure was published.
+    public let budgetSource: String?
+    /// Annual actuals known on the date, by year (latest vintage known then).
+    public let history: [Int: Double]
+}
+
+/// The inputs of a biennium's comparison, read from the store as known on a date: the budget figures and the
+/// annual actuals of every line of the layout.
+///
+/// Budget figures are the approved plan and are read at their latest vintage whatever the date (WO/PBC/32/2
+/// reprints the 2020/21 estimates approved in 2019); actuals and model histories are read as known on the date,
+/// so a comparison `asOf` a past day sees only what had been published by then.
+public struct BudgetData: Sendable {
+    public let biennium: Biennium
+    public let asOf: CalendarDay?
+    public let lines: [LineData]
+
+    public init(biennium: Biennium, asOf: CalendarDay?, lines: [LineData]) {
+        self.biennium = biennium
+        self.asOf = asOf
+        self.lines = lines
+    }
+
+    public func line(_ id: SeriesID) -> LineData? { lines.first { $0.definition.id == id } }
+
+    /// Reads the layout's series from `store`. Throws ``BudgetError/noBudget(_:available:)`` when no line has
+    /// a budget for `biennium`.
+    public static func load(from store: any SeriesStore, biennium: Biennium, asOf: CalendarDay?,
+                            layout: [BudgetLineDefinition] = BudgetLayout.standard) async throws -> BudgetData {
+        let catalog = try await store.catalog()
+        var lines: [LineData] = []
+        var available: Set<Biennium> = []
+        for definition in layout {
+            guard let series = catalog[definition.id] else { continue }
+            var budget: Double?, source: String?
+            if catalog[definition.budgetSeries] != nil {
+                for observation in try await store.observations(of: definition.budgetSeries, asOf: nil) {
+                    guard case .biennium(let first) = observation.period else { continue }
+                    available.insert(Biennium(firstYear: first))
+                    if first == biennium.firstYear { (budget, source) = (observation.value, observation.source) }
+                }
+            }
+            var history: [Int: Double] = [:]
+            for observation in try await store.observations(of: definition.id, asOf: asOf) {
+                if case .year(let year) = observation.period { history[year] = observation.value }
+            }
+            lines.append(LineData(definition: definition, unit: series.unit, budget: budget, budgetSource: source, history: history))
+        }
+        guard lines.contains(where: { $0.budget != nil }) else {
+            throw BudgetError.noBudget(biennium, available: available.sorted())
+        }
+        return BudgetData(biennium: biennium, asOf: asOf, lines: lines)
+    }
+
+    /// The bienniums for which some line of the layout has a budget figure, in order.
+    public static func bienniums(in store: any SeriesStore, layout: [BudgetLineDefinition] = BudgetLayout.standard) async throws -> [Biennium] {
+        let catalog = try await store.catalog()
+        var found: Set<Biennium> = []
+        for definition in layout where catalog[definition.budgetSeries] != nil {
+            for observation in try await store.observations(of: definition.budgetSeries, asOf: nil) {
+                if case .biennium(let first) = observation.period { found.insert(Biennium(firstYear: first)) }
+            }
+        }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,23 @@
+/// Why a budget comparison cannot be made; each case names what is missing or wrong.
+public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No budget line has a budget figure for the biennium.
+    case noBudget(Biennium?, available: [Biennium])
+    /// A line's projection needs a figure the data does not hold.
+    case missingData(line: String, reason: String)
+    /// The number of simulated paths must be positive.
+    case invalidPaths(Int)
+
+    public var description: String {
+        switch self {
+        case .noBudget(let biennium, let available):
+            let known = available.isEmpty ? "no biennium has budget figures in this store (import Datasets/ first)"
+                : "budgets are stored for \(available.map(\.description).joined(separator: ", "))"
+            guard let biennium else { return "no budget data: \(known)" }
+            return "no budget data for the \(biennium) biennium; \(known)"
+        case .missingData(let line, let reason):
+            return "\(line): \(reason)"
+        case .invalidPaths(let paths):
+            return "the number of simulated paths must be at least 1; got \(paths)"
+        }
+    }
+}

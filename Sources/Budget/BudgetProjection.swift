@@ -1,0 +1,255 @@
+import Foundation
+import Forecasting
+public import Store
+
+/// Projects every line of a biennium to its end under each scenario and sets the totals against the budget.
+///
+/// Construction fits the models (the slow part, once); ``compare(paths:seed:)`` then simulates the joint
+/// distribution of the biennium totals (fast, repeatable). For each line, the years of the biennium with a
+/// published actual count as actuals; the others are projected by the line's rule (``ProjectionRule``):
+///
+/// - **model** — the line's forecast model. A path's forecast errors accumulate like a random walk with the
+///   model's h-step standard deviations σₕ: eₕ = eₕ₋₁ + √(σₕ² − σₕ₋₁²)·zₕ, exact for the random walk with drift and
+///   ETS(A,N,N) with α = 1, and a stated approximation otherwise;
+/// - **level**, **ratio**, **income per unit**, **cost** — assumptions from the last year with data, each drawn
+///   once per path with the scenario's band (one standard deviation, percent), the same draw for both years;
+/// - **sum** — the sum of its lines, path by path.
+///
+/// Lines are simulated together: registrations move with the applications of the same path, fee income with
+/// the demand of the same path, subtotals with their parts. Systems are independent of each other. Every
+/// scenario uses the same seed (common random numbers), so differences between scenarios are not noise.
+public struct BudgetProjection: Sendable {
+    enum Plan: Sendable {
+        case actualOnly
+        case model(firstYear: Int, mean: [Double], standardDeviation: [Double])
+        case level(anchorYear: Int, value: Double)
+        case ratio(driver: Int, ratio: Double)
+        case sum([Int])
+        case income(driver: Int, perUnit: Double, scale: Double)
+        case cost(anchorYear: Int, value: Double)
+    }
+
+    struct Prepared: Sendable {
+        let plan: Plan
+        let basis: String
+        let method: String
+    }
+
+    public let data: BudgetData
+    public let scenarios: [Scenario]
+    /// `[scenario][line]`; `nil` where the line cannot be projected on the date.
+    let prepared: [[Prepared?]]
+    public let omitted: [OmittedLine]
+
+    /// Fits the models of the modelled lines (once per distinct set of regressor paths) and fixes the
+    /// assumptions of the others.
+    public init(data: BudgetData, scenarios: [Scenario], models: [SeriesID: LineModel]) {
+        self.data = data
+        self.scenarios = scenarios
+        var omitted: [String: String] = [:]
+        var cache: [[SeriesID: [Int: Double]]: [Prepared?]] = [:]
+        var prepared: [[Prepared?]] = []
+        for scenario in scenarios {
+            if let known = cache[scenario.regressorPaths] {
+                prepared.append(known)
+                continue
+            }
+            var lines: [Prepared?] = []
+            for line in data.lines {
+                switch Self.prepare(line, data: data, earlier: lines, models: models, regressorPaths: scenario.regressorPaths) {
+                case .success(let plan): lines.append(plan)
+                case .failure(let reason):
+                    lines.append(nil)
+                    omitted[line.definition.id.rawValue] = reason.reason
+                }
+            }
+            cache[scenario.regressorPaths] = lines
+            prepared.append(lines)
+        }
+        self.prepared = prepared
+        self.omitted = data.lines.compactMap { line in
+            guard line.budget != nil, let reason = omitted[line.definition.id.rawValue] else { return nil }
+            return OmittedLine(line: line.definition.id.rawValue, reason: reason)
+        }
+    }
+
+    struct Omission: Error { let reason: String }
+
+    static func prepare(_ line: LineData, data: BudgetData, earlier: [Prepared?], models: [SeriesID: LineModel],
+                        regressorPaths: [SeriesID: [Int: Double]]) -> Result<Prepared, Omission> {
+        let years = data.biennium.years
+        let history = line.history
+        if years.allSatisfy({ history[$0] != nil }) {
+            return .success(Prepared(plan: .actualOnly, basis: "actual", method: "actuals for \(years.map(String.init).joined(separator: " and "))"))
+        }
+        func index(_ id: SeriesID) -> Int? { data.lines.firstIndex { $0.definition.id == id } }
+        func level(_ why: String) -> Result<Prepared, Omission> {
+            guard let anchor = history.keys.max() else { return .failure(Omission(reason: "no actual is known on the date")) }
+            return .success(Prepared(plan: .level(anchorYear: anchor, value: history[anchor]!), basis: "assumption",
+                                     method: "\(why)last observed level (\(anchor): \(Self.format(history[anchor]!))), with the scenario's level band"))
+        }
+        func anchor(with driver: LineData) -> Int? {
+            history.keys.filter { driver.history[$0] != nil && driver.history[$0]! != 0 }.max()
+        }
+        switch line.definition.rule {
+        case .model:
+            guard let model = models[line.definition.id] else { return level("no model specification; ") }
+            guard history.count >= LineModel.minimumHistory, let first = history.keys.min(), let last = history.keys.max() else {
+                return level("\(history.count) annual observations, fewer than the \(LineModel.minimumHistory) a model needs; ")
+            }
+            let series = TimeSeries(start: first, values: (first...last).map { history[$0] })
+            let horizon = years[years.count - 1] - last
+            do {
+                let forecast = try model.forecast(series, horizon, regressorPaths)
+                return .success(Prepared(plan: .model(firstYear: last + 1, mean: forecast.mean, standardDeviation: forecast.standardDeviation),
+                                         basis: "model", method: "\(model.label): \(forecast.model) on \(history.count) years to \(last)"))
+            } catch {
+                return level("the model failed (\(error)); ")
+            }
+        case .level:
+            return level("")
+        case .ratio(let driverID):
+            guard let driverIndex = index(driverID), earlier.indices.contains(driverIndex), earlier[driverIndex] != nil else {
+                return .failure(Omission(reason: "its driver \(driverID) cannot be projected"))
+            }
+            let driver = data.lines[driverIndex]
+            guard let year = anchor(with: driver) else { return level("no year with both it and \(driverID); ") }
+            let ratio = history[year]! / driver.history[year]!
+            return .success(Prepared(plan: .ratio(driver: driverIndex, ratio: ratio), basis: "assumption",
+                                     method: "last observed ratio to \(driverID) (\(year): \(Self.format(ratio, digits: 4))) times its projection, with the scenario's ratio band"))
+        case .sum(let parts):
+            let indices = parts.compactMap(index)
+            guard indices.count == parts.count, indices.allSatisfy({ earlier.indices.contains($0) && earlier[$0] != nil }) else {
+                return .failure(Omission(reason: "a part of the subtotal cannot be projected"))
+            }
+            let basis = indices.contains { earlier[$0]!.basis == "assumption" } ? "assumption" : "model"
+            return .success(Prepared(plan: .sum(indices), basis: basis,
+                                     method: "sum of \(parts.map(\.rawValue).joined(separator: " and "))"))
+        case .incomePerUnit(let driverID):
+            guard let driverIndex = index(driverID), earlier.indices.contains(driverIndex), earlier[driverIndex] != nil else {
+                return .failure(Omission(reason: "its driver \(driverID) cannot be projected"))
+            }
+            let driver = data.lines[driverIndex]
+            guard let year = anchor(with: driver) else {
+                return .failure(Omission(reason: "no year on the date with both its actual and \(driverID)'s: income per unit is unknown"))
+            }
+            let scale = Self.chfPerUnitScale(line.unit)
+            let perUnit = history[year]! / driver.history[year]!
+            return .success(Prepared(plan: .income(driver: driverIndex, perUnit: perUnit, scale: scale), basis: "assumption",
+                                     method: "last observed income per unit of \(driverID) (\(year): \(Self.format(perUnit * scale, digits: 1)) CHF) times its projection, "
+                                        + "with the scenario's fee changes, exchange-rate factor and income-per-unit band"))
+        case .cost:
+            guard let anchor = history.keys.max() else { return .failure(Omission(reason: "no expenditure is known on the date")) }
+            return .success(Prepared(plan: .cost(anchorYear: anchor, value: history[anchor]!), basis: "assumption",
+                                     method: "last expenditure (\(anchor): \(Self.format(history[anchor]!))) grown at the scenario's cost growth, with its cost band"))
+        }
+    }
+
+    /// CHF in one unit of a money unit (`million CHF` → 10⁶).
+    static func chfPerUnitScale(_ unit: String) -> Double {
+        unit.hasPrefix("million") ? 1e6 : unit.hasPrefix("thousand") ? 1e3 : 1
+    }
+
+    static func format(_ x: Double, digits: Int = 1) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.\(digits)f", x)
+    }
+
+    /// Simulates `paths` joint paths per scenario (seeded, the same seed for every scenario) and returns the
+    /// comparison, line by line with the scenarios side by side.
+    public func compare(paths: Int, seed: UInt64 = 20_201_231) throws(BudgetError) -> BudgetComparison {
+        guard paths >= 1 else { throw .invalidPaths(paths) }
+        var rows: [[ComparisonLine]] = Array(repeating: [], count: data.lines.count)
+        for (s, scenario) in scenarios.enumerated() {
+            let plans = prepared[s]
+            var totals = Array(repeating: [Double](repeating: 0, count: paths), count: data.lines.count)
+            var generator = NormalGenerator(seed: seed)
+            for p in 0..<paths {
+                let values = evaluate(plans, scenario: scenario) { generator.normal() }
+                for (line, pair) in values.enumerated() { totals[line][p] = pair[0] + pair[1] }
+            }
+            let central = evaluate(plans, scenario: scenario) { 0 }
+            for (index, line) in data.lines.enumerated() {
+                guard let budget = line.budget, let plan = plans[index] else { continue }
+                let actualYears = data.biennium.years.filter { line.history[$0] != nil }
+                let actual = actualYears.reduce(0) { $0 + line.history[$1]! }
+                let total = central[index][0] + central[index][1]
+                var sorted = totals[index]
+                sorted.sort()
+                rows[index].append(ComparisonLine(
+                    line: line.definition.id.rawValue, scenario: scenario.name, kind: line.definition.kind.rawValue, unit: line.unit,
+                    budget: budget, budgetSource: line.budgetSource ?? "", actualToDate: actual, actualYears: actualYears,
+                    projectedTotal: total, shareOfBudget: total / budget, variance: total - budget,
+                    variancePercent: 100 * (total - budget) / budget,
+                    interval95: [Self.quantile(sorted, 0.025), Self.quantile(sorted, 0.975)],
+                    shortfallProbability: Double(sorted.partitioningIndex { $0 >= budget }) / Double(paths),
+                    basis: plan.basis, method: plan.method))
+            }
+        }
+        return BudgetComparison(biennium: data.biennium.description, asOf: data.asOf?.description, scenarios: scenarios.map(\.name),
+                                paths: paths, seed: seed, lines: rows.flatMap { $0 }, omitted: omitted)
+    }
+
+    /// One path: the value of every line in each year of the biennium (actuals where published).
+    func evaluate(_ plans: [Prepared?], scenario: Scenario, draw: () -> Double) -> [[Double]] {
+        let years = data.biennium.years
+        var values = [[Double]](repeating: [0, 0], count: data.lines.count)
+        for (index, line) in data.lines.enumerated() {
+            guard let plan = plans[index]?.plan else { continue }
+            let system = line.definition.system
+            var projected: (Int, Int) -> Double
+            switch plan {
+            case .actualOnly:
+                projected = { _, _ in 0 }
+            case .model(let first, let mean, let sd):
+                var error = 0.0, previous = 0.0
+                let errors = sd.map { s -> Double in
+                    error += (max(s * s - previous * previous, 0)).squareRoot() * draw()
+                    previous = s
+                    return error
+                }
+                projected = { year, _ in (mean[year - first] + errors[year - first]) * scenario.demandFactor(system: system, year: year) }
+            case .level(_, let value):
+                let shock = 1 + scenario.bands.level / 100 * draw()
+                projected = { year, _ in value * shock * scenario.demandFactor(system: system, year: year) }
+            case .ratio(let driver, let ratio):
+                let shock = 1 + scenario.bands.ratio / 100 * draw()
+                projected = { _, k in ratio * shock * values[driver][k] }
+            case .sum(let parts):
+                projected = { _, k in parts.reduce(0) { $0 + values[$1][k] } }
+            case .income(let driver, let perUnit, let scale):
+                let shock = 1 + scenario.bands.incomePerUnit / 100 * draw()
+                projected = { year, k in
+                    let fees = scenario.feeAdjustment(system: system, year: year)
+                    return (perUnit * shock * fees.factor + fees.chfPerUnit / scale) * values[driver][k] * scenario.exchangeRateFactor
+                }
+            case .cost(let anchor, let value):
+                let shock = 1 + scenario.bands.cost / 100 * draw()
+                projected = { year, _ in value * pow(1 + scenario.costGrowthPercent / 100, Double(year - anchor)) * shock }
+            }
+            for (k, year) in years.enumerated() {
+                let value = line.history[year] ?? projected(year, k)
+                values[index][k] = value
+            }
+        }
+        return values
+    }
+
+    /// The `p`-quantile of sorted values, linearly interpolated (Hyndman & Fan type 7).
+    static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        let position = p * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down)), upper = min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
+    }
+}
+
+extension Array where Element == Double {
+    /// The first index whose element satisfies `predicate`, for a sorted array and a monotone predicate.
+    func partitioningIndex(where predicate: (Double) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}

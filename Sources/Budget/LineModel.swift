@@ -1,0 +1,24 @@
+public import Forecasting
+public import Store
+
+/// The forecast model of a line, as the caller's model specifications define it (Models/*.yaml): a label for
+/// the report and a function from the line's history to a forecast. `regressorPaths` are the scenario's
+/// future values of the regressors the specification names (empty when it names none).
+public struct LineModel: Sendable {
+    public let label: String
+    public let forecast: @Sendable (_ history: TimeSeries, _ horizon: Int, _ regressorPaths: [SeriesID: [Int: Double]]) throws -> Forecast
+
+    public init(label: String,
+                forecast: @escaping @Sendable (_ history: TimeSeries, _ horizon: Int, _ regressorPaths: [SeriesID: [Int: Double]]) throws -> Forecast) {
+        self.label = label
+        self.forecast = forecast
+    }
+
+    /// A model from the catalog (no regressors).
+    public init(label: String, model: any ForecastModel) {
+        self.init(label: label) { history, horizon, _ in try model.forecast(history, horizon: horizon, levels: []) }
+    }
+
+    /// Fewest annual observations a modelled line needs; with fewer it rests on its last observed level.
+    public static let minimumHistory = 5
+}

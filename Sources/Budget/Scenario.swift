@@ -1,0 +1,108 @@
+public import Store
+
+/// A set of assumptions under which a biennium is projected: demand shocks, regressor paths, fee changes,
+/// cost growth, an exchange-rate factor and the uncertainty bands of the lines that rest on assumptions.
+/// Scenarios are written as YAML (``ScenarioFile``); `base`, `low` and `high` ship in Models/scenarios/.
+public struct Scenario: Sendable, Equatable {
+    /// A percentage change of a system's demand from a year on (applied to its modelled and level lines;
+    /// ratio lines, subtotals and fee income follow).
+    public struct DemandShock: Sendable, Equatable {
+        public let system: String
+        public let fromYear: Int
+        public let percent: Double
+    }
+
+    /// A change of the fee income per unit of a system between two days (both inclusive; open-ended without
+    /// `until`), as a percentage or as CHF per unit. A year partly covered gets the change pro rata by day.
+    public struct FeeChange: Sendable, Equatable {
+        public let system: String
+        public let from: CalendarDay
+        public let until: CalendarDay?
+        public let percent: Double
+        public let chfPerUnit: Double
+    }
+
+    /// One standard deviation, in percent, of the lines resting on assumptions (item 2 of the method).
+    public struct Bands: Sendable, Equatable {
+        public var incomePerUnit = 3.0
+        public var ratio = 3.0
+        public var level = 5.0
+        public var cost = 3.0
+
+        public init() {}
+    }
+
+    public let name: String
+    public let description: String
+    public let demandShocks: [DemandShock]
+    /// Future values of regressors named in model specifications, by series and year.
+    public let regressorPaths: [SeriesID: [Int: Double]]
+    public let feeChanges: [FeeChange]
+    /// Growth of program expenditure per year, percent.
+    public let costGrowthPercent: Double
+    /// Multiplies fee income (CHF value of fees set or paid in other currencies); 1 leaves it unchanged.
+    public let exchangeRateFactor: Double
+    public let bands: Bands
+
+    public init(name: String, description: String = "", demandShocks: [DemandShock] = [], regressorPaths: [SeriesID: [Int: Double]] = [:],
+                feeChanges: [FeeChange] = [], costGrowthPercent: Double = 0, exchangeRateFactor: Double = 1, bands: Bands = Bands()) {
+        self.name = name
+        self.description = description
+        self.demandShocks = demandShocks
+        self.regressorPaths = regressorPaths
+        self.feeChanges = feeChanges
+        self.costGrowthPercent = costGrowthPercent
+        self.exchangeRateFactor = exchangeRateFactor
+        self.bands = bands
+    }
+
+    /// The factor on a system's demand in `year`: the product of `1 + percent/100` over the shocks in force.
+    public func demandFactor(system: String, year: Int) -> Double {
+        demandShocks.filter { $0.system == system && year >= $0.fromYear }.reduce(1) { $0 * (1 + $1.percent / 100) }
+    }
+
+    /// The fee changes of a system in `year`: the multiplicative factor on income per unit and the CHF per unit
+    /// added, each weighted by the share of the year's days the change covers.
+    public func feeAdjustment(system: String, year: Int) -> (factor: Double, chfPerUnit: Double) {
+        var factor = 1.0, chf = 0.0
+        let first = CalendarDay(year: year, month: 1, day: 1), last = CalendarDay(year: year, month: 12, day: 31)
+        for change in feeChanges where change.system == system {
+            let start = max(change.from, first), end = min(change.until ?? last, last)
+            guard start <= end else { continue }
+            let share = Double(end.daysSinceEpoch - start.daysSinceEpoch + 1) / Double(last.daysSinceEpoch - first.daysSinceEpoch + 1)
+            factor += share * change.percent / 100
+            chf += share * change.chfPerUnit
+        }
+        return (factor, chf)
+    }
+
+    /// The scenario in words, for `biennium scenario show`.
+    public var explanation: String {
+        var lines = ["Scenario '\(name)'" + (description.isEmpty ? "" : ": \(description)")]
+        if demandShocks.isEmpty { lines.append("- Demand: as the models and the last observed levels project it, no shock.") }
+        for shock in demandShocks {
+            lines.append("- Demand: \(shock.system) \(Self.signed(shock.percent))% from \(shock.fromYear) on, against the projection.")
+        }
+        for (series, path) in regressorPaths.sorted(by: { $0.key < $1.key }) {
+            let values = path.sorted { $0.key < $1.key }.map { "\($0.key): \(Self.number($0.value))" }.joined(separator: ", ")
+            lines.append("- Regressor \(series) follows \(values).")
+        }
+        if feeChanges.isEmpty { lines.append("- Fees: unchanged.") }
+        for change in feeChanges {
+            var parts: [String] = []
+            if change.percent != 0 { parts.append("\(Self.signed(change.percent))% per unit") }
+            if change.chfPerUnit != 0 { parts.append("\(Self.signed(change.chfPerUnit)) CHF per unit") }
+            let period = "from \(change.from)" + (change.until.map { " until \($0)" } ?? " on")
+            lines.append("- Fees: \(change.system) \(parts.joined(separator: " and ")) \(period), pro rata by day.")
+        }
+        lines.append("- Program expenditure grows \(Self.signed(costGrowthPercent))% a year from its last actual.")
+        lines.append(exchangeRateFactor == 1 ? "- Exchange rates: fee income unchanged (factor 1)."
+                     : "- Exchange rates: fee income × \(Self.number(exchangeRateFactor)).")
+        lines.append("- Uncertainty of the lines resting on assumptions (one standard deviation): income per unit ±\(Self.number(bands.incomePerUnit))%, "
+                     + "ratios to a driver ±\(Self.number(bands.ratio))%, last observed levels ±\(Self.number(bands.level))%, expenditure ±\(Self.number(bands.cost))%.")
+        return lines.joined(separator: "\n")
+    }
+
+    static func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+    static func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + number(x) }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Budget
+import Foundation
+
+/// `biennium scenario show|check`.
+struct ScenarioCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario",
+        abstract: "Explain a budget scenario in words, or check a new scenario file.",
+        subcommands: [Show.self, Check.self])
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Explain a scenario: its demand shocks, fee changes, cost growth, exchange rate and uncertainty bands.",
+            discussion: "Example: biennium scenario show low")
+        @Argument(help: "Scenario name (a file in --scenario-folder) or a .yaml path.") var name: String
+        @Option(help: ArgumentHelp("Folder of the named scenarios.", valueName: "path")) var scenarioFolder: String = "Models/scenarios"
+
+        func run() async throws {
+            print(try ScenarioSet.load(name, folder: scenarioFolder)[0].explanation)
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a scenario file: unknown keys, unknown systems, overlapping fee periods and bad numbers are reported with the key.",
+            discussion: "Example: biennium scenario check Models/scenarios/my-scenario.yaml")
+        @Argument(help: "The scenario file.") var file: String
+
+        func run() async throws {
+            let scenario = try ScenarioFile.load(file)
+            print("\(file): valid scenario '\(scenario.name)'")
+            print(scenario.explanation)
+        }
+    }
+}

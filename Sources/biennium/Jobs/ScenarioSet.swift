@@ -1,0 +1,23 @@
+import Budget
+import Foundation
+
+/// Scenario names or files as the commands take them: `base` is Models/scenarios/base.yaml (or the folder
+/// given), a path ending in .yaml is read as it is.
+enum ScenarioSet {
+    static func load(_ list: String, folder: String) throws -> [Scenario] {
+        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw InputError(file: folder, "no scenario named; give e.g. --scenarios base,low,high") }
+        var seen: Set<String> = []
+        return try names.map { name in
+            let path = name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? name : (folder as NSString).appendingPathComponent(name + ".yaml")
+            guard FileManager.default.fileExists(atPath: path) else {
+                let known = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }
+                    .map { String($0.dropLast(5)) }.sorted()
+                throw InputError(file: path, "no such scenario file" + (known.isEmpty ? "" : "; scenarios in \(folder): \(known.joined(separator: ", "))"))
+            }
+            let scenario = try ScenarioFile.load(path)
+            guard seen.insert(scenario.name).inserted else { throw InputError(file: path, "scenario '\(scenario.name)' is named twice") }
+            return scenario
+        }
+    }
+}
