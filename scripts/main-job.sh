@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The main job of `make run`, on the embedded SQLite store (BIENNIUM_DATABASE, or by default
-# ~/.local/share/biennium/biennium.sqlite). Until the budget layer lands it:
+# ~/.local/share/biennium/biennium.sqlite). It:
 #   1. imports Datasets/ into the store (idempotent: a second run adds nothing);
-#   2. shows how the 2015-2020 PCT totals were first released and later revised;
-#   3. refits the specifications in Models/ (a new stored version each; what changed since the last);
+#   2. refits the specifications in Models/ (a new stored version each; what changed since the last);
+#   3. prints the projection-versus-budget report of the latest biennium in the data under the base, low and
+#      high scenarios of Models/scenarios/, and says what each scenario assumes;
 #   4. forecasts each specification of Models/ (PCT, Madrid, Hague applications), with 80/95% intervals;
-#   5. scores the models on PCT in real time (each origin sees the data as first published then);
-#   6. fits log(applications) on the year with a level shift from 2009, with Newey-West standard errors.
+#   5. shows how the 2015-2020 PCT totals were first released and later revised;
+#   6. scores the models on PCT in real time (each origin sees the data as first published then);
+#   7. fits log(applications) on the year with a level shift from 2009, with Newey-West standard errors.
 set -euo pipefail
 binary=${1:-.build/release/biennium}
 work=$(mktemp -d)
@@ -15,18 +17,25 @@ trap 'rm -rf "$work"' EXIT
 echo "== Importing Datasets/ into the store"
 "$binary" import Datasets/ 2>/dev/null | tail -n 1
 echo
-echo "== PCT international applications: first releases and revisions, 2015-2020"
-"$binary" series show pct.applications --vintages --format csv |
-  awk -F, 'NR == 1 || ($2 >= 2015 && $2 <= 2020) { print $2 "\t" $3 "\t" $4 }' | sed -E 's/\t/  /g' | column -t 2>/dev/null || true
-echo
 echo "== Refitting Models/*.yaml"
 "$binary" refit Models/
 echo
+echo "== Projection against the budget (latest biennium in the data; scenarios base, low, high)"
+"$binary" compare --scenarios base,low,high
+echo
+for scenario in base low high; do
+  "$binary" scenario show "$scenario"
+  echo
+done
 for spec in Models/*.yaml; do
   echo "== Forecast: $spec"
   "$binary" forecast --spec "$spec"
   echo
 done
+echo "== PCT international applications: first releases and revisions, 2015-2020"
+"$binary" series show pct.applications --vintages --format csv |
+  awk -F, 'NR == 1 || ($2 >= 2015 && $2 <= 2020) { print $2 "\t" $3 "\t" $4 }' | sed -E 's/\t/  /g' | column -t 2>/dev/null || true
+echo
 echo "== Real-time backtest of PCT applications, origins 2008-2018, two years ahead"
 "$binary" backtest pct.applications --origins 2008...2018 --horizon 2 --real-time --models naive,drift,ets,dotheta,combo | grep -v '^Skipped'
 echo

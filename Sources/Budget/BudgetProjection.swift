@@ -82,11 +82,14 @@ public struct BudgetProjection: Sendable {
         if years.allSatisfy({ history[$0] != nil }) {
             return .success(Prepared(plan: .actualOnly, basis: "actual", method: "actuals for \(years.map(String.init).joined(separator: " and "))"))
         }
+        func stale(_ year: Int) -> String {
+            year < years[0] - 1 ? "; \(years[0] - year) years before the biennium: stale" : ""
+        }
         func index(_ id: SeriesID) -> Int? { data.lines.firstIndex { $0.definition.id == id } }
         func level(_ why: String) -> Result<Prepared, Omission> {
             guard let anchor = history.keys.max() else { return .failure(Omission(reason: "no actual is known on the date")) }
             return .success(Prepared(plan: .level(anchorYear: anchor, value: history[anchor]!), basis: "assumption",
-                                     method: "\(why)last observed level (\(anchor): \(Self.format(history[anchor]!))), with the scenario's level band"))
+                                     method: "\(why)last observed level (\(anchor): \(Self.format(history[anchor]!))\(stale(anchor))), with the scenario's level band"))
         }
         func anchor(with driver: LineData) -> Int? {
             history.keys.filter { driver.history[$0] != nil && driver.history[$0]! != 0 }.max()
@@ -116,7 +119,7 @@ public struct BudgetProjection: Sendable {
             guard let year = anchor(with: driver) else { return level("no year with both it and \(driverID); ") }
             let ratio = history[year]! / driver.history[year]!
             return .success(Prepared(plan: .ratio(driver: driverIndex, ratio: ratio), basis: "assumption",
-                                     method: "last observed ratio to \(driverID) (\(year): \(Self.format(ratio, digits: 4))) times its projection, with the scenario's ratio band"))
+                                     method: "last observed ratio to \(driverID) (\(year): \(Self.format(ratio, digits: 4))\(stale(year))) times its projection, with the scenario's ratio band"))
         case .sum(let parts):
             let indices = parts.compactMap(index)
             guard indices.count == parts.count, indices.allSatisfy({ earlier.indices.contains($0) && earlier[$0] != nil }) else {
