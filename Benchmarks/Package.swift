@@ -33,6 +33,12 @@ let package = Package(
             path: "Sources/store-timing"
         ),
         .executableTarget(
+            name: "budget-timing",
+            dependencies: [.product(name: "Budget", package: "Biennium"), .product(name: "Store", package: "Biennium"),
+                           .product(name: "Forecasting", package: "Biennium")],
+            path: "Sources/budget-timing"
+        ),
+        .executableTarget(
             name: "lstsq-timing",
             dependencies: [.product(name: "LinearAlgebra", package: "Biennium")],
             path: "Sources/lstsq-timing"

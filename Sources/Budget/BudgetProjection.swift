@@ -166,16 +166,19 @@ public struct BudgetProjection: Sendable {
             let plans = prepared[s]
             var totals = Array(repeating: [Double](repeating: 0, count: paths), count: data.lines.count)
             var generator = NormalGenerator(seed: seed)
+            let factors = self.factors(plans, scenario: scenario)
+            var values = [Double](repeating: 0, count: data.lines.count * 2)
             for p in 0..<paths {
-                let values = evaluate(plans, scenario: scenario) { generator.normal() }
-                for (line, pair) in values.enumerated() { totals[line][p] = pair[0] + pair[1] }
+                evaluate(plans, scenario: scenario, factors: factors, into: &values) { generator.normal() }
+                for line in data.lines.indices { totals[line][p] = values[line * 2] + values[line * 2 + 1] }
             }
-            let central = evaluate(plans, scenario: scenario) { 0 }
+            var central = [Double](repeating: 0, count: data.lines.count * 2)
+            evaluate(plans, scenario: scenario, factors: factors, into: &central) { 0 }
             for (index, line) in data.lines.enumerated() {
                 guard let budget = line.budget, let plan = plans[index] else { continue }
                 let actualYears = data.biennium.years.filter { line.history[$0] != nil }
                 let actual = actualYears.reduce(0) { $0 + line.history[$1]! }
-                let total = central[index][0] + central[index][1]
+                let total = central[index * 2] + central[index * 2 + 1]
                 var sorted = totals[index]
                 sorted.sort()
                 rows[index].append(ComparisonLine(
@@ -192,49 +195,74 @@ public struct BudgetProjection: Sendable {
                                 paths: paths, seed: seed, lines: rows.flatMap { $0 }, omitted: omitted)
     }
 
-    /// One path: the value of every line in each year of the biennium (actuals where published).
-    func evaluate(_ plans: [Prepared?], scenario: Scenario, draw: () -> Double) -> [[Double]] {
+    /// The scenario's factors for each line and year of the biennium, computed once per scenario.
+    struct Factors {
+        /// `[line · 2 + k]`: demand shock factor, fee factor and CHF per unit of the line's system in year k.
+        var demand: [Double], fee: [Double], chf: [Double]
+        /// `[line · 2 + k]`: the cost growth factor from the anchor year.
+        var growth: [Double]
+        /// `[line · 2 + k]`: the published actual, NaN where none.
+        var actual: [Double] = []
+    }
+
+    func factors(_ plans: [Prepared?], scenario: Scenario) -> Factors {
         let years = data.biennium.years
-        var values = [[Double]](repeating: [0, 0], count: data.lines.count)
+        var f = Factors(demand: [], fee: [], chf: [], growth: [])
         for (index, line) in data.lines.enumerated() {
-            guard let plan = plans[index]?.plan else { continue }
-            let system = line.definition.system
-            var projected: (Int, Int) -> Double
-            switch plan {
-            case .actualOnly:
-                projected = { _, _ in 0 }
-            case .model(let first, let mean, let sd):
-                var error = 0.0, previous = 0.0
-                let errors = sd.map { s -> Double in
-                    error += (max(s * s - previous * previous, 0)).squareRoot() * draw()
-                    previous = s
-                    return error
+            for year in years {
+                let system = line.definition.system
+                let fees = scenario.feeAdjustment(system: system, year: year)
+                f.demand.append(scenario.demandFactor(system: system, year: year))
+                f.fee.append(fees.factor)
+                f.chf.append(fees.chfPerUnit)
+                f.actual.append(line.history[year] ?? .nan)
+                if case .cost(let anchor, _)? = plans[index]?.plan {
+                    f.growth.append(pow(1 + scenario.costGrowthPercent / 100, Double(year - anchor)))
+                } else {
+                    f.growth.append(1)
                 }
-                projected = { year, _ in (mean[year - first] + errors[year - first]) * scenario.demandFactor(system: system, year: year) }
-            case .level(_, let value):
-                let shock = 1 + scenario.bands.level / 100 * draw()
-                projected = { year, _ in value * shock * scenario.demandFactor(system: system, year: year) }
-            case .ratio(let driver, let ratio):
-                let shock = 1 + scenario.bands.ratio / 100 * draw()
-                projected = { _, k in ratio * shock * values[driver][k] }
-            case .sum(let parts):
-                projected = { _, k in parts.reduce(0) { $0 + values[$1][k] } }
-            case .income(let driver, let perUnit, let scale):
-                let shock = 1 + scenario.bands.incomePerUnit / 100 * draw()
-                projected = { year, k in
-                    let fees = scenario.feeAdjustment(system: system, year: year)
-                    return (perUnit * shock * fees.factor + fees.chfPerUnit / scale) * values[driver][k] * scenario.exchangeRateFactor
-                }
-            case .cost(let anchor, let value):
-                let shock = 1 + scenario.bands.cost / 100 * draw()
-                projected = { year, _ in value * pow(1 + scenario.costGrowthPercent / 100, Double(year - anchor)) * shock }
-            }
-            for (k, year) in years.enumerated() {
-                let value = line.history[year] ?? projected(year, k)
-                values[index][k] = value
             }
         }
-        return values
+        return f
+    }
+
+    /// One path: the value of every line in each year of the biennium (actuals where published), written to
+    /// `values[line · 2 + k]`. `draw` gives the standard normal draws (0 for the central projection).
+    func evaluate(_ plans: [Prepared?], scenario: Scenario, factors f: Factors, into values: inout [Double], draw: () -> Double) {
+        let years = data.biennium.years
+        let bands = scenario.bands
+        for index in data.lines.indices {
+            guard let plan = plans[index]?.plan else { continue }
+            let base = index * 2
+            switch plan {
+            case .actualOnly:
+                break
+            case .model(let first, let mean, let sd):
+                var error = 0.0, previous = 0.0
+                for h in mean.indices {
+                    error += (max(sd[h] * sd[h] - previous * previous, 0)).squareRoot() * draw()
+                    previous = sd[h]
+                    if let k = years.firstIndex(of: first + h) { values[base + k] = (mean[h] + error) * f.demand[base + k] }
+                }
+            case .level(_, let value):
+                let shock = 1 + bands.level / 100 * draw()
+                for k in 0..<2 { values[base + k] = value * shock * f.demand[base + k] }
+            case .ratio(let driver, let ratio):
+                let shock = 1 + bands.ratio / 100 * draw()
+                for k in 0..<2 { values[base + k] = ratio * shock * values[driver * 2 + k] }
+            case .sum(let parts):
+                for k in 0..<2 { values[base + k] = parts.reduce(0) { $0 + values[$1 * 2 + k] } }
+            case .income(let driver, let perUnit, let scale):
+                let shock = 1 + bands.incomePerUnit / 100 * draw()
+                for k in 0..<2 {
+                    values[base + k] = (perUnit * shock * f.fee[base + k] + f.chf[base + k] / scale) * values[driver * 2 + k] * scenario.exchangeRateFactor
+                }
+            case .cost(_, let value):
+                let shock = 1 + bands.cost / 100 * draw()
+                for k in 0..<2 { values[base + k] = value * f.growth[base + k] * shock }
+            }
+            for k in 0..<2 where !f.actual[base + k].isNaN { values[base + k] = f.actual[base + k] }
+        }
     }
 
     /// The `p`-quantile of sorted values, linearly interpolated (Hyndman & Fan type 7).

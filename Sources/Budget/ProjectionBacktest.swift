@@ -1,0 +1,66 @@
+public import Store
+
+/// One past biennium of one line, projected as it would have been mid-way and set against what happened.
+public struct ProjectionBacktestRow: Sendable, Equatable, Codable {
+    public let line: String
+    public let biennium: String
+    /// The day the projection stands on: 30 June of the biennium's second year.
+    public let asOf: String
+    /// The biennium's years published by then (actuals in the projection).
+    public let actualYears: [Int]
+    public let projected: Double
+    /// The biennium total from the latest data.
+    public let outcome: Double
+    /// `100 · (projected − outcome) / outcome`.
+    public let errorPercent: Double
+    public let interval95: [Double]
+    public let covered: Bool
+    /// The projection with the naive model (last value carried forward), for reference.
+    public let naiveProjected: Double
+    public let naiveErrorPercent: Double
+    public let method: String
+}
+
+/// The projection method on past bienniums: standing on 30 June of each biennium's second year, with only
+/// the data published by then (the store's vintages), each modelled line is projected to the biennium's end
+/// exactly as `compare` projects it (same models, same simulation), and set against the total the latest
+/// data show. The naive projection (last published value for every remaining year) runs beside it.
+public enum ProjectionBacktest {
+    public static func run(store: any SeriesStore, lines: [SeriesID], bienniums: [Biennium], models: [SeriesID: LineModel],
+                           naive: LineModel, paths: Int = 4000, seed: UInt64 = 20_201_231) async throws -> [ProjectionBacktestRow] {
+        let catalog = try await store.catalog()
+        var rows: [ProjectionBacktestRow] = []
+        for id in lines {
+            guard let series = catalog[id] else { throw BudgetError.missingData(line: id.rawValue, reason: "not in the store's catalog") }
+            let latest = try await annual(store, id, asOf: nil)
+            for biennium in bienniums {
+                guard let first = latest[biennium.years[0]], let second = latest[biennium.years[1]] else { continue }
+                let outcome = first + second
+                let day = CalendarDay(year: biennium.years[1], month: 6, day: 30)
+                let history = try await annual(store, id, asOf: day).filter { $0.key <= biennium.years[1] }
+                let definition = BudgetLineDefinition(id: id, kind: .demand, budgetSeries: id, rule: .model)
+                let data = BudgetData(biennium: biennium, asOf: day, lines: [
+                    LineData(definition: definition, unit: series.unit, budget: outcome, budgetSource: "outcome", history: history)])
+                let scenario = [Scenario(name: "base")]
+                guard let projected = try BudgetProjection(data: data, scenarios: scenario, models: models).compare(paths: paths, seed: seed).lines.first,
+                      let reference = try BudgetProjection(data: data, scenarios: scenario, models: [id: naive]).compare(paths: paths, seed: seed).lines.first
+                else { continue }
+                rows.append(ProjectionBacktestRow(
+                    line: id.rawValue, biennium: biennium.description, asOf: day.description, actualYears: projected.actualYears,
+                    projected: projected.projectedTotal, outcome: outcome, errorPercent: 100 * (projected.projectedTotal - outcome) / outcome,
+                    interval95: projected.interval95, covered: projected.interval95[0] <= outcome && outcome <= projected.interval95[1],
+                    naiveProjected: reference.projectedTotal, naiveErrorPercent: 100 * (reference.projectedTotal - outcome) / outcome,
+                    method: projected.method))
+            }
+        }
+        return rows
+    }
+
+    static func annual(_ store: any SeriesStore, _ id: SeriesID, asOf: CalendarDay?) async throws -> [Int: Double] {
+        var values: [Int: Double] = [:]
+        for observation in try await store.observations(of: id, asOf: asOf) {
+            if case .year(let year) = observation.period { values[year] = observation.value }
+        }
+        return values
+    }
+}
