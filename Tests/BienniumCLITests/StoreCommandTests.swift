@@ -15,7 +15,7 @@ import TestSupport
         let location = try backend.makeLocation()
         let imported = try Self.run(["import", Self.datasets], location)
         #expect(imported.status == 0, "\(imported.standardError)")
-        #expect(imported.standardOutput.contains("Datasets/series/pct.csv: 208 observations, 208 added"))
+        #expect(imported.standardOutput.contains("Datasets/series/pct.csv: 211 observations, 211 added"))
         #expect(imported.standardError.contains("skipped"), "budget tables are listed as skipped")
 
         let madrid = try Self.run(["series", "show", "madrid.unit_cost.per_registration", "--format", "json"], location)
@@ -37,7 +37,7 @@ import TestSupport
         #expect(again.standardOutput.contains("total: 0 added"))
 
         let list = try Self.run(["series", "list", "--format", "csv"], location)
-        #expect(list.standardOutput.split(separator: "\n").count == 118, "117 series and a header")
+        #expect(list.standardOutput.split(separator: "\n").count == 133, "132 series and a header")
     }
 
     @Test("bad import files are refused whole, naming file and line, and the store keeps what it had",
@@ -120,7 +120,7 @@ import TestSupport
         let rows = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)))["series"].array
         let count = rows.filter { $0["series"].string.hasPrefix("pct.") || $0["series"].string.hasPrefix("madrid.") }
             .reduce(0) { $0 + $1["observations"].int }
-        #expect(count == 208 + 59)
+        #expect(count == 211 + 62)
     }
 }
 
