@@ -209,14 +209,18 @@ def versions() -> str:
 
 
 def main() -> int:
+    global HORIZON
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("binary", help="path of the biennium executable (e.g. .build/release/biennium)")
     ap.add_argument("--models", default="naive,drift,ets,theta,combo", help="Biennium models (its --models)")
     ap.add_argument("--jobs", type=int, default=1, help="Biennium --jobs (default 1)")
     ap.add_argument("--data", default=DATA_REL, help=f"M3 yearly CSV (default {DATA_REL})")
+    ap.add_argument("--horizon", type=int, default=HORIZON,
+                    help=f"values held out per series (default {HORIZON}, M3 yearly's; M1 yearly 6, Tourism yearly 4)")
     ap.add_argument("--sf-models", default="all", help="statsforecast models, comma separated, or 'all'")
     ap.add_argument("--biennium-out", default=None, help="keep Biennium's --out CSV here (default: temp file, removed)")
     args = ap.parse_args()
+    HORIZON = args.horizon
 
     data = Path(args.data)
     if not data.is_absolute() and not data.exists():
@@ -227,7 +231,7 @@ def main() -> int:
     if unknown:
         ap.error(f"unknown statsforecast models {unknown}; choose from {SF_MODELS}")
 
-    print(f"M3 yearly: {len(series)} series, horizon {HORIZON}, {LEVEL}% intervals", file=sys.stderr)
+    print(f"{data.name}: {len(series)} series, horizon {HORIZON}, {LEVEL}% intervals", file=sys.stderr)
     print("running Biennium ...", file=sys.stderr, flush=True)
     bdoc, bcmd, bmsg, bwall = biennium_side(args.binary, data, args.models, args.jobs, args.biennium_out)
     print("running statsforecast (n_jobs=1) ...", file=sys.stderr, flush=True)
@@ -235,7 +239,7 @@ def main() -> int:
         warnings.simplefilter("ignore")
         sf_rows = statsforecast_side(series, names)
 
-    print(f"# M3 yearly side by side: {len(series)} series, horizon {HORIZON}\n")
+    print(f"# {data.name} side by side: {len(series)} series, horizon {HORIZON}\n")
     print("| tool | model | sMAPE | MASE | 95% coverage | seconds |")
     print("|---|---|---|---|---|---|")
     for name, (smape, mase, cover, secs) in sf_rows.items():

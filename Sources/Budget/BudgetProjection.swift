@@ -94,7 +94,12 @@ public struct BudgetProjection: Sendable {
         func anchor(with driver: LineData) -> Int? {
             history.keys.filter { driver.history[$0] != nil && driver.history[$0]! != 0 }.max()
         }
-        switch line.definition.rule {
+        var rule = line.definition.rule
+        if models[line.definition.id] != nil, history.count >= LineModel.minimumHistory, rule == .level || {
+            if case .ratio = rule { return true } else { return false } }() {
+            rule = .model    // a specification and enough history: the model replaces the assumption
+        }
+        switch rule {
         case .model:
             guard let model = models[line.definition.id] else { return level("no model specification; ") }
             guard history.count >= LineModel.minimumHistory, let first = history.keys.min(), let last = history.keys.max() else {

@@ -84,7 +84,7 @@ import Testing
     func validationWeights() throws {
         let trending = TimeSeries(start: 2000, observed: (0..<20).map { 100 + 5 * Double($0) + Double($0 % 3) })
         let combination = Combination([BenchmarkModel(.drift), BenchmarkModel(.mean)], weighting: .validation(periods: 3))
-        let weights = try #require(combination.validationWeights(trending))
+        let weights = try #require(combination.validate(trending)).weights
         #expect(weights[0] > 10 * weights[1], "drift should dominate on a trending series: \(weights)")
         let forecast = try combination.forecast(trending, horizon: 2, levels: [95])
         let drift = try BenchmarkModel(.drift).forecast(trending, horizon: 2, levels: [])
@@ -98,5 +98,27 @@ import Testing
         let naive = try BenchmarkModel(.naive).forecast(series, horizon: 3, levels: [])
         let drift = try BenchmarkModel(.drift).forecast(series, horizon: 3, levels: [])
         for h in 0..<3 { #expect(abs(combined.mean[h] - (naive.mean[h] + drift.mean[h]) / 2) < 1e-12) }
+        // The interval is the mixture's: mean of the members' variances plus the variance of their means.
+        for h in 0..<3 {
+            let spread = (naive.mean[h] - drift.mean[h]) / 2
+            let variance = (naive.standardDeviation[h] * naive.standardDeviation[h] + drift.standardDeviation[h] * drift.standardDeviation[h]) / 2
+                + spread * spread
+            #expect(abs(combined.standardDeviation[h] - variance.squareRoot()) < 1e-12)
+        }
+    }
+
+    @Test("validation calibrates the intervals: never narrower, wider when the holdout errors exceed the stated ones")
+    func calibration() throws {
+        // A steady trend that breaks in the last three years: the holdout errors are far beyond the members' claims.
+        let trend: [Double] = (0..<17).map { (t: Int) -> Double in 100 + 2 * Double(t) + Double(t % 2) }
+        let broken = TimeSeries(start: 2000, observed: trend + [160, 175, 190])
+        let combination = Combination([BenchmarkModel(.drift), BenchmarkModel(.naive)], weighting: .validation(periods: 3))
+        let inflation = try #require(combination.validate(broken)).inflation
+        #expect(inflation > 2)
+        let forecast = try combination.forecast(broken, horizon: 2, levels: [95])
+        #expect(forecast.parameters["interval.inflation"] == inflation)
+        let steadyValues: [Double] = (0..<20).map { (t: Int) -> Double in 100 + 2 * Double(t) + Double(t % 2) }
+        let steady = TimeSeries(start: 2000, observed: steadyValues)
+        #expect(try #require(combination.validate(steady)).inflation >= 1)
     }
 }

@@ -16,6 +16,8 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidLevel(Double)
     /// The optimiser found no admissible parameters.
     case noAdmissibleFit(model: String)
+    /// The error variance needs observations in consecutive periods, and the series has none.
+    case noConsecutiveObservations(model: String, observed: Int)
     /// A regressor does not line up with the series, or its future path is missing or short.
     case invalidRegressor(name: String, reason: String)
 
@@ -37,6 +39,8 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
             return "interval levels are percentages between 0 and 100; got \(level)"
         case .noAdmissibleFit(let model):
             return "\(model): no admissible parameters were found"
+        case .noConsecutiveObservations(let model, let observed):
+            return "\(model) needs two observations in consecutive periods to estimate its error variance; the series has \(observed), none consecutive"
         case .invalidRegressor(let name, let reason):
             return "regressor '\(name)': \(reason)"
         }

@@ -43,7 +43,9 @@ public struct BenchmarkModel: ForecastModel {
                 previous = (index, value)
             }
             let minimum = method == .naive ? 2 : 3
-            guard y.count >= minimum, !changes.isEmpty else { throw .tooShort(model: method == .naive ? "Naive" : "Drift", observed: y.count, minimum: minimum) }
+            let label = method == .naive ? "Naive" : "Drift"
+            guard y.count >= minimum else { throw .tooShort(model: label, observed: y.count, minimum: minimum) }
+            guard !changes.isEmpty else { throw .noConsecutiveObservations(model: label, observed: y.count) }
             let last = y.last!
             let span = Double(trimmed.count - 1)
             let slope = method == .drift ? (last - y.first!) / span : 0

@@ -29,7 +29,8 @@ public struct Combination: ForecastModel {
         try Self.check(series, horizon: horizon, levels: levels)
         var forecasts: [(Forecast, Double, String)] = []
         var firstError: ForecastingError?
-        let weights = validationWeights(series)
+        let validation = validate(series)
+        let weights = validation?.weights
         for (index, member) in members.enumerated() where weights?[index] ?? 1 > 0 {
             do { forecasts.append((try member.forecast(series, horizon: horizon, levels: []), weights?[index] ?? 1, member.name)) } catch {
                 firstError = firstError ?? error
@@ -37,33 +38,64 @@ public struct Combination: ForecastModel {
         }
         guard !forecasts.isEmpty else { throw firstError ?? .allMissing }
         let total = forecasts.reduce(0) { $0 + $1.1 }
-        let mean = (0..<horizon).map { h in forecasts.reduce(0) { $0 + $1.0.mean[h] * $1.1 } / total }
-        let sd = (0..<horizon).map { h in forecasts.reduce(0) { $0 + $1.0.standardDeviation[h] * $1.1 } / total }
+        let (mean, mixtureSD) = Self.mixture(forecasts.map { ($0.0, $0.1) }, horizon: horizon)
+        let inflation = validation?.inflation ?? 1
         let label = forecasts.map { weights == nil ? $0.0.model : "\($0.0.model) ×\(String(format: "%.2f", $0.1 / total))" }
         var combined = Forecast(model: "Combination of " + label.joined(separator: ", "), start: series.end,
-                                mean: mean, standardDeviation: sd, levels: levels)
+                                mean: mean, standardDeviation: mixtureSD.map { $0 * inflation }, levels: levels)
         for (forecast, weight, member) in forecasts {
             combined.parameters["\(member).weight"] = weight / total
             for (key, value) in forecast.parameters { combined.parameters["\(member).\(key)"] = value }
         }
+        if validation != nil { combined.parameters["interval.inflation"] = inflation }
         return combined
     }
 
-    /// Inverse-MSE weights from a holdout of the last observations; `nil` for equal weights or when the
-    /// series is too short to hold any out.
-    func validationWeights(_ series: TimeSeries) -> [Double]? {
+    /// The weighted mean of the members' forecasts and the standard deviation of the weighted mixture of their
+    /// forecast distributions: the members' variances plus their disagreement about the mean (the law of total
+    /// variance, as in Bayesian model averaging; Hoeting et al. 1999, eq. 2).
+    static func mixture(_ members: [(Forecast, Double)], horizon: Int) -> (mean: [Double], standardDeviation: [Double]) {
+        let total = members.reduce(0) { $0 + $1.1 }
+        let mean = (0..<horizon).map { h in members.reduce(0) { $0 + $1.0.mean[h] * $1.1 } / total }
+        let sd = (0..<horizon).map { h -> Double in
+            (members.reduce(0) { sum, member in
+                let deviation = member.0.mean[h] - mean[h]
+                return sum + member.1 * (member.0.standardDeviation[h] * member.0.standardDeviation[h] + deviation * deviation)
+            } / total).squareRoot()
+        }
+        return (mean, sd)
+    }
+
+    /// With validation weights: each member forecasts the last `periods` observations from the data before
+    /// them; its weight is the inverse of its mean squared error there. The same holdout calibrates the
+    /// intervals: when the combination's errors there exceed its stated standard deviations (root mean
+    /// squared standardised error r > 1), every standard deviation of the final forecast is multiplied by r.
+    /// `nil` for equal weights or when the series is too short to hold any out.
+    func validate(_ series: TimeSeries) -> (weights: [Double], inflation: Double)? {
         guard case .validation(let periods) = weighting else { return nil }
         let trimmed = series.trimmed()
         guard periods >= 1, trimmed.count > periods + 5 else { return nil }
         let training = trimmed.prefix(trimmed.count - periods)
-        let actual = trimmed.values.suffix(periods)
+        let actual = Array(trimmed.values.suffix(periods))
+        var fitted: [(Forecast, Double)] = []
         let weights = members.map { member -> Double in
             guard let f = try? member.forecast(training, horizon: periods, levels: []) else { return 0 }
             var sse = 0.0, count = 0
             for (a, p) in zip(actual, f.mean) { if let a { sse += (a - p) * (a - p); count += 1 } }
             guard count > 0 else { return 0 }
-            return 1 / max(sse / Double(count), Double.leastNormalMagnitude)
+            let weight = 1 / max(sse / Double(count), Double.leastNormalMagnitude)
+            fitted.append((f, weight))
+            return weight
         }
-        return weights.contains { $0 > 0 } ? weights : nil
+        guard weights.contains(where: { $0 > 0 }) else { return nil }
+        let (mean, sd) = Self.mixture(fitted, horizon: periods)
+        var squares = 0.0, count = 0
+        for h in 0..<periods {
+            if let a = actual[h], sd[h] > 0 { squares += (a - mean[h]) * (a - mean[h]) / (sd[h] * sd[h]); count += 1 }
+        }
+        // The holdout's mean squared standardised error, shrunk towards the members' own claim (1) with equal
+        // weight (three pseudo-observations), and never below it.
+        let prior = 3.0
+        return (weights, max(1, ((prior + squares) / (prior + Double(count))).squareRoot()))
     }
 }

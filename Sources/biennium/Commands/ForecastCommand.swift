@@ -10,8 +10,9 @@ struct ForecastCommand: AsyncParsableCommand {
         abstract: "Forecast a stored series, with prediction intervals, from today's data or as known on a past date.",
         discussion: """
         Models: \(ModelCatalog.names.joined(separator: ", ")); ets:SPEC fixes an ETS model (ANN, AAN, AAdN, MNN, MAN, MAdN). \
-        'auto' (= combo) is the equal-weight combination of ETS, the dynamic optimised Theta model and the random walk with \
-        drift, the most accurate on the M3 yearly series (ACCURACY.md); combo:a+b+... combines other members.
+        'auto' (= wcombo) combines ETS, the dynamic optimised Theta model and the random walk with drift, weighted by \
+        their errors on the last three years, which also calibrate its intervals: the most accurate on the M3, M1 and \
+        Tourism yearly series (ACCURACY.md). combo weights them equally; combo:a+b+... combines other members.
 
         Examples: biennium forecast pct.applications --horizon 4 --level 80,95 --format json
                   biennium forecast --spec Models/pct-applications.yaml
