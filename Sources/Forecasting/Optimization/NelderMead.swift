@@ -27,6 +27,9 @@ public struct NelderMead: Sendable {
     }
 
     /// Minimises `objective` from `start`, with an initial simplex of steps 10% of each box width.
+    ///
+    /// The simplex, its values and the trial points live in buffers allocated once per call and updated in
+    /// place (the objective of a short yearly series costs less than an allocation).
     public func minimize(_ objective: ([Double]) -> Double, from start: [Double]) -> OptimizationResult {
         let n = start.count
         var evaluations = 0
@@ -35,54 +38,69 @@ public struct NelderMead: Sendable {
             let v = objective(p)
             return v.isNaN ? .infinity : v
         }
-        func clamp(_ p: [Double]) -> [Double] {
-            (0..<n).map { i in
+        func clamp(_ p: inout [Double]) {
+            for i in 0..<n {
                 var v = p[i]
                 if v < lower[i] { v = min(upper[i], 2 * lower[i] - v) }
                 if v > upper[i] { v = max(lower[i], 2 * upper[i] - v) }
-                return min(max(v, lower[i]), upper[i])
+                p[i] = min(max(v, lower[i]), upper[i])
             }
         }
-        var simplex = [clamp(start)]
+        var first = start
+        clamp(&first)
+        var simplex = [first]
         for i in 0..<n {
-            var p = simplex[0]
+            var p = first
             let step = 0.1 * (upper[i] - lower[i])
             p[i] = p[i] + step <= upper[i] ? p[i] + step : p[i] - step
-            simplex.append(clamp(p))
+            clamp(&p)
+            simplex.append(p)
         }
         var values = simplex.map(evaluate)
+        var centroid = [Double](repeating: 0, count: n)
+        var reflected = centroid, trial = centroid
+        func along(_ t: Double, into p: inout [Double]) {
+            for i in 0..<n { p[i] = centroid[i] + t * (simplex[n][i] - centroid[i]) }
+            clamp(&p)
+        }
         var converged = false
         while evaluations < maximumEvaluations {
-            let order = values.indices.sorted { values[$0] < values[$1] }
-            simplex = order.map { simplex[$0] }
-            values = order.map { values[$0] }
+            // Order the vertices by value (insertion sort: stable, and n + 1 is small).
+            for i in 1..<(n + 1) {
+                var j = i
+                while j > 0 && values[j - 1] > values[j] {
+                    values.swapAt(j - 1, j)
+                    simplex.swapAt(j - 1, j)
+                    j -= 1
+                }
+            }
             let best = values[0], worst = values[n]
             if worst.isFinite && abs(worst - best) <= tolerance * (abs(best) + tolerance) {
                 converged = true
                 break
             }
-            var centroid = [Double](repeating: 0, count: n)
-            for point in simplex.dropLast() { for i in 0..<n { centroid[i] += point[i] / Double(n) } }
-            func along(_ t: Double) -> [Double] { clamp((0..<n).map { centroid[$0] + t * (simplex[n][$0] - centroid[$0]) }) }
-            let reflected = along(-1)
+            for i in 0..<n { centroid[i] = 0 }
+            for k in 0..<n { for i in 0..<n { centroid[i] += simplex[k][i] / Double(n) } }
+            along(-1, into: &reflected)
             let fr = evaluate(reflected)
             if fr < values[0] {
-                let expanded = along(-2)
-                let fe = evaluate(expanded)
-                if fe < fr { simplex[n] = expanded; values[n] = fe } else { simplex[n] = reflected; values[n] = fr }
+                along(-2, into: &trial)
+                let fe = evaluate(trial)
+                if fe < fr { swap(&simplex[n], &trial); values[n] = fe } else { swap(&simplex[n], &reflected); values[n] = fr }
             } else if fr < values[n - 1] {
-                simplex[n] = reflected
+                swap(&simplex[n], &reflected)
                 values[n] = fr
             } else {
-                let contracted = fr < values[n] ? along(-0.5) : along(0.5)
-                let fc = evaluate(contracted)
+                along(fr < values[n] ? -0.5 : 0.5, into: &trial)
+                let fc = evaluate(trial)
                 if fc < min(fr, values[n]) {
-                    simplex[n] = contracted
+                    swap(&simplex[n], &trial)
                     values[n] = fc
                 } else {
                     // Shrink towards the best point.
                     for k in 1...n {
-                        simplex[k] = clamp((0..<n).map { simplex[0][$0] + 0.5 * (simplex[k][$0] - simplex[0][$0]) })
+                        for i in 0..<n { simplex[k][i] = simplex[0][i] + 0.5 * (simplex[k][i] - simplex[0][i]) }
+                        clamp(&simplex[k])
                         values[k] = evaluate(simplex[k])
                     }
                 }

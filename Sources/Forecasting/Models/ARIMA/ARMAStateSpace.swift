@@ -149,34 +149,71 @@ struct ARMAStateSpace {
     }
 
     /// Exact concentrated log-likelihood of `w` (NaN at gaps) with μ estimated when `withMean`; returns
-    /// `(logLikelihood, μ, σ², n)` or `nil` for a non-stationary AR part.
+    /// `(logLikelihood, μ, σ², n, state)` or `nil` for a non-stationary AR part.
+    ///
+    /// One pass: the innovations of the data and of a column of ones share the Kalman gains and variances,
+    /// so both are filtered together and only their weighted sums are kept (no arrays of length n). The data
+    /// are centred on their sample mean first, so that the sums of squares expanded around μ lose no accuracy.
     func logLikelihood(_ w: [Double], withMean: Bool) -> (logLikelihood: Double, mean: Double, sigma2: Double, n: Int, state: [Double])? {
         guard let p1 = stationaryCovariance() else { return nil }
-        var data = filter(w, p1: p1)
-        var mean = 0.0
-        var v = data.v
+        let r = self.r
+        var centre = 0.0
         if withMean {
-            let ones = filter(w.map { $0.isNaN ? .nan : 1 }, p1: p1)
-            var numerator = 0.0, denominator = 0.0
-            for t in w.indices where !data.v[t].isNaN {
-                numerator += data.v[t] * ones.v[t] / data.f[t]
-                denominator += ones.v[t] * ones.v[t] / data.f[t]
-            }
-            guard denominator > 0 else { return nil }
-            mean = numerator / denominator
-            for t in w.indices where !v[t].isNaN { v[t] -= mean * ones.v[t] }
-            data.state = zip(data.state, ones.state).map { $0 - mean * $1 }
+            var sum = 0.0, count = 0
+            for x in w where !x.isNaN { sum += x; count += 1 }
+            centre = count > 0 ? sum / Double(count) : 0
         }
-        var sum = 0.0, logF = 0.0, n = 0
-        for t in w.indices where !v[t].isNaN {
-            guard data.f[t] > 0 else { return nil }
-            sum += v[t] * v[t] / data.f[t]
-            logF += log(data.f[t])
-            n += 1
+        var a = [Double](repeating: 0, count: r), ones = a, next = a, column = a
+        var p = p1
+        var tp = [Double](repeating: 0, count: r * r)
+        let phi = (0..<r).map { $0 < ar.count ? ar[$0] : 0 }
+        let rv = [1] + (0..<(r - 1)).map { $0 < ma.count ? ma[$0] : 0 }
+        var svv = 0.0, sv1 = 0.0, s11 = 0.0, logF = 0.0, n = 0
+        // Once the prediction variance has settled (Fₜ within 1e-13 of its limit 1, which an invertible model
+        // reaches), the predicted P no longer changes between observations: it is kept, and its update and
+        // prediction are skipped until a gap.
+        var steady = false
+        for value in w {
+            if value.isNaN { steady = false }
+            if !value.isNaN {
+                let ft = p[0]
+                guard ft > 0 else { return nil }
+                if abs(ft - 1) < 1e-13 { steady = true }
+                let vt = value - centre - a[0], v1 = 1 - ones[0]
+                svv += vt * vt / ft
+                if !steady { logF += log(ft) }
+                n += 1
+                for i in 0..<r { column[i] = p[i] }
+                for i in 0..<r { a[i] += column[i] * vt / ft }
+                if withMean {
+                    sv1 += vt * v1 / ft
+                    s11 += v1 * v1 / ft
+                    for i in 0..<r { ones[i] += column[i] * v1 / ft }
+                }
+                if !steady { for j in 0..<r { for i in 0..<r { p[i + j * r] -= column[i] * column[j] / ft } } }
+            }
+            for i in 0..<r { next[i] = phi[i] * a[0] + (i + 1 < r ? a[i + 1] : 0) }
+            swap(&a, &next)
+            if withMean {
+                for i in 0..<r { next[i] = phi[i] * ones[0] + (i + 1 < r ? ones[i + 1] : 0) }
+                swap(&ones, &next)
+            }
+            if steady { continue }
+            for j in 0..<r { for i in 0..<r { tp[i + j * r] = phi[i] * p[j * r] + (i + 1 < r ? p[i + 1 + j * r] : 0) } }
+            for j in 0..<r { for i in 0..<r {
+                p[i + j * r] = phi[j] * tp[i] + (j + 1 < r ? tp[i + (j + 1) * r] : 0) + rv[i] * rv[j]
+            } }
+        }
+        var shift = 0.0, sum = svv
+        if withMean {
+            guard s11 > 0 else { return nil }
+            shift = sv1 / s11
+            sum = svv - shift * sv1                    // Σ(v − μ′v₁)²/F at its minimum over μ′
+            for i in 0..<r { a[i] -= shift * ones[i] }
         }
         guard n > 0, sum > 0 else { return nil }
         let sigma2 = sum / Double(n)
         let ll = -0.5 * Double(n) * (log(2 * Double.pi * sigma2) + 1) - 0.5 * logF
-        return (ll, mean, sigma2, n, data.state)
+        return (ll, centre + shift, sigma2, n, a)
     }
 }
