@@ -45,6 +45,18 @@ public protocol SeriesStore: Sendable {
     /// The latest stored fit of a specification, if any.
     func latestFit(named name: String) async throws -> FitRecord?
     /// Closes connections; the store is unusable afterwards.
+    /// Stores a new access token (its hash only).
+    func createToken(_ token: AccessToken) async throws
+    /// Every token, revoked ones included, oldest first.
+    func tokens() async throws -> [AccessToken]
+    /// The unrevoked token with this id, if any (the caller compares the secret's hash in constant time).
+    func activeToken(id: String) async throws -> AccessToken?
+    /// Marks a token revoked; `false` if no unrevoked token has this id.
+    func revokeToken(id: String, at: String) async throws -> Bool
+    /// Saves a scenario's YAML as its next version and returns the stored record.
+    func saveScenario(name: String, yaml: String, savedAt: String) async throws -> StoredScenario
+    /// The latest version of every stored scenario, by name.
+    func scenarios() async throws -> [StoredScenario]
     func close() async throws
 }
 

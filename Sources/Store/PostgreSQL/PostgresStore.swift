@@ -246,6 +246,78 @@ public final class PostgresStore: SeriesStore {
         }
     }
 
+    public func createToken(_ token: AccessToken) async throws {
+        try await run {
+            try await self.client.query("""
+                INSERT INTO access_tokens (id, role, token_hash, created_at, revoked_at)
+                VALUES (\(token.id), \(token.role.rawValue), \(token.hash), \(token.createdAt), \(token.revokedAt))
+                """, logger: self.logger)
+        }
+    }
+
+    public func tokens() async throws -> [AccessToken] {
+        try await run {
+            var tokens: [AccessToken] = []
+            let rows = try await self.client.query("SELECT id, role, token_hash, created_at, revoked_at FROM access_tokens ORDER BY created_at, id",
+                                                   logger: self.logger)
+            for try await (id, role, hash, createdAt, revokedAt) in rows.decode((String, String, String, String, String?).self) {
+                if let role = AccessRole(rawValue: role) {
+                    tokens.append(AccessToken(id: id, role: role, hash: hash, createdAt: createdAt, revokedAt: revokedAt))
+                }
+            }
+            return tokens
+        }
+    }
+
+    public func activeToken(id: String) async throws -> AccessToken? {
+        try await run {
+            let rows = try await self.client.query("""
+                SELECT id, role, token_hash, created_at FROM access_tokens WHERE id = \(id) AND revoked_at IS NULL
+                """, logger: self.logger)
+            for try await (id, role, hash, createdAt) in rows.decode((String, String, String, String).self) {
+                return AccessRole(rawValue: role).map { AccessToken(id: id, role: $0, hash: hash, createdAt: createdAt) }
+            }
+            return nil
+        }
+    }
+
+    public func revokeToken(id: String, at: String) async throws -> Bool {
+        try await run {
+            let rows = try await self.client.query("""
+                UPDATE access_tokens SET revoked_at = \(at) WHERE id = \(id) AND revoked_at IS NULL RETURNING id
+                """, logger: self.logger)
+            for try await _ in rows.decode(String.self) { return true }
+            return false
+        }
+    }
+
+    public func saveScenario(name: String, yaml: String, savedAt: String) async throws -> StoredScenario {
+        try await transaction { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\("scenario:" + name)))", logger: self.logger)
+            var next = 1
+            for try await latest in try await connection.query("SELECT COALESCE(MAX(version), 0)::bigint FROM scenarios WHERE name = \(name)",
+                                                               logger: self.logger).decode(Int64.self) {
+                next = Int(latest) + 1
+            }
+            try await connection.query("INSERT INTO scenarios (name, version, yaml, saved_at) VALUES (\(name), \(next), \(yaml), \(savedAt))",
+                                       logger: self.logger)
+            return StoredScenario(name: name, version: next, yaml: yaml, savedAt: savedAt)
+        }
+    }
+
+    public func scenarios() async throws -> [StoredScenario] {
+        try await run {
+            var result: [StoredScenario] = []
+            let rows = try await self.client.query("""
+                SELECT DISTINCT ON (name) name, version, yaml, saved_at FROM scenarios ORDER BY name, version DESC
+                """, logger: self.logger)
+            for try await (name, version, yaml, savedAt) in rows.decode((String, Int, String, String).self) {
+                result.append(StoredScenario(name: name, version: version, yaml: yaml, savedAt: savedAt))
+            }
+            return result
+        }
+    }
+
     public func close() async throws {
         runner.cancel()
         _ = await runner.value

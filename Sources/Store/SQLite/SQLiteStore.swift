@@ -155,8 +155,60 @@ public final class SQLiteStore: SeriesStore {
         }
     }
 
+    public func createToken(_ token: AccessToken) async throws {
+        try await write { db in
+            try db.execute(sql: "INSERT INTO access_tokens (id, role, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [token.id, token.role.rawValue, token.hash, token.createdAt, token.revokedAt])
+        }
+    }
+
+    public func tokens() async throws -> [AccessToken] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM access_tokens ORDER BY created_at, id").compactMap(Self.token)
+        }
+    }
+
+    public func activeToken(id: String) async throws -> AccessToken? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM access_tokens WHERE id = ? AND revoked_at IS NULL", arguments: [id])
+                .flatMap(Self.token)
+        }
+    }
+
+    public func revokeToken(id: String, at: String) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [at, id])
+            return db.changesCount > 0
+        }
+    }
+
+    public func saveScenario(name: String, yaml: String, savedAt: String) async throws -> StoredScenario {
+        try await write { db in
+            let next = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM scenarios WHERE name = ?", arguments: [name]) ?? 0) + 1
+            try db.execute(sql: "INSERT INTO scenarios (name, version, yaml, saved_at) VALUES (?, ?, ?, ?)",
+                           arguments: [name, next, yaml, savedAt])
+            return StoredScenario(name: name, version: next, yaml: yaml, savedAt: savedAt)
+        }
+    }
+
+    public func scenarios() async throws -> [StoredScenario] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.name, s.version, s.yaml, s.saved_at FROM scenarios s
+                JOIN (SELECT name, MAX(version) AS version FROM scenarios GROUP BY name) latest
+                  ON latest.name = s.name AND latest.version = s.version
+                ORDER BY s.name
+                """).map { StoredScenario(name: $0["name"], version: $0["version"], yaml: $0["yaml"], savedAt: $0["saved_at"]) }
+        }
+    }
+
     public func close() async throws {
         try pool.close()
+    }
+
+    static func token(_ row: Row) -> AccessToken? {
+        guard let role = AccessRole(rawValue: row["role"]) else { return nil }
+        return AccessToken(id: row["id"], role: role, hash: row["token_hash"], createdAt: row["created_at"], revokedAt: row["revoked_at"])
     }
 
     // MARK: - Rows

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Budget
 import Forecasting
 import Foundation
 import LinearAlgebra

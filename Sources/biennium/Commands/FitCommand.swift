@@ -1,4 +1,5 @@
 import ArgumentParser
+import Budget
 import Forecasting
 import Foundation
 import Store
@@ -47,47 +48,21 @@ struct RefitCommand: AsyncParsableCommand {
     }
 }
 
-/// Fits specifications and records them.
+/// Opens the store and fits specifications there.
 struct FitJob {
-    struct Result {
-        let spec: ModelSpec
-        let record: FitRecord?
-        let previous: FitRecord?
-        let error: String?
-    }
-
     let store: StoreOptions
     let asOf: CalendarDay?
 
-    func run(_ specs: [ModelSpec]) async throws -> [Result] {
+    func run(_ specs: [ModelSpec]) async throws -> [SpecificationFit] {
         let opened = try await store.open()
-        var results: [Result] = []
         do {
-            for spec in specs {
-                do {
-                    _ = try await store.definition(of: spec.series, in: opened)
-                    let observations = try await opened.observations(of: spec.series, asOf: asOf)
-                    guard let stored = StoredSeries.annual(observations) else {
-                        results.append(Result(spec: spec, record: nil, previous: nil, error: "no annual observations"))
-                        continue
-                    }
-                    let (series, last) = (stored.series, stored.lastYear)
-                    let forecast = try ModelCatalog.model(named: spec.model).forecast(series, horizon: spec.horizon, levels: spec.levels)
-                    let previous = try await opened.latestFit(named: spec.name)
-                    let record = try await opened.saveFit(FitRecord(
-                        name: spec.name, fittedAt: ISO8601DateFormatter().string(from: Date()), series: spec.series, model: spec.model,
-                        fitted: forecast.model, asOf: asOf?.description, lastPeriod: String(last), observations: stored.count,
-                        parameters: forecast.parameters, forecast: forecast.mean))
-                    results.append(Result(spec: spec, record: record, previous: previous, error: nil))
-                } catch let error as ForecastingError {
-                    results.append(Result(spec: spec, record: nil, previous: nil, error: error.description))
-                }
-            }
+            if try await opened.catalog().isEmpty { throw StoreError.emptyStore(try store.location().description) }
+            let results = try await SpecificationFitting.fit(specs, store: opened, asOf: asOf)
+            try await opened.close()
+            return results
         } catch {
             try? await opened.close()
             throw error
         }
-        try await opened.close()
-        return results
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Budget
 import Foundation
 import LinearAlgebra
 import Regression

@@ -1,3 +1,4 @@
+import Budget
 import CSV
 import Forecasting
 import Foundation

@@ -1,3 +1,4 @@
+import Budget
 import Foundation
 import Store
 
@@ -27,7 +28,7 @@ enum FitOutput {
         let forecastChangePercent: [JSONNumber]?
     }
 
-    static func rows(_ results: [FitJob.Result], showChanges: Bool) -> [Row] {
+    static func rows(_ results: [SpecificationFit], showChanges: Bool) -> [Row] {
         results.map { r in
             let record = r.record, previous = showChanges ? r.previous : nil
             var changes: [Change]?
@@ -49,7 +50,7 @@ enum FitOutput {
         }
     }
 
-    static func render(_ results: [FitJob.Result], showChanges: Bool, format: OutputFormat) throws -> String {
+    static func render(_ results: [SpecificationFit], showChanges: Bool, format: OutputFormat) throws -> String {
         let rows = rows(results, showChanges: showChanges)
         if format == .json { return try JSONOutput.encode(["fits": rows]) }
         var table = [["specification", "series", "fitted model", "data through", "version", "first forecast"]]

@@ -1,16 +1,16 @@
 /// A problem with an input file, located as precisely as the reader can: file, line and column.
-struct InputError: Error, CustomStringConvertible {
-    let file: String
-    let line: Int?
-    let message: String
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let message: String
 
-    init(file: String, line: Int? = nil, _ message: String) {
+    public init(file: String, line: Int? = nil, _ message: String) {
         self.file = file
         self.line = line
         self.message = message
     }
 
-    var description: String {
+    public var description: String {
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
     }

@@ -1,6 +1,6 @@
 import Forecasting
-import Foundation
-import Store
+public import Foundation
+public import Store
 import Yams
 
 /// A model specification from `Models/*.yaml`: which series, which model, how far ahead, and how it is
@@ -16,21 +16,22 @@ import Yams
 ///   origins: 2008...2018
 ///   horizon: 2
 /// ```
-struct ModelSpec {
+public struct ModelSpec: Sendable {
     static let keys: Set<String> = ["series", "model", "horizon", "levels", "evaluation"]
     static let evaluationKeys: Set<String> = ["origins", "horizon", "real-time"]
 
-    let name: String
-    let path: String
-    let series: SeriesID
-    let model: String
-    let horizon: Int
-    let levels: [Double]
-    let origins: ClosedRange<Int>?
-    let evaluationHorizon: Int
-    let realTime: Bool
+    public let name: String
+    public let path: String
+    public let series: SeriesID
+    public let model: String
+    public let horizon: Int
+    public let levels: [Double]
+    public let origins: ClosedRange<Int>?
+    public let evaluationHorizon: Int
+    public let realTime: Bool
 
-    init(path: String) throws {
+    /// Reads and checks the specification in `path`; errors name the file and the key.
+    public init(path: String) throws {
         self.path = path
         name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let text = try TextFile.read(path)
@@ -76,7 +77,7 @@ struct ModelSpec {
     }
 
     /// The specification files named, or every `*.yaml` under the folders named (default `Models/`).
-    static func load(_ paths: [String]) throws -> [ModelSpec] {
+    public static func load(_ paths: [String]) throws -> [ModelSpec] {
         var files: [String] = []
         for path in paths.isEmpty ? ["Models"] : paths {
             var isDirectory: ObjCBool = false

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads a whole input file as UTF-8 text, turning every way it can fail into an ``InputError``.
-enum TextFile {
-    static func read(_ path: String) throws -> String {
+public enum TextFile {
+    public static func read(_ path: String) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, "no such file")

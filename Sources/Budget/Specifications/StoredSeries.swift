@@ -1,10 +1,10 @@
-import Forecasting
-import Store
+public import Forecasting
+public import Store
 
 /// Stored annual observations as a forecasting series: one value per year from the first to the last
 /// observed year (or `through`), missing years as gaps.
-enum StoredSeries {
-    static func annual(_ observations: [Observation], through last: Int? = nil) -> (series: TimeSeries, lastYear: Int, count: Int)? {
+public enum StoredSeries {
+    public static func annual(_ observations: [Observation], through last: Int? = nil) -> (series: TimeSeries, lastYear: Int, count: Int)? {
         var byYear: [Int: Double] = [:]
         for o in observations {
             if case .year(let y) = o.period, y <= (last ?? .max) { byYear[y] = o.value }

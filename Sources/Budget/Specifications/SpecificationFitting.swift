@@ -1,0 +1,44 @@
+import Forecasting
+public import Foundation
+public import Store
+
+/// The fit of one specification: the stored record (with its version), the previous version, or why it
+/// could not be fitted.
+public struct SpecificationFit: Sendable {
+    public let spec: ModelSpec
+    public let record: FitRecord?
+    public let previous: FitRecord?
+    public let error: String?
+}
+
+/// Fits model specifications to the stored series and stores each fit as a new version — what `biennium fit`
+/// and `refit` and the service's fit route share.
+public enum SpecificationFitting {
+    /// Fits each specification on the data known on `asOf` (all data when `nil`). A series without annual
+    /// observations or a model that cannot fit it is reported in the result, not thrown; a series missing
+    /// from the catalog or a store failure is thrown.
+    public static func fit(_ specs: [ModelSpec], store: any SeriesStore, asOf: CalendarDay?) async throws -> [SpecificationFit] {
+        let catalog = try await store.catalog()
+        var results: [SpecificationFit] = []
+        for spec in specs {
+            guard catalog[spec.series] != nil else { throw StoreError.unknownSeries(spec.series) }
+            let observations = try await store.observations(of: spec.series, asOf: asOf)
+            guard let stored = StoredSeries.annual(observations) else {
+                results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error: "no annual observations"))
+                continue
+            }
+            do {
+                let forecast = try ModelCatalog.model(named: spec.model).forecast(stored.series, horizon: spec.horizon, levels: spec.levels)
+                let previous = try await store.latestFit(named: spec.name)
+                let record = try await store.saveFit(FitRecord(
+                    name: spec.name, fittedAt: ISO8601DateFormatter().string(from: Date()), series: spec.series, model: spec.model,
+                    fitted: forecast.model, asOf: asOf?.description, lastPeriod: String(stored.lastYear), observations: stored.count,
+                    parameters: forecast.parameters, forecast: forecast.mean))
+                results.append(SpecificationFit(spec: spec, record: record, previous: previous, error: nil))
+            } catch let error as ForecastingError {
+                results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error: error.description))
+            }
+        }
+        return results
+    }
+}
