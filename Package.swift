@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Budget", targets: ["Budget"]),
+        .library(name: "Service", targets: ["Service"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.9.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +57,22 @@ let package = Package(
         ),
         .target(name: "Budget", dependencies: ["Forecasting", "Store", .product(name: "Yams", package: "Yams")],
                 swiftSettings: strictSettings),
+        .target(
+            name: "Service",
+            dependencies: [
+                "Budget", "Forecasting", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "biennium",
             dependencies: [
@@ -59,6 +81,9 @@ let package = Package(
                 "Forecasting",
                 "Store",
                 "Budget",
+                "Service",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -72,6 +97,13 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "BudgetTests", dependencies: ["Budget", "Store", "Forecasting", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ServiceTests", dependencies: [
+            "Service", "Store", "Budget", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ], swiftSettings: strictSettings),
         .testTarget(name: "BienniumCLITests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

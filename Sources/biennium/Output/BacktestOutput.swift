@@ -1,3 +1,4 @@
+import Budget
 import Forecasting
 import Foundation
 

@@ -6,20 +6,9 @@ enum ComparisonOutput {
     static func render(_ comparison: BudgetComparison, format: OutputFormat) throws -> String {
         switch format {
         case .json: return try JSONOutput.encode(comparison)
-        case .csv: return csv(comparison)
+        case .csv: return comparison.csv
         case .table: return table(comparison)
         }
-    }
-
-    static let csvHeader = ["line", "scenario", "kind", "unit", "budget", "actual_to_date", "actual_years", "projected_total",
-                            "share_of_budget", "variance", "variance_percent", "lower95", "upper95", "shortfall_probability", "basis", "method"]
-
-    static func csv(_ c: BudgetComparison) -> String {
-        ([csvHeader.joined(separator: ",")] + c.lines.map { l in
-            [l.line, l.scenario, l.kind, l.unit, "\(l.budget)", "\(l.actualToDate)", l.actualYears.map(String.init).joined(separator: " "),
-             "\(l.projectedTotal)", "\(l.shareOfBudget)", "\(l.variance)", "\(l.variancePercent)", "\(l.interval95[0])", "\(l.interval95[1])",
-             "\(l.shortfallProbability)", l.basis, l.method].map(SeriesOutput.csvField).joined(separator: ",")
-        }).joined(separator: "\n")
     }
 
     /// Thousands-separated, no decimals from 1,000 on; one decimal below (million CHF lines).

@@ -1,3 +1,4 @@
+import Budget
 import Foundation
 import Store
 
@@ -93,7 +94,5 @@ enum SeriesOutput {
     }
 
     /// RFC 4180 quoting where needed.
-    static func csvField(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\"" : text
-    }
+    static func csvField(_ text: String) -> String { CSVText.field(text) }
 }

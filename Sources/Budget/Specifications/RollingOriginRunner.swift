@@ -1,28 +1,27 @@
-import Budget
-import Forecasting
-import Store
+public import Forecasting
+public import Store
 
 /// One model's forecast from one origin, scored against today's figures.
-struct OriginScore: Sendable {
-    let origin: Int
-    let model: String
-    let fitted: String
-    let asOf: String?
-    let forecasts: [Double]
-    let actuals: [Double]
-    let mase: Double?
-    let smape: Double
-    let coverage80: Double?
-    let coverage95: Double?
-    let winkler95: Double?
+public struct OriginScore: Sendable, Codable {
+    public let origin: Int
+    public let model: String
+    public let fitted: String
+    public let asOf: String?
+    public let forecasts: [Double]
+    public let actuals: [Double]
+    public let mase: Double?
+    public let smape: Double
+    public let coverage80: Double?
+    public let coverage95: Double?
+    public let winkler95: Double?
 }
 
-struct RollingOriginResult: Sendable {
-    let series: String
-    let horizon: Int
-    let realTime: Bool
-    let scores: [OriginScore]
-    let skipped: [String]
+public struct RollingOriginResult: Sendable, Codable {
+    public let series: String
+    public let horizon: Int
+    public let realTime: Bool
+    public let scores: [OriginScore]
+    public let skipped: [String]
 }
 
 /// Rolling-origin evaluation of a stored annual series with an expanding window.
@@ -30,13 +29,21 @@ struct RollingOriginResult: Sendable {
 /// At each origin year the models see the series up to that year — as it is known today, or, in real time,
 /// as it was known on the day that year's first figure was published (the earliest vintage of the origin
 /// period): the view a forecaster actually had. Forecasts are scored against today's figures.
-struct RollingOriginRunner {
-    let store: any SeriesStore
-    let series: SeriesID
-    let horizon: Int
-    let realTime: Bool
+public struct RollingOriginRunner {
+    public let store: any SeriesStore
+    public let series: SeriesID
+    public let horizon: Int
+    public let realTime: Bool
 
-    func run(origins: [Int], models: [any ForecastModel]) async throws -> RollingOriginResult {
+    public init(store: any SeriesStore, series: SeriesID, horizon: Int, realTime: Bool) {
+        self.store = store
+        self.series = series
+        self.horizon = horizon
+        self.realTime = realTime
+    }
+
+    /// Scores `models` at each origin year.
+    public func run(origins: [Int], models: [any ForecastModel]) async throws -> RollingOriginResult {
         let latest = try await store.observations(of: series, asOf: nil)
         var actual: [Int: Double] = [:]
         for o in latest { if case .year(let y) = o.period { actual[y] = o.value } }

@@ -1,0 +1,15 @@
+public import Hummingbird
+
+/// The request context of every route: Hummingbird's core storage, and the body limit.
+public struct APIContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// Request bodies above 1 MiB are refused with 413 before they are read in full.
+    public var maxUploadSize: Int { Self.maximumBodyBytes }
+
+    public static let maximumBodyBytes = 1 << 20
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// JSON by default; CSV where a table is returned and the client asks for it (`Accept: text/csv`).
+enum Representation {
+    static func wantsCSV(_ request: Request) -> Bool {
+        request.headers[values: .accept].contains { $0.lowercased().contains("text/csv") }
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// JSON, or the CSV table when asked for.
+    static func table(_ value: some Encodable, csv: () -> String, request: Request) throws -> Response {
+        wantsCSV(request) ? text(csv() + "\n", contentType: "text/csv; charset=utf-8") : try json(value)
+    }
+
+    /// The request body as JSON of type `T`, within the context's size limit.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: APIContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { throw APIProblem.badRequest("the request body is empty; send a JSON document") }
+        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+    }
+}
+
+/// Query parameters, checked: each failure names the parameter.
+struct Query {
+    let request: Request
+
+    func string(_ name: String) -> String? { request.uri.queryParameters.get(name) }
+
+    func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = string(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIProblem.badRequest("query parameter '\(name)' must be an integer from \(range.lowerBound) to \(range.upperBound); got '\(text)'")
+        }
+        return number
+    }
+
+    func boolean(_ name: String) throws -> Bool {
+        guard let text = string(name) else { return false }
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw APIProblem.badRequest("query parameter '\(name)' must be true or false; got '\(text)'")
+        }
+    }
+}

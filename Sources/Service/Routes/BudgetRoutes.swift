@@ -1,0 +1,38 @@
+import Budget
+import Foundation
+import Hummingbird
+import Store
+
+/// `/v1/budgets`: the bienniums with budget figures and the projection-versus-budget comparison.
+enum BudgetRoutes {
+    struct BienniumBody: Codable { let biennium: String; let path: String }
+
+    static func add(to router: RouterGroup<APIContext>, _ env: ServiceEnvironment) {
+        router.get("budgets") { _, _ in
+            let bienniums = try await BudgetData.bienniums(in: env.store)
+            return try Representation.json(["budgets": bienniums.map {
+                BienniumBody(biennium: $0.description, path: "/v1/budgets/\($0.firstYear)-\(String($0.firstYear + 1).suffix(2))/comparison")
+            }])
+        }
+
+        router.get("budgets/:biennium/comparison") { request, context in
+            let text = try context.parameters.require("biennium")
+            guard let biennium = Biennium(text) else { throw APIProblem.badRequest("'\(text)' is not a biennium; write it like 2020-21") }
+            let query = Query(request: request)
+            let paths = try query.integer("paths", default: 10_000, range: 1...200_000)
+            let seed = try query.integer("seed", default: 20_201_231, range: 0...Int.max)
+            let asOf = try SeriesRoutes.day(query.string("asOf"), parameter: "asOf")
+            let names = (query.string("scenarios") ?? "base,low,high").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !names.isEmpty, names.count <= 10 else { throw APIProblem.badRequest("query parameter 'scenarios' names 1 to 10 scenarios") }
+            var scenarios: [Scenario] = []
+            for name in names {
+                guard !scenarios.contains(where: { $0.name == name }) else { throw APIProblem.badRequest("scenario '\(name)' is named twice") }
+                scenarios.append(try await ScenarioCatalog(env: env).scenario(name))
+            }
+            let models = try SpecModels.lineModels(try ModelRoutes.specs(env))
+            let data = try await BudgetData.load(from: env.store, biennium: biennium, asOf: asOf)
+            let comparison = try BudgetProjection(data: data, scenarios: scenarios, models: models).compare(paths: paths, seed: UInt64(seed))
+            return try Representation.table(comparison, csv: { comparison.csv }, request: request)
+        }
+    }
+}

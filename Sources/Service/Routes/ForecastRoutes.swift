@@ -1,0 +1,58 @@
+import Budget
+import Forecasting
+import Foundation
+import Hummingbird
+import Store
+
+/// `/v1/forecasts/{id}` and `/v1/backtests/{id}`: forecasts with intervals and rolling-origin backtests of
+/// stored series.
+enum ForecastRoutes {
+    static func add(to router: RouterGroup<APIContext>, _ env: ServiceEnvironment) {
+        router.get("forecasts/:id") { request, context in
+            let (id, definition) = try await SeriesRoutes.series(context, env)
+            let query = Query(request: request)
+            let horizon = try query.integer("horizon", default: 4, range: 1...30)
+            let model = try self.model(query.string("model") ?? "auto")
+            let levels = try self.levels(query.string("levels") ?? "80,95")
+            let asOf = try SeriesRoutes.day(query.string("asOf"), parameter: "asOf")
+            guard definition.frequency == "annual" else {
+                throw APIProblem.unprocessable("\(id) is \(definition.frequency); this version forecasts annual series only")
+            }
+            guard let stored = StoredSeries.annual(try await env.store.observations(of: id, asOf: asOf)) else {
+                throw APIProblem.unprocessable("\(id) has no observations" + (asOf.map { " known on \($0)" } ?? ""))
+            }
+            let forecast = try model.forecast(stored.series, horizon: horizon, levels: levels)
+            let document = ForecastDocument(forecast, series: id.rawValue, unit: definition.unit, asOf: asOf?.description, lastObserved: stored.lastYear)
+            return try Representation.table(document, csv: { document.csv }, request: request)
+        }
+
+        router.get("backtests/:id") { request, context in
+            let (id, _) = try await SeriesRoutes.series(context, env)
+            let query = Query(request: request)
+            let horizon = try query.integer("horizon", default: 2, range: 1...10)
+            guard let text = query.string("origins") else { throw APIProblem.badRequest("query parameter 'origins' is required, e.g. origins=2008...2018") }
+            let parts = text.components(separatedBy: "...")
+            guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first <= last, last - first <= 100 else {
+                throw APIProblem.badRequest("query parameter 'origins' must be FIRST...LAST years (at most 100 apart); got '\(text)'")
+            }
+            let names = (query.string("models") ?? "naive,drift,ets,auto").split(separator: ",").map(String.init)
+            let models = try names.map(model)
+            let result = try await RollingOriginRunner(store: env.store, series: id, horizon: horizon, realTime: try query.boolean("realTime"))
+                .run(origins: Array(first...last), models: models)
+            return try Representation.json(result)
+        }
+    }
+
+    static func model(_ name: String) throws -> any ForecastModel {
+        do { return try ModelCatalog.model(named: name) } catch { throw APIProblem.badRequest("query parameter 'model': \(error)") }
+    }
+
+    static func levels(_ text: String) throws -> [Double] {
+        try text.split(separator: ",").map { part in
+            guard let level = Double(part.trimmingCharacters(in: .whitespaces)), level > 0, level < 100 else {
+                throw APIProblem.badRequest("query parameter 'levels' takes percentages between 0 and 100, comma separated; got '\(text)'")
+            }
+            return level
+        }
+    }
+}

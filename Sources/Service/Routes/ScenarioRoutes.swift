@@ -1,0 +1,86 @@
+import Budget
+import Foundation
+import Hummingbird
+import NIOCore
+import Store
+
+/// The scenarios the service knows: those written through the API (stored, versioned) and the files of the
+/// scenario folder; a stored scenario takes precedence over a file of the same name.
+struct ScenarioCatalog {
+    let env: ServiceEnvironment
+
+    struct Entry { let name: String; let yaml: String; let origin: String; let version: Int? }
+
+    func entries() async throws -> [Entry] {
+        var result: [String: Entry] = [:]
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: env.scenarioFolder)) ?? []).filter { $0.hasSuffix(".yaml") }
+        for file in files {
+            let path = (env.scenarioFolder as NSString).appendingPathComponent(file)
+            if let yaml = try? String(contentsOfFile: path, encoding: .utf8) {
+                let name = String(file.dropLast(5))
+                result[name] = Entry(name: name, yaml: yaml, origin: path, version: nil)
+            }
+        }
+        for stored in try await env.store.scenarios() {
+            result[stored.name] = Entry(name: stored.name, yaml: stored.yaml, origin: "stored", version: stored.version)
+        }
+        return result.values.sorted { $0.name < $1.name }
+    }
+
+    func entry(_ name: String) async throws -> Entry {
+        let all = try await entries()
+        guard let entry = all.first(where: { $0.name == name }) else {
+            throw APIProblem.notFound("no scenario named '\(name)'; known: \(all.map(\.name).joined(separator: ", "))")
+        }
+        return entry
+    }
+
+    func scenario(_ name: String) async throws -> Scenario {
+        let entry = try await entry(name)
+        return try ScenarioFile.parse(entry.yaml, name: entry.name, file: entry.origin == "stored" ? "scenario '\(name)'" : entry.origin)
+    }
+}
+
+/// `/v1/scenarios`: list, read (YAML and its explanation) and write scenarios.
+enum ScenarioRoutes {
+    struct ScenarioBody: Codable { let name: String; let origin: String; let version: Int?; let yaml: String; let explanation: String }
+    struct ScenarioSummary: Codable { let name: String; let origin: String; let version: Int? }
+    struct ScenarioUpload: Codable { let yaml: String }
+
+    static func add(to router: RouterGroup<APIContext>, _ env: ServiceEnvironment) {
+        router.get("scenarios") { _, _ in
+            try Representation.json(["scenarios": try await ScenarioCatalog(env: env).entries().map {
+                ScenarioSummary(name: $0.name, origin: $0.origin == "stored" ? "stored" : "file", version: $0.version)
+            }])
+        }
+
+        router.get("scenarios/:name") { _, context in
+            let name = try context.parameters.require("name")
+            let catalog = ScenarioCatalog(env: env)
+            let entry = try await catalog.entry(name)
+            let scenario = try await catalog.scenario(name)
+            return try Representation.json(ScenarioBody(name: name, origin: entry.origin == "stored" ? "stored" : "file", version: entry.version,
+                                                        yaml: entry.yaml, explanation: scenario.explanation))
+        }
+
+        router.put("scenarios/:name") { request, context in
+            _ = try await AccessTokens.authorize(request, store: env.store, role: .editor)
+            let name = try context.parameters.require("name")
+            guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), name.allSatisfy(\.isASCII) else {
+                throw APIProblem.badRequest("a scenario name is 1 to 64 letters, digits, '-' or '_'; got '\(name)'")
+            }
+            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+            var yaml = String(buffer: buffer)
+            if (request.headers[.contentType] ?? "").contains("json") {
+                yaml = try JSONDecoder().decode(ScenarioUpload.self, from: Data(buffer.readableBytesView)).yaml
+            }
+            guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw APIProblem.badRequest("the request body is empty; send the scenario as YAML (Content-Type: application/yaml)")
+            }
+            let scenario = try ScenarioFile.parse(yaml, name: name, file: "scenario '\(name)'")
+            let stored = try await env.store.saveScenario(name: name, yaml: yaml, savedAt: ISO8601DateFormatter().string(from: Date()))
+            return try Representation.json(ScenarioBody(name: name, origin: "stored", version: stored.version, yaml: yaml,
+                                                        explanation: scenario.explanation), status: .created)
+        }
+    }
+}

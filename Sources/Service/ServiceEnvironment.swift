@@ -1,0 +1,25 @@
+public import Logging
+public import Prometheus
+public import Store
+
+/// What the routes work with: the store, the folders of model specifications and scenarios, and the metrics
+/// registry that `/metrics` prints.
+public struct ServiceEnvironment: Sendable {
+    public let store: any SeriesStore
+    /// Folder of `*.yaml` model specifications (`Models`).
+    public let modelsFolder: String
+    /// Folder of the named scenario files (`Models/scenarios`); scenarios written through the API are stored
+    /// in the database and take precedence over a file of the same name.
+    public let scenarioFolder: String
+    public let registry: PrometheusCollectorRegistry
+    public let logger: Logger
+
+    public init(store: any SeriesStore, modelsFolder: String = "Models", scenarioFolder: String = "Models/scenarios",
+                registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger = Logger(label: "biennium.service")) {
+        self.store = store
+        self.modelsFolder = modelsFolder
+        self.scenarioFolder = scenarioFolder
+        self.registry = registry
+        self.logger = logger
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Service
+import Store
+
+/// `biennium token create|list|revoke`: bearer tokens for the service's writes.
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Create, list and revoke the bearer tokens that writes to the service need.",
+        subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a token and print it once; only its hash is stored.",
+            discussion: "Example: biennium token create --role editor")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "editor (observations, fits, scenarios) or admin.") var role: String = "editor"
+
+        func validate() throws {
+            guard AccessRole(rawValue: role) != nil else { throw ValidationError("--role must be editor or admin; got '\(role)'.") }
+        }
+
+        func run() async throws {
+            let role = AccessRole(rawValue: self.role)!
+            let opened = try await store.open()
+            let (token, record) = AccessTokens.create(role: role, createdAt: ISO8601DateFormatter().string(from: Date()))
+            do { try await opened.createToken(record) } catch {
+                try? await opened.close()
+                throw error
+            }
+            try await opened.close()
+            print(token)
+            FileHandle.standardError.write(Data("created \(record.id) (\(role.rawValue)); the token above is shown only now\n".utf8))
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (ids, roles, dates; never the secrets).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+        func run() async throws {
+            let opened = try await store.open()
+            let tokens: [AccessToken]
+            do { tokens = try await opened.tokens() } catch {
+                try? await opened.close()
+                throw error
+            }
+            try await opened.close()
+            struct Row: Encodable { let id: String; let role: String; let createdAt: String; let revokedAt: String? }
+            let rows = tokens.map { Row(id: $0.id, role: $0.role.rawValue, createdAt: $0.createdAt, revokedAt: $0.revokedAt) }
+            if format == .json { print(try JSONOutput.encode(["tokens": rows])); return }
+            print(TextTable.render([["id", "role", "created", "revoked"]] + rows.map { [$0.id, $0.role, $0.createdAt, $0.revokedAt ?? ""] })
+                .joined(separator: "\n"))
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token by its id (tok_…); it is refused from then on.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The token id, as 'token list' shows it.") var id: String
+
+        func run() async throws {
+            let opened = try await store.open()
+            let revoked: Bool
+            do { revoked = try await opened.revokeToken(id: id, at: ISO8601DateFormatter().string(from: Date())) } catch {
+                try? await opened.close()
+                throw error
+            }
+            try await opened.close()
+            guard revoked else { throw ValidationError("no active token with id '\(id)'; 'biennium token list' shows them.") }
+            print("revoked \(id)")
+        }
+    }
+}

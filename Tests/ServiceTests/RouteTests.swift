@@ -1,0 +1,281 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Service
+import Store
+import Testing
+import TestSupport
+import Yams
+
+/// Every route and every error of the API, in-process (HummingbirdTesting), on SQLite and, when
+/// `make test` provides one, PostgreSQL.
+@Suite("HTTP API") struct RouteTests {
+    static let backends = StoreBackend.available
+
+    func withAPI(_ backend: StoreBackend, _ body: @Sendable (any TestClientProtocol, any SeriesStore) async throws -> Void) async throws {
+        let store = try await ServiceFixture.store(backend)
+        let app = Application(router: BienniumAPI.router(ServiceFixture.environment(store)))
+        do {
+            try await app.test(.router) { client in try await body(client, store) }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+
+    @Test("health, openapi.yaml and metrics answer", arguments: backends)
+    func system(_ backend: StoreBackend) async throws {
+        try await withAPI(backend) { client, _ in
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).hasPrefix("openapi: 3.1.0"))
+            }
+            try await client.execute(uri: "/metrics", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test("series: catalog, as-of reads, vintages, CSV", arguments: backends)
+    func series(_ backend: StoreBackend) async throws {
+        try await withAPI(backend) { client, _ in
+            try await client.execute(uri: "/v1/series", method: .get) { response in
+                let rows = ServiceFixture.json(response)["series"] as? [[String: Any]] ?? []
+                #expect(rows.count == 132)
+            }
+            try await client.execute(uri: "/v1/series/pct.applications?asOf=2017-06-30", method: .get) { response in
+                let rows = ServiceFixture.json(response)["observations"] as? [[String: Any]] ?? []
+                #expect(rows.first { $0["period"] as? String == "2015" }?["value"] as? Double == 218_000)
+            }
+            try await client.execute(uri: "/v1/series/pct.applications?vintages=true", method: .get, headers: [.accept: "text/csv"]) { response in
+                #expect(response.headers[.contentType]?.hasPrefix("text/csv") == true)
+                let text = String(buffer: response.body)
+                #expect(text.hasPrefix("series,period,value,status,source,vintage,note"))
+                #expect(text.contains("217230") && text.contains("218000"))
+            }
+        }
+    }
+
+    @Test("writes: observations with an editor token are stored as a new vintage; bad rows name the field", arguments: backends)
+    func observations(_ backend: StoreBackend) async throws {
+        try await withAPI(backend) { client, store in
+            let bearer = try await ServiceFixture.bearer(store)
+            let good = #"{"observations":[{"period":"2021","value":277500,"status":"reported","source":"WIPO PR/2022/886","vintage":"2022-02-10"}]}"#
+            try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post,
+                                     headers: [.authorization: bearer, .contentType: "application/json"], body: ByteBuffer(string: good)) { response in
+                #expect(response.status == .created)
+            }
+            let stored = try await store.observations(of: SeriesID("pct.applications")!, asOf: nil)
+            #expect(stored.first { $0.period == .year(2021) }?.value == 277_500)
+            // The same again changes nothing.
+            try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post,
+                                     headers: [.authorization: bearer], body: ByteBuffer(string: good)) { #expect($0.status == .ok) }
+            let cases: [(String, HTTPResponse.Status, String)] = [
+                (#"{"observations":[{"period":"2021-Q1","value":1,"status":"reported","source":"x","vintage":"2022"}]}"#, .unprocessableContent,
+                 "observations[0].period"),
+                (#"{"observations":[{"period":"2021","value":1,"status":"guess","source":"x","vintage":"2022"}]}"#, .unprocessableContent,
+                 "observations[0].status"),
+                (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":" ","vintage":"2022"}]}"#, .unprocessableContent,
+                 "observations[0].source"),
+                (#"{"observations":[{"period":"2021","value":1}]}"#, .badRequest, "missing field 'status'"),
+                (#"{"observations":[{"period":"2021","value":"many","status":"reported","source":"x","vintage":"2022"}]}"#, .badRequest, "observations[0].value"),
+                (#"{"observations": ["#, .badRequest, "malformed JSON"),
+                (#"{"observations":[]}"#, .unprocessableContent, "the list is empty"),
+                // The same vintage with another value: a conflict, and nothing of the request is stored.
+                (#"{"observations":[{"period":"2022","value":5,"status":"reported","source":"x","vintage":"2023-01-01"},{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2022-02-10"}]}"#,
+                 .conflict, "observations[1]"),
+            ]
+            for (body, status, fragment) in cases {
+                try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post,
+                                         headers: [.authorization: bearer], body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == status, "\(body)")
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                    #expect(String(buffer: response.body).contains(fragment), "\(String(buffer: response.body))")
+                }
+            }
+            let after = try await store.observations(of: SeriesID("pct.applications")!, asOf: nil)
+            #expect(!after.contains { $0.period == .year(2022) }, "a rejected request stored nothing")
+        }
+    }
+
+    @Test("tokens: missing, malformed, unknown, revoked → 401; a token of too low a role → 403", arguments: backends)
+    func authorization(_ backend: StoreBackend) async throws {
+        try await withAPI(backend) { client, store in
+            let body = ByteBuffer(string: #"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2022"}]}"#)
+            let uri = "/v1/series/pct.applications/observations"
+            try await client.execute(uri: uri, method: .post, body: body) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
+            }
+            for header in ["Bearer nonsense", "Basic abc", "Bearer bnm_000000000000_" + String(repeating: "0", count: 64)] {
+                try await client.execute(uri: uri, method: .post, headers: [.authorization: header], body: body) { #expect($0.status == .unauthorized) }
+            }
+            let bearer = try await ServiceFixture.bearer(store)
+            let id = try await store.tokens().last!.id
+            // A right id with a wrong secret.
+            let forged = bearer.dropLast(4) + "abcd"
+            try await client.execute(uri: uri, method: .post, headers: [.authorization: String(forged)], body: body) { #expect($0.status == .unauthorized) }
+            #expect(try await store.revokeToken(id: id, at: "2026-11-27T01:00:00Z"))
+            try await client.execute(uri: uri, method: .post, headers: [.authorization: bearer], body: body) { #expect($0.status == .unauthorized) }
+            #expect(try await store.observations(of: SeriesID("pct.applications")!, asOf: nil).allSatisfy { $0.period != .year(2021) })
+        }
+    }
+
+    @Test("forecasts, backtests, models and fits", arguments: backends)
+    func forecasts(_ backend: StoreBackend) async throws {
+        try await withAPI(backend) { client, store in
+            try await client.execute(uri: "/v1/forecasts/pct.applications?horizon=4&model=drift&levels=80,95", method: .get) { response in
+                #expect(response.status == .ok)
+                let rows = ServiceFixture.json(response)["forecasts"] as? [[String: Any]] ?? []
+                #expect(rows.count == 4 && (rows.first?["intervals"] as? [Any])?.count == 2)
+            }
+            for (uri, status) in [("/v1/forecasts/pct.applications?horizon=0", HTTPResponse.Status.badRequest),
+                                  ("/v1/forecasts/pct.applications?horizon=abc", .badRequest),
+                                  ("/v1/forecasts/pct.applications?model=prophet", .badRequest),
+                                  ("/v1/forecasts/pct.applications?levels=120", .badRequest),
+                                  ("/v1/forecasts/pct.applications?asOf=2020-13-01", .badRequest),
+                                  ("/v1/forecasts/hague.renewals?model=ets", .unprocessableContent),
+                                  ("/v1/forecasts/no.such", .notFound),
+                                  ("/v1/forecasts/NOT%20AN%20ID", .badRequest),
+                                  ("/v1/backtests/pct.applications", .badRequest)] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == status, "\(uri): \(String(buffer: response.body))")
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                }
+            }
+            try await client.execute(uri: "/v1/backtests/pct.applications?origins=2010...2016&horizon=2&realTime=true&models=naive,drift",
+                                     method: .get) { response in
+                #expect(response.status == .ok)
+                #expect((ServiceFixture.json(response)["scores"] as? [Any])?.isEmpty == false)
+            }
+            try await client.execute(uri: "/v1/models", method: .get) { response in
+                #expect((ServiceFixture.json(response)["models"] as? [Any])?.count == 3)
+            }
+            try await client.execute(uri: "/v1/models/pct-applications/forecast", method: .get) { #expect($0.status == .notFound) }
+            let bearer = try await ServiceFixture.bearer(store)
+            try await client.execute(uri: "/v1/models/pct-applications/fit", method: .post, headers: [.authorization: bearer]) { response in
+                #expect(response.status == .created)
+                #expect(ServiceFixture.json(response)["version"] as? Int == 1)
+            }
+            try await client.execute(uri: "/v1/models/pct-applications/forecast", method: .get) { response in
+                #expect((ServiceFixture.json(response)["forecast"] as? [Double])?.count == 4)
+            }
+            try await client.execute(uri: "/v1/models/nonsense/fit", method: .post, headers: [.authorization: bearer]) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test("budget comparison: the same document as biennium compare; scenarios written through the API take part", arguments: backends)
+    func budget(_ backend: StoreBackend) async throws {
+        try await withAPI(backend) { client, store in
+            try await client.execute(uri: "/v1/budgets", method: .get) { response in
+                #expect(String(buffer: response.body).contains("2020/21"))
+            }
+            var apiLines: [[String: Any]] = []
+            try await client.execute(uri: "/v1/budgets/2020-21/comparison?scenarios=base,low&paths=2000", method: .get) { response in
+                #expect(response.status == .ok)
+                apiLines = ServiceFixture.json(response)["lines"] as? [[String: Any]] ?? []
+            }
+            #expect(apiLines.count == 34)
+            // The CLI on the same store's data: same numbers.
+            if backend.name == "SQLite" {
+                let database = try CommandRunner.temporaryDirectory().appendingPathComponent("cli.sqlite").path
+                _ = try CommandRunner().run(["import", "--database", database, ServiceFixture.root + "/Datasets"])
+                let cli = try CommandRunner().run(["compare", "--database", database, "--scenarios", "base,low", "--paths", "2000", "--format", "json",
+                                                   "--scenario-folder", ServiceFixture.root + "/Models/scenarios", "--models", ServiceFixture.root + "/Models"])
+                let document = try JSONSerialization.jsonObject(with: Data(cli.standardOutput.utf8)) as? [String: Any] ?? [:]
+                let cliLines = document["lines"] as? [[String: Any]] ?? []
+                #expect(cliLines.count == apiLines.count)
+                for (a, b) in zip(apiLines, cliLines) {
+                    #expect(a["line"] as? String == b["line"] as? String && a["projectedTotal"] as? Double == b["projectedTotal"] as? Double
+                            && a["shortfallProbability"] as? Double == b["shortfallProbability"] as? Double, "\(a["line"] ?? "")")
+                }
+            }
+            try await client.execute(uri: "/v1/budgets/2020-21/comparison?scenarios=base", method: .get, headers: [.accept: "text/csv"]) { response in
+                #expect(String(buffer: response.body).hasPrefix("line,scenario,kind,unit,budget,"))
+            }
+            for (uri, status) in [("/v1/budgets/2030-31/comparison", HTTPResponse.Status.notFound),
+                                  ("/v1/budgets/20-21/comparison", .badRequest),
+                                  ("/v1/budgets/2020-21/comparison?scenarios=nope", .notFound),
+                                  ("/v1/budgets/2020-21/comparison?paths=-1", .badRequest),
+                                  ("/v1/budgets/2020-21/comparison?scenarios=base,base", .badRequest)] {
+                try await client.execute(uri: uri, method: .get) { #expect($0.status == status, "\(uri)") }
+            }
+            let bearer = try await ServiceFixture.bearer(store)
+            try await client.execute(uri: "/v1/scenarios/slump", method: .put, headers: [.authorization: bearer, .contentType: "application/yaml"],
+                                     body: ByteBuffer(string: "demand:\n  - {system: pct, from: 2021, percent: -20}\n")) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/scenarios/bad", method: .put, headers: [.authorization: bearer],
+                                     body: ByteBuffer(string: "demand:\n  - {system: nowhere, from: 2021, percent: -8}\n")) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("demand[0].system"))
+            }
+            try await client.execute(uri: "/v1/scenarios", method: .get) { response in
+                let names = (ServiceFixture.json(response)["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                #expect(names == ["base", "high", "low", "slump"])
+            }
+            try await client.execute(uri: "/v1/scenarios/slump", method: .get) { response in
+                #expect((ServiceFixture.json(response)["explanation"] as? String)?.contains("pct -20%") == true)
+            }
+            try await client.execute(uri: "/v1/budgets/2020-21/comparison?scenarios=base,slump&paths=500", method: .get) { response in
+                let lines = ServiceFixture.json(response)["lines"] as? [[String: Any]] ?? []
+                let pct = lines.filter { $0["line"] as? String == "pct.applications" }.compactMap { $0["projectedTotal"] as? Double }
+                #expect(pct.count == 2 && pct[1] < pct[0])
+            }
+        }
+    }
+
+    @Test("unknown routes, oversized and deeply nested bodies, injection attempts: 4xx and nothing stored", arguments: backends)
+    func hostileRequests(_ backend: StoreBackend) async throws {
+        try await withAPI(backend) { client, store in
+            try await client.execute(uri: "/v2/anything", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            let bearer = try await ServiceFixture.bearer(store)
+            let big = ByteBuffer(string: #"{"observations":[""# + String(repeating: "x", count: 2 << 20) + #""]}"#)
+            try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post, headers: [.authorization: bearer], body: big) {
+                #expect($0.status == .contentTooLarge)
+            }
+            let nested = ByteBuffer(string: String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+            try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post, headers: [.authorization: bearer], body: nested) {
+                #expect($0.status.code >= 400 && $0.status.code < 500)
+            }
+            let injections = ["pct.applications'%20OR%20'1'='1", "pct.applications;DROP%20TABLE%20observations", "%27%3B--"]
+            for text in injections {
+                for uri in ["/v1/series/\(text)", "/v1/forecasts/\(text)", "/v1/series/pct.applications?asOf=\(text)",
+                            "/v1/budgets/\(text)/comparison", "/v1/budgets/2020-21/comparison?scenarios=\(text)", "/v1/scenarios/\(text)",
+                            "/v1/models/\(text)/forecast"] {
+                    try await client.execute(uri: uri, method: .get) { #expect($0.status.code >= 400 && $0.status.code < 500, "\(uri)") }
+                }
+                try await client.execute(uri: "/v1/scenarios/\(text)", method: .put, headers: [.authorization: bearer], body: ByteBuffer(string: "demand: []\n")) {
+                    #expect($0.status == .badRequest)
+                }
+            }
+            #expect(try await store.catalog().count == 132)
+            #expect(try await store.scenarios().isEmpty)
+        }
+    }
+
+    @Test("the OpenAPI document and the routes agree: every documented operation is served, every route is documented")
+    func openAPIAgreement() async throws {
+        let document = try #require(try Yams.load(yaml: try OpenAPIDocument.text()) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        // Routes registered in Sources/Service (router.get("…") and friends), in OpenAPI form.
+        let folder = ServiceFixture.root + "/Sources/Service/Routes"
+        var registered: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            let pattern = try NSRegularExpression(pattern: #"router\.(get|post|put|delete|patch)\("([^"]*)"\)"#)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let method = String(text[Range(match.range(at: 1), in: text)!])
+                var path = String(text[Range(match.range(at: 2), in: text)!])
+                path = path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+                let prefix = file == "SystemRoutes.swift" ? "/" : "/v1/"
+                registered.insert("\(method.uppercased()) \(prefix)\(path)")
+            }
+        }
+        let documented = Set(paths.flatMap { path, operations in operations.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(path)" } })
+        #expect(registered == documented, "only in code: \(registered.subtracting(documented)); only in openapi.yaml: \(documented.subtracting(registered))")
+        #expect(registered.count >= 15)
+    }
+}
