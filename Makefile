@@ -7,8 +7,9 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 TEST_APT_PACKAGES := postgresql
 RELEASE_BIN := .build/release/biennium
 VENV := .venv
+API_VENV := .venv-api
 
-.PHONY: run test deps test-deps apt-install build-release reference-fixtures bench clean
+.PHONY: run test deps test-deps api-fuzz-deps apt-install build-release reference-fixtures bench clean
 
 ## System libraries: OpenBLAS + LAPACKE (and pkg-config to find them), installed only when missing;
 ## `make test` adds PostgreSQL for the store's second backend.
@@ -35,11 +36,17 @@ run: build-release
 
 ## The whole suite: one debug build with tests, a private PostgreSQL for the store tests (stopped
 ## afterwards, also when tests fail), then swift test against both backends.
-test: test-deps
+## Then schemathesis fuzzes every route of the OpenAPI document against the real server (no 5xx allowed).
+test: test-deps api-fuzz-deps
 	$(SWIFT) build --build-tests
 	@url=$$(scripts/postgres.sh start) || exit 1; \
 	trap 'scripts/postgres.sh stop' EXIT; \
 	BIENNIUM_TEST_POSTGRES_URL=$$url BIENNIUM_BINARY=$(CURDIR)/.build/debug/biennium $(SWIFT) test --skip-build
+	scripts/api-fuzz.sh .build/debug/biennium $(API_VENV) 20
+
+## schemathesis (pinned in Tools/api/requirements.txt) in its own virtual environment, installed when missing.
+api-fuzz-deps:
+	@test -x $(API_VENV)/bin/st || { python3 -m venv $(API_VENV) && $(API_VENV)/bin/pip install -q -r Tools/api/requirements.txt; }
 
 ## Regenerates the committed reference fixtures (mpmath, statsmodels, scipy) in a virtual environment.
 reference-fixtures:
