@@ -19,6 +19,7 @@ public enum BienniumAPI {
         ForecastRoutes.add(to: v1, env)
         BudgetRoutes.add(to: v1, env)
         ScenarioRoutes.add(to: v1, env)
+        TokenRoutes.add(to: v1, env)
         return router
     }
 

@@ -13,6 +13,8 @@ public struct ServiceEnvironment: Sendable {
     public let scenarioFolder: String
     public let registry: PrometheusCollectorRegistry
     public let logger: Logger
+    /// Stored forecasts as last rendered (two seconds; a fit through this process clears its entry).
+    let forecastCache = ResponseCache()
 
     public init(store: any SeriesStore, modelsFolder: String = "Models", scenarioFolder: String = "Models/scenarios",
                 registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger = Logger(label: "biennium.service")) {

@@ -36,6 +36,7 @@ enum ModelRoutes {
             let asOf = try SeriesRoutes.day(Query(request: request).string("asOf"), parameter: "asOf")
             let start = ContinuousClock.now
             let results = try await SpecificationFitting.fit([spec], store: env.store, asOf: asOf)
+            env.forecastCache.remove(spec.name)
             Timer(label: "biennium_fit_duration_seconds", dimensions: [("model", spec.model)]).record(duration: ContinuousClock.now - start)
             guard let result = results.first, let record = result.record else {
                 throw APIProblem.unprocessable("\(spec.name): \(results.first?.error ?? "the model could not be fitted")")
@@ -49,12 +50,15 @@ enum ModelRoutes {
 
         router.get("models/:name/forecast") { _, context in
             let name = try context.parameters.require("name")
+            if let body = env.forecastCache.body(for: name) { return Representation.json(body: body) }
             guard let record = try await env.store.latestFit(named: name) else {
                 throw APIProblem.notFound("no stored fit named '\(name)'; POST /v1/models/\(name)/fit first")
             }
-            return try Representation.json(StoredForecast(name: record.name, series: record.series.rawValue, version: record.version,
-                                                          fitted: record.fitted, firstPeriod: (Int(record.lastPeriod) ?? 0) + 1,
-                                                          forecast: record.forecast))
+            let body = try Representation.encode(StoredForecast(name: record.name, series: record.series.rawValue, version: record.version,
+                                                                fitted: record.fitted, firstPeriod: (Int(record.lastPeriod) ?? 0) + 1,
+                                                                forecast: record.forecast))
+            env.forecastCache.store(body, for: name)
+            return Representation.json(body: body)
         }
     }
 
