@@ -8,8 +8,9 @@ TEST_APT_PACKAGES := postgresql
 RELEASE_BIN := .build/release/biennium
 VENV := .venv
 API_VENV := .venv-api
+NOTEBOOK_VENV := .venv-notebooks
 
-.PHONY: run test deps test-deps api-fuzz-deps apt-install build-release reference-fixtures bench clean
+.PHONY: run test notebooks deps test-deps api-fuzz-deps notebook-deps apt-install build-release reference-fixtures bench clean
 
 ## System libraries: OpenBLAS + LAPACKE (and pkg-config to find them), installed only when missing;
 ## `make test` adds PostgreSQL for the store's second backend.
@@ -37,12 +38,23 @@ run: build-release
 ## The whole suite: one debug build with tests, a private PostgreSQL for the store tests (stopped
 ## afterwards, also when tests fail), then swift test against both backends.
 ## Then schemathesis fuzzes every route of the OpenAPI document against the real server (no 5xx allowed).
-test: test-deps api-fuzz-deps
+## Last, the notebooks are executed against the service (as `make notebooks` does).
+test: test-deps api-fuzz-deps notebook-deps
 	$(SWIFT) build --build-tests
 	@url=$$(scripts/postgres.sh start) || exit 1; \
 	trap 'scripts/postgres.sh stop' EXIT; \
 	BIENNIUM_TEST_POSTGRES_URL=$$url BIENNIUM_BINARY=$(CURDIR)/.build/debug/biennium $(SWIFT) test --skip-build
 	scripts/api-fuzz.sh .build/debug/biennium $(API_VENV) 20
+	scripts/notebooks.sh .build/debug/biennium $(NOTEBOOK_VENV) build/notebooks
+
+## Executes every notebook headless against a freshly started service (temporary SQLite store with Datasets/
+## imported and Models/ refitted); the executed notebooks and their PNGs go to build/notebooks.
+notebooks: deps notebook-deps
+	$(SWIFT) build --product biennium
+	scripts/notebooks.sh .build/debug/biennium $(NOTEBOOK_VENV) build/notebooks
+
+notebook-deps:
+	@test -x $(NOTEBOOK_VENV)/bin/jupyter || { python3 -m venv $(NOTEBOOK_VENV) && $(NOTEBOOK_VENV)/bin/pip install -q -r Notebooks/requirements.txt; }
 
 ## schemathesis (pinned in Tools/api/requirements.txt) in its own virtual environment, installed when missing.
 api-fuzz-deps:

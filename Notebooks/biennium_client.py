@@ -135,7 +135,7 @@ class BienniumClient:
         document = self.comparison_document(biennium, scenarios, as_of, paths)
         frame = pd.DataFrame(document["lines"])
         frame[["lower95", "upper95"]] = pd.DataFrame(frame.pop("interval95").tolist(), index=frame.index)
-        frame.attrs.update(biennium=document["biennium"], as_of=document["asOf"], paths=document["paths"])
+        frame.attrs.update(biennium=document["biennium"], as_of=document.get("asOf"), paths=document["paths"])
         return frame
 
     def comparison_document(self, biennium: str = "2020-21", scenarios: str = "base,low,high", as_of: str | None = None,

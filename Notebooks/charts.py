@@ -29,3 +29,14 @@ def finish(fig, title: str, source: str, name: str) -> pathlib.Path:
     path = FIGURES / f"{name}.png"
     fig.savefig(path)
     return path
+
+
+def years_axis(ax) -> None:
+    """Whole years on the x axis."""
+    from matplotlib.ticker import MaxNLocator
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def model_label(model: str) -> str:
+    """A short legend label for a fitted model's description."""
+    return "combination of ETS, Theta and drift" if model.startswith("Combination") else model
