@@ -6,21 +6,11 @@ set -euo pipefail
 binary=$1
 venv=$2
 examples=${3:-20}
-work=$(mktemp -d)
-server=""
-cleanup() { [ -n "$server" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+source "$(dirname "$0")/lib/serve.sh"
 db="$work/fuzz.sqlite"
 "$binary" import --database "$db" Datasets/ >/dev/null 2>&1
 token=$("$binary" token create --database "$db" --role editor 2>/dev/null)
-"$binary" serve --database "$db" --port 0 > "$work/serve.log" 2>&1 &
-server=$!
-for _ in $(seq 1 300); do
-  port=$(grep -oE 'serving on http://127\.0\.0\.1:[0-9]+' "$work/serve.log" | grep -oE '[0-9]+$' || true)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "${port:-}" ] || { echo "api-fuzz: the server did not start"; cat "$work/serve.log"; exit 1; }
+start_server "$binary" "$db"
 echo "api-fuzz: schemathesis, $examples examples per operation, against http://127.0.0.1:$port"
 "$venv/bin/st" run "http://127.0.0.1:$port/openapi.yaml" --checks not_a_server_error --max-examples "$examples" --seed 20201231 \
   --header "Authorization: Bearer $token" --request-timeout 60 --workers 2

@@ -31,6 +31,22 @@ public struct ComparisonLine: Sendable, Equatable, Codable {
     public let method: String
 }
 
+/// A unit cost projected to the last year of the biennium under one scenario.
+public struct UnitCostProjection: Sendable, Equatable, Codable {
+    public let series: String
+    public let scenario: String
+    public let unit: String
+    public let year: Int
+    /// The last published level and its year.
+    public let anchorYear: Int
+    public let anchorValue: Double
+    /// The central projection (or the actual, when published).
+    public let projected: Double
+    public let interval95: [Double]
+    public let basis: String
+    public let method: String
+}
+
 /// A line that could not be projected on the date, and why.
 public struct OmittedLine: Sendable, Equatable, Codable {
     public let line: String
@@ -47,5 +63,7 @@ public struct BudgetComparison: Sendable, Equatable, Codable {
     public let paths: Int
     public let seed: UInt64
     public let lines: [ComparisonLine]
+    /// Unit costs at the end of the biennium: the published level moved by projected cost over projected output.
+    public let unitCosts: [UnitCostProjection]
     public let omitted: [OmittedLine]
 }

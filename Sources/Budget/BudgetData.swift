@@ -24,11 +24,15 @@ public struct BudgetData: Sendable {
     public let biennium: Biennium
     public let asOf: CalendarDay?
     public let lines: [LineData]
+    /// The unit costs' units and annual actuals known on the date.
+    public let unitCosts: [(definition: UnitCostDefinition, unit: String, history: [Int: Double])]
 
-    public init(biennium: Biennium, asOf: CalendarDay?, lines: [LineData]) {
+    public init(biennium: Biennium, asOf: CalendarDay?, lines: [LineData],
+                unitCosts: [(definition: UnitCostDefinition, unit: String, history: [Int: Double])] = []) {
         self.biennium = biennium
         self.asOf = asOf
         self.lines = lines
+        self.unitCosts = unitCosts
     }
 
     public func line(_ id: SeriesID) -> LineData? { lines.first { $0.definition.id == id } }
@@ -59,7 +63,16 @@ public struct BudgetData: Sendable {
         guard lines.contains(where: { $0.budget != nil }) else {
             throw BudgetError.noBudget(biennium, available: available.sorted())
         }
-        return BudgetData(biennium: biennium, asOf: asOf, lines: lines)
+        var unitCosts: [(definition: UnitCostDefinition, unit: String, history: [Int: Double])] = []
+        for definition in BudgetLayout.unitCosts {
+            guard let series = catalog[definition.id] else { continue }
+            var history: [Int: Double] = [:]
+            for observation in try await store.observations(of: definition.id, asOf: asOf) {
+                if case .year(let year) = observation.period { history[year] = observation.value }
+            }
+            unitCosts.append((definition, series.unit, history))
+        }
+        return BudgetData(biennium: biennium, asOf: asOf, lines: lines, unitCosts: unitCosts)
     }
 
     /// The bienniums for which some line of the layout has a budget figure, in order.

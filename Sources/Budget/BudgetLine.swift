@@ -88,6 +88,28 @@ public enum BudgetLayout {
         program("wipo"),
     ]
 
+    /// The unit costs projected with the budget: each is its published level carried forward by the projected
+    /// cost (the system's program expenditure) over the projected output. Output is the proxy the stored data
+    /// allow: PCT applications for publications, new plus renewed registrations for Madrid and Hague (the number
+    /// of designs is not stored).
+    public static let unitCosts: [UnitCostDefinition] = [
+        UnitCostDefinition(id: id("pct.unit_cost.per_publication"), cost: id("pct.program_expenditure"), output: id("pct.applications")),
+        UnitCostDefinition(id: id("madrid.unit_cost.per_registration"), cost: id("madrid.program_expenditure"),
+                           output: id("madrid.registrations_and_renewals")),
+        UnitCostDefinition(id: id("hague.unit_cost.per_design"), cost: id("hague.program_expenditure"),
+                           output: id("hague.registrations_and_renewals")),
+    ]
+
     /// The systems a scenario may shock or change fees for.
     public static let systems = ["pct", "madrid", "hague"]
+}
+
+/// A unit cost projected as cost over output: `uₜ = u₀ · (Cₜ / C₀) / (Qₜ / Q₀)` from the last year 0 in which the
+/// unit cost, the cost line and the output line are all known — the published level moved by the projected
+/// change in cost per unit of output (the published cost base is not stored, so the level itself is not
+/// recomputed).
+public struct UnitCostDefinition: Sendable, Equatable {
+    public let id: SeriesID
+    public let cost: SeriesID
+    public let output: SeriesID
 }

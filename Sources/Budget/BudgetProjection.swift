@@ -167,18 +167,38 @@ public struct BudgetProjection: Sendable {
     public func compare(paths: Int, seed: UInt64 = 20_201_231) throws(BudgetError) -> BudgetComparison {
         guard paths >= 1 else { throw .invalidPaths(paths) }
         var rows: [[ComparisonLine]] = Array(repeating: [], count: data.lines.count)
+        var unitRows: [[UnitCostProjection]] = Array(repeating: [], count: data.unitCosts.count)
+        var unitOmitted: [String: String] = [:]
         for (s, scenario) in scenarios.enumerated() {
             let plans = prepared[s]
+            let unitPlans = data.unitCosts.map { unitCostPlan($0, plans: plans) }
+            for (plan, unitCost) in zip(unitPlans, data.unitCosts) {
+                if case .failure(let omission) = plan { unitOmitted[unitCost.definition.id.rawValue] = omission.reason }
+            }
             var totals = Array(repeating: [Double](repeating: 0, count: paths), count: data.lines.count)
+            var unitDraws = Array(repeating: [Double](repeating: 0, count: paths), count: data.unitCosts.count)
             var generator = NormalGenerator(seed: seed)
             let factors = self.factors(plans, scenario: scenario)
             var values = [Double](repeating: 0, count: data.lines.count * 2)
             for p in 0..<paths {
                 evaluate(plans, scenario: scenario, factors: factors, into: &values) { generator.normal() }
                 for line in data.lines.indices { totals[line][p] = values[line * 2] + values[line * 2 + 1] }
+                for (u, plan) in unitPlans.enumerated() {
+                    if case .success(let plan) = plan { unitDraws[u][p] = plan.value(values) }
+                }
             }
             var central = [Double](repeating: 0, count: data.lines.count * 2)
             evaluate(plans, scenario: scenario, factors: factors, into: &central) { 0 }
+            for (u, plan) in unitPlans.enumerated() {
+                guard case .success(let plan) = plan else { continue }
+                let unitCost = data.unitCosts[u]
+                var sorted = unitDraws[u]
+                sorted.sort()
+                unitRows[u].append(UnitCostProjection(
+                    series: unitCost.definition.id.rawValue, scenario: scenario.name, unit: unitCost.unit, year: data.biennium.years[1],
+                    anchorYear: plan.anchorYear, anchorValue: plan.anchorValue, projected: plan.value(central),
+                    interval95: [Self.quantile(sorted, 0.025), Self.quantile(sorted, 0.975)], basis: plan.basis, method: plan.method))
+            }
             for (index, line) in data.lines.enumerated() {
                 guard let budget = line.budget, let plan = plans[index] else { continue }
                 let actualYears = data.biennium.years.filter { line.history[$0] != nil }
@@ -196,8 +216,51 @@ public struct BudgetProjection: Sendable {
                     basis: plan.basis, method: plan.method))
             }
         }
+        let omittedUnitCosts = data.unitCosts.compactMap { unitCost in
+            unitOmitted[unitCost.definition.id.rawValue].map { OmittedLine(line: unitCost.definition.id.rawValue, reason: $0) }
+        }
         return BudgetComparison(biennium: data.biennium.description, asOf: data.asOf?.description, scenarios: scenarios.map(\.name),
-                                paths: paths, seed: seed, lines: rows.flatMap { $0 }, omitted: omitted)
+                                paths: paths, seed: seed, lines: rows.flatMap { $0 }, unitCosts: unitRows.flatMap { $0 },
+                                omitted: omitted + omittedUnitCosts)
+    }
+
+    /// How a unit cost is carried to the biennium's last year: its last published level `u₀` (year 0), the cost
+    /// and output lines' actuals that year, and their values in the last year of each path.
+    struct UnitCostPlan {
+        let anchorYear: Int
+        let anchorValue: Double
+        let actual: Double?
+        let cost: (index: Int, anchor: Double)
+        let output: (index: Int, anchor: Double)
+        let basis: String
+        let method: String
+
+        /// `u₀ · (C / C₀) / (Q / Q₀)` with C and Q the cost and output of the biennium's last year in `values`.
+        func value(_ values: [Double]) -> Double {
+            if let actual { return actual }
+            return anchorValue * (values[cost.index * 2 + 1] / cost.anchor) / (values[output.index * 2 + 1] / output.anchor)
+        }
+    }
+
+    func unitCostPlan(_ unitCost: (definition: UnitCostDefinition, unit: String, history: [Int: Double]),
+                      plans: [Prepared?]) -> Result<UnitCostPlan, Omission> {
+        let definition = unitCost.definition
+        let last = data.biennium.years[1]
+        guard let costIndex = data.lines.firstIndex(where: { $0.definition.id == definition.cost }),
+              let outputIndex = data.lines.firstIndex(where: { $0.definition.id == definition.output }),
+              let costPlan = plans[costIndex], let outputPlan = plans[outputIndex] else {
+            return .failure(Omission(reason: "its cost line \(definition.cost) or output line \(definition.output) cannot be projected"))
+        }
+        let costHistory = data.lines[costIndex].history, outputHistory = data.lines[outputIndex].history
+        guard let anchor = unitCost.history.keys.filter({ costHistory[$0] != nil && (outputHistory[$0] ?? 0) != 0 && $0 <= last }).max() else {
+            return .failure(Omission(reason: "no year on the date with the unit cost, \(definition.cost) and \(definition.output) all published"))
+        }
+        let basis = unitCost.history[last] != nil ? "actual" : ([costPlan.basis, outputPlan.basis].contains("assumption") ? "assumption" : "model")
+        return .success(UnitCostPlan(
+            anchorYear: anchor, anchorValue: unitCost.history[anchor]!, actual: unitCost.history[last],
+            cost: (costIndex, costHistory[anchor]!), output: (outputIndex, outputHistory[anchor]!), basis: basis,
+            method: "published \(anchor) level \(Self.format(unitCost.history[anchor]!)) × projected \(definition.cost) / \(anchor) actual "
+                + "÷ projected \(definition.output) / \(anchor) actual"))
     }
 
     /// The scenario's factors for each line and year of the biennium, computed once per scenario.

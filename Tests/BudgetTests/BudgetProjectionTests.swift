@@ -112,6 +112,28 @@ import Store
         #expect(abs(row("pct.applications", "low").projectedTotal - 275_900 - 0.95 * base2021) < 1e-6)
     }
 
+    @Test("unit costs: the published 2020 level moved by the projected cost over the projected output, path by path")
+    func unitCosts() async throws {
+        let projection = BudgetProjection(data: try await Self.data(), scenarios: try Self.standardScenarios(), models: Self.models)
+        let comparison = try projection.compare(paths: 2000, seed: 3)
+        #expect(Set(comparison.unitCosts.map(\.series)) == ["pct.unit_cost.per_publication", "madrid.unit_cost.per_registration", "hague.unit_cost.per_design"])
+        for scenario in ["base", "low", "high"] {
+            func line(_ id: String) -> ComparisonLine { comparison.lines.first { $0.line == id && $0.scenario == scenario }! }
+            let madrid = comparison.unitCosts.first { $0.series == "madrid.unit_cost.per_registration" && $0.scenario == scenario }!
+            let cost = line("madrid.program_expenditure"), output = line("madrid.registrations_and_renewals")
+            let cost2021 = cost.projectedTotal - cost.actualToDate, output2021 = output.projectedTotal - output.actualToDate
+            let expected = 625 * (cost2021 / 26_781) / (output2021 / 94_793)
+            #expect(madrid.anchorYear == 2020 && madrid.anchorValue == 625 && madrid.year == 2021)
+            #expect(abs(madrid.projected - expected) < 1e-9 * expected, "\(scenario): \(madrid.projected) vs \(expected)")
+            #expect(madrid.interval95[0] < madrid.projected && madrid.projected < madrid.interval95[1])
+            #expect(madrid.basis == "assumption")
+        }
+        // Lower demand at the same cost raises the unit cost.
+        let low = comparison.unitCosts.first { $0.series == "madrid.unit_cost.per_registration" && $0.scenario == "low" }!
+        let base = comparison.unitCosts.first { $0.series == "madrid.unit_cost.per_registration" && $0.scenario == "base" }!
+        #expect(low.projected > base.projected)
+    }
+
     @Test("the drift line's projection is the drift forecast, and its simulated interval matches the normal one (2%)")
     func driftAgainstClosedForm() async throws {
         let data = try await Self.data()

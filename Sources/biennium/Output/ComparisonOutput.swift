@@ -48,6 +48,19 @@ enum ComparisonOutput {
         for l in c.lines where described.insert(l.line).inserted {
             out.append("  \(l.line) [\(l.basis)]: \(l.method)")
         }
+        if !c.unitCosts.isEmpty {
+            out.append("")
+            out.append("Unit costs at the end of the biennium (published level × projected cost ÷ projected output; no budget figure):")
+            var table = [["unit cost", "unit", "scenario", "published", "projected", "95% interval", "basis"]]
+            var previous = ""
+            for u in c.unitCosts {
+                let first = u.series != previous
+                previous = u.series
+                table.append([first ? u.series : "", first ? u.unit : "", u.scenario, "\(amount(u.anchorValue)) (\(u.anchorYear))",
+                              "\(amount(u.projected)) (\(u.year))", "\(amount(u.interval95[0])) – \(amount(u.interval95[1]))", u.basis])
+            }
+            out += TextTable.render(table, rightAligned: [3, 4, 5]).map { "  " + $0 }
+        }
         if !c.omitted.isEmpty {
             out.append("")
             out.append("Not projected on this date:")
