@@ -94,3 +94,30 @@ import TestSupport
         }
     }
 }
+
+@Suite("ARIMA automatic search details") struct ARIMASearchTests {
+    @Test("root check: real and complex roots just inside or outside the 1.01 circle")
+    func rootCheck() {
+        func ar(roots r1: Double, _ r2: Double) -> [Double] { [1 / r1 + 1 / r2, -1 / (r1 * r2)] }
+        #expect(!ARIMA.rootsOutside(ar(roots: 1.005, 3), radius: 1.01))
+        #expect(ARIMA.rootsOutside(ar(roots: 1.005, 3), radius: 1.0))
+        #expect(ARIMA.rootsOutside(ar(roots: 1.02, -4), radius: 1.01))
+        #expect(!ARIMA.rootsOutside(ar(roots: -1.009, 2), radius: 1.01))
+        for (modulus, outside) in [(1.005, false), (1.02, true)] {
+            let angle = 0.7
+            #expect(ARIMA.rootsOutside([2 * cos(angle) / modulus, -1 / (modulus * modulus)], radius: 1.01) == outside, "modulus \(modulus)")
+        }
+        #expect(ARIMA.rootsOutside([], radius: 1.01))
+        #expect(ARIMA.rootsOutside([0.5, 0, 0], radius: 1.01), "trailing zeros are not roots")
+    }
+
+    @Test("an automatically chosen model's forecast variance uses σ² with degrees of freedom, n/(n − p − q − constant)")
+    func degreesOfFreedom() throws {
+        let series = TimeSeries(start: 1, observed: (0..<30).map { (t: Int) -> Double in 100 + 3 * Double(t) + (t % 3 == 0 ? 4 : -2) })
+        let auto = try ARIMA().fit(series)
+        let fixed = try ARIMA(order: auto.order, constant: auto.hasConstant).fit(series)
+        let k = Double(auto.order.p + auto.order.q + (auto.hasConstant ? 1 : 0))
+        let n = Double(auto.observations)
+        #expect(abs(auto.sigma2 - fixed.sigma2 * n / (n - k)) <= 1e-6 * auto.sigma2, "\(auto.label)")
+    }
+}
