@@ -84,9 +84,12 @@ public struct ARIMA: ForecastModel {
         let w = Self.difference(y, d)
         let count = w.filter { !$0.isNaN }.count
         let best = try Self.stepwise(observations: count, allowConstant: d <= 1) { p, q, c in
-            Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c).flatMap { Self.admissible($0) ? $0 : nil }
+            Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c, effort: .search).flatMap { Self.admissible($0) ? $0 : nil }
         }
-        return best.withDegreesOfFreedomVariance()
+        // The candidates were ranked on a quick maximisation; the winner's is completed.
+        let refined = Self.estimate(w, order: best.order, withConstant: best.hasConstant, effort: .refine(ar: best.ar, ma: best.ma))
+        let chosen = refined.map { $0.logLikelihood >= best.logLikelihood && Self.admissible($0) ? $0 : best } ?? best
+        return chosen.withDegreesOfFreedomVariance()
     }
 
     /// Differences for the automatic order: KPSS at 5% with urca's "short" lag ⌊4(n/100)^¼⌋ (``kpss(_:lags:)``),
@@ -165,9 +168,9 @@ public struct ARIMA: ForecastModel {
     }
 
     /// Maximum-likelihood estimate of one order on the differenced series.
-    static func estimate(_ w: [Double], order: ARIMAOrder, withConstant: Bool) -> ARIMAFit? {
+    static func estimate(_ w: [Double], order: ARIMAOrder, withConstant: Bool, effort: SearchEffort = .thorough) -> ARIMAFit? {
         let p = order.p, q = order.q
-        let (ar, ma) = maximumLikelihoodCoefficients(p: p, q: q) { ar, ma in
+        let (ar, ma) = maximumLikelihoodCoefficients(p: p, q: q, effort: effort) { ar, ma in
             ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant)?.logLikelihood
         }
         guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant) else { return nil }
@@ -185,7 +188,7 @@ public struct ARIMA: ForecastModel {
     /// The AR and MA coefficients maximising `logLikelihood(ar, ma)`, searched through partial autocorrelations
     /// (`tanh` of unconstrained values bounded by ±4) by Nelder–Mead with one restart, so every candidate is
     /// stationary and invertible. A `nil` likelihood counts as −∞.
-    static func maximumLikelihoodCoefficients(p: Int, q: Int,
+    static func maximumLikelihoodCoefficients(p: Int, q: Int, effort: SearchEffort = .thorough,
                                              _ logLikelihood: ([Double], [Double]) -> Double?) -> (ar: [Double], ma: [Double]) {
         func coefficients(_ u: [Double]) -> (ar: [Double], ma: [Double]) {
             (fromPartial(Array(u.prefix(p)).map(tanh)), fromPartial(Array(u.suffix(q)).map(tanh)).map { -$0 })
@@ -195,15 +198,43 @@ public struct ARIMA: ForecastModel {
             return -(logLikelihood(ar, ma) ?? -.infinity)
         }
         var u = [Double](repeating: 0, count: p + q)
+        if case .refine(let ar, let ma) = effort, ar.count == p, ma.count == q {
+            // Back to the unconstrained values of a previous optimum (atanh of its partial autocorrelations).
+            u = (toPartial(ar) + toPartial(ma.map { -$0 })).map { atanh(min(max($0, -0.9993), 0.9993)) }
+        }
         if p + q > 0 {
             let optimizer = NelderMead(lower: .init(repeating: -4, count: p + q), upper: .init(repeating: 4, count: p + q),
-                                       tolerance: 1e-8, maximumEvaluations: 500 * (p + q))
+                                       tolerance: effort == .search ? 1e-6 : 1e-8, maximumEvaluations: 500 * (p + q))
             var result = optimizer.minimize(negativeLogLikelihood, from: u)
-            let restart = optimizer.minimize(negativeLogLikelihood, from: result.point)
-            if restart.value < result.value { result = restart }
+            if effort != .search {
+                let restart = optimizer.minimize(negativeLogLikelihood, from: result.point)
+                if restart.value < result.value { result = restart }
+            }
             u = result.point
         }
         return coefficients(u)
+    }
+
+    /// How hard the likelihood is maximised: `thorough` (tolerance 1e-8 and a restart, from zero), `search`
+    /// (1e-6, no restart: enough to rank the candidates of the automatic search) or `refine` (thorough, from a
+    /// previous optimum: the winner of the search).
+    enum SearchEffort: Equatable {
+        case thorough
+        case search
+        case refine(ar: [Double], ma: [Double])
+    }
+
+    /// Partial autocorrelations of a stationary AR polynomial (the inverse of ``fromPartial(_:)``).
+    static func toPartial(_ phi: [Double]) -> [Double] {
+        var a = phi
+        var partial: [Double] = []
+        while !a.isEmpty {
+            let k = a.count, r = a[k - 1]
+            partial.insert(r, at: 0)
+            guard abs(r) < 1 else { break }
+            a = (0..<(k - 1)).map { (a[$0] + r * a[k - 2 - $0]) / (1 - r * r) }
+        }
+        return partial
     }
 
     /// Durbin–Levinson: AR coefficients of a stationary process from its partial autocorrelations in (−1, 1).

@@ -41,11 +41,14 @@ public struct ETS: ForecastModel {
         }
         let positive = !observed.contains { $0 <= 0 }
         var best: ETSFit?
+        // Candidates are ranked on a quick maximisation (tolerance 1e-6, no restart); the winner is then fitted
+        // thoroughly, and kept if that does at least as well.
         for candidate in ETSSpec.all where observed.count >= Self.minimumObservations(candidate) {
             if candidate.error == .multiplicative && !positive { continue }
-            guard let fit = Self.estimate(y, spec: candidate), fit.aicc.isFinite else { continue }
+            guard let fit = Self.estimate(y, spec: candidate, thorough: false), fit.aicc.isFinite else { continue }
             if best == nil || fit.aicc < best!.aicc { best = fit }
         }
+        if let quick = best, let thorough = Self.estimate(y, spec: quick.spec), thorough.aicc <= quick.aicc { best = thorough }
         guard let best else {
             throw .tooShort(model: "ETS", observed: observed.count, minimum: Self.minimumObservations(ETSSpec(error: .additive, trend: .none)))
         }
@@ -53,7 +56,7 @@ public struct ETS: ForecastModel {
     }
 
     /// Maximum-likelihood estimation of one model; `nil` when no admissible parameters exist.
-    static func estimate(_ y: [Double?], spec: ETSSpec) -> ETSFit? {
+    static func estimate(_ y: [Double?], spec: ETSSpec, thorough: Bool = true) -> ETSFit? {
         let observed = y.compactMap { $0 }
         // Starting states: least-squares line through the first (up to) ten observations.
         let head = Array(y.prefix(10).enumerated().compactMap { i, v in v.map { (Double(i), $0) } })
@@ -119,10 +122,12 @@ public struct ETS: ForecastModel {
                 if level <= 0 { return .infinity }
                 return ETSFit.criterion(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, l0: level, b0: trend)
             }
-            let optimizer = NelderMead(lower: lower, upper: upper, tolerance: 1e-8, maximumEvaluations: 2000)
+            let optimizer = NelderMead(lower: lower, upper: upper, tolerance: thorough ? 1e-8 : 1e-6, maximumEvaluations: 2000)
             var result = starts.map { optimizer.minimize(objective, from: $0) }.min { $0.value < $1.value }!
-            let restart = optimizer.minimize(objective, from: result.point)
-            if restart.value < result.value { result = restart }
+            if thorough {
+                let restart = optimizer.minimize(objective, from: result.point)
+                if restart.value < result.value { result = restart }
+            }
             let q = smoothingParameters(result.point)
             if spec.error == .additive {
                 let states = ETSFit.concentrated(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi)
