@@ -26,7 +26,9 @@ public struct ProjectionBacktestRow: Sendable, Equatable, Codable {
 /// exactly as `compare` projects it (same models, same simulation), and set against the total the latest
 /// data show. The naive projection (last published value for every remaining year) runs beside it.
 public enum ProjectionBacktest {
-    public static func run(store: any SeriesStore, lines: [SeriesID], bienniums: [Biennium], models: [SeriesID: LineModel],
+    /// `models(day)` gives the line models with what was known on `day` (regressors included).
+    public static func run(store: any SeriesStore, lines: [SeriesID], bienniums: [Biennium],
+                           models: (CalendarDay) async throws -> [SeriesID: LineModel],
                            naive: LineModel, paths: Int = 4000, seed: UInt64 = 20_201_231) async throws -> [ProjectionBacktestRow] {
         let catalog = try await store.catalog()
         var rows: [ProjectionBacktestRow] = []
@@ -42,7 +44,8 @@ public enum ProjectionBacktest {
                 let data = BudgetData(biennium: biennium, asOf: day, lines: [
                     LineData(definition: definition, unit: series.unit, budget: outcome, budgetSource: "outcome", history: history)])
                 let scenario = [Scenario(name: "base")]
-                guard let projected = try BudgetProjection(data: data, scenarios: scenario, models: models).compare(paths: paths, seed: seed).lines.first,
+                let known = try await models(day)
+                guard let projected = try BudgetProjection(data: data, scenarios: scenario, models: known).compare(paths: paths, seed: seed).lines.first,
                       let reference = try BudgetProjection(data: data, scenarios: scenario, models: [id: naive]).compare(paths: paths, seed: seed).lines.first
                 else { continue }
                 rows.append(ProjectionBacktestRow(

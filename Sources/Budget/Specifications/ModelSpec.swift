@@ -1,5 +1,5 @@
 import Forecasting
-public import Foundation
+import Foundation
 public import Store
 import Yams
 
@@ -17,7 +17,7 @@ import Yams
 ///   horizon: 2
 /// ```
 public struct ModelSpec: Sendable {
-    static let keys: Set<String> = ["series", "model", "horizon", "levels", "evaluation"]
+    static let keys: Set<String> = ["series", "model", "horizon", "levels", "evaluation", "regressors"]
     static let evaluationKeys: Set<String> = ["origins", "horizon", "real-time"]
 
     public let name: String
@@ -29,6 +29,9 @@ public struct ModelSpec: Sendable {
     public let origins: ClosedRange<Int>?
     public let evaluationHorizon: Int
     public let realTime: Bool
+    /// Series the response is regressed on, with ARIMA errors (`model: arima` or `arima:PDQ`); their future
+    /// values come from a scenario's regressor paths, else from each regressor's own `auto` forecast.
+    public let regressors: [SeriesID]
 
     /// Reads and checks the specification in `path`; errors name the file and the key.
     public init(path: String) throws {
@@ -74,6 +77,17 @@ public struct ModelSpec: Sendable {
         }
         evaluationHorizon = (evaluation["horizon"] as? Int) ?? 2
         realTime = (evaluation["real-time"] as? Bool) ?? true
+        let regressorValues = map["regressors"].map { ($0 as? [Any]) ?? [$0] } ?? []
+        let response = id
+        regressors = try regressorValues.map { value in
+            guard let text = value as? String, let id = SeriesID(text), id != response else {
+                throw fail("regressors", "a list of series ids other than the response; got \(value)")
+            }
+            return id
+        }
+        if !regressors.isEmpty, model != "arima", !model.hasPrefix("arima:") {
+            throw fail("regressors", "regressors need model 'arima' or 'arima:PDQ' (regression with ARIMA errors); the model is '\(model)'")
+        }
     }
 
     /// The specification files named, or every `*.yaml` under the folders named (default `Models/`).

@@ -1,5 +1,5 @@
 import Forecasting
-public import Foundation
+import Foundation
 public import Store
 
 /// The fit of one specification: the stored record (with its version), the previous version, or why it
@@ -22,13 +22,14 @@ public enum SpecificationFitting {
         var results: [SpecificationFit] = []
         for spec in specs {
             guard catalog[spec.series] != nil else { throw StoreError.unknownSeries(spec.series) }
-            let observations = try await store.observations(of: spec.series, asOf: asOf)
-            guard let stored = StoredSeries.annual(observations) else {
+            let histories = try await SpecificationForecast(spec).histories(in: store, asOf: asOf)
+            guard let stored = StoredSeries.annual(histories.response) else {
                 results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error: "no annual observations"))
                 continue
             }
             do {
-                let forecast = try ModelCatalog.model(named: spec.model).forecast(stored.series, horizon: spec.horizon, levels: spec.levels)
+                let forecast = try SpecificationForecast(spec).forecast(stored.series, regressors: histories.regressors,
+                                                                        horizon: spec.horizon, levels: spec.levels)
                 let previous = try await store.latestFit(named: spec.name)
                 let record = try await store.saveFit(FitRecord(
                     name: spec.name, fittedAt: ISO8601DateFormatter().string(from: Date()), series: spec.series, model: spec.model,

@@ -29,7 +29,7 @@ enum BudgetRoutes {
                 guard !scenarios.contains(where: { $0.name == name }) else { throw APIProblem.badRequest("scenario '\(name)' is named twice") }
                 scenarios.append(try await ScenarioCatalog(env: env).scenario(name))
             }
-            let models = try SpecModels.lineModels(try ModelRoutes.specs(env))
+            let models = try await SpecModels.lineModels(try ModelRoutes.specs(env), store: env.store, asOf: asOf)
             let data = try await BudgetData.load(from: env.store, biennium: biennium, asOf: asOf)
             let comparison = try BudgetProjection(data: data, scenarios: scenarios, models: models).compare(paths: paths, seed: UInt64(seed))
             return try Representation.table(comparison, csv: { comparison.csv }, request: request)

@@ -40,12 +40,13 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let specs = try ModelSpec.load(models)
-        let lineModels = try SpecModels.lineModels(specs)
-        let lines = BudgetLayout.standard.filter { $0.rule == .model && lineModels[$0.id] != nil }.map(\.id)
+        let specified = Set(specs.map(\.series))
+        let lines = BudgetLayout.standard.filter { $0.rule == .model && specified.contains($0.id) }.map(\.id)
         let opened = try await store.open()
         let rows: [ProjectionBacktestRow]
         do {
-            rows = try await ProjectionBacktest.run(store: opened, lines: lines, bienniums: try range(), models: lineModels,
+            rows = try await ProjectionBacktest.run(store: opened, lines: lines, bienniums: try range(),
+                                                    models: { day in try await SpecModels.lineModels(specs, store: opened, asOf: day) },
                                                     naive: LineModel(label: "naive", model: BenchmarkModel(.naive)), paths: paths)
             try await opened.close()
         } catch {

@@ -38,9 +38,9 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let scenarios = try ScenarioSet.load(self.scenarios, folder: scenarioFolder)
-        let models = try SpecModels.lineModels(try ModelSpec.load(self.models))
+        let specs = try ModelSpec.load(self.models)
         let comparison = try await BudgetJob(store: store, asOf: asOf.flatMap(CalendarDay.init(iso:)))
-            .compare(biennium: biennium.flatMap(Biennium.init), scenarios: scenarios, models: models, paths: paths, seed: seed)
+            .compare(biennium: biennium.flatMap(Biennium.init), scenarios: scenarios, specs: specs, paths: paths, seed: seed)
         print(try ComparisonOutput.render(comparison, format: format))
     }
 }
@@ -50,9 +50,10 @@ struct BudgetJob {
     let store: StoreOptions
     let asOf: CalendarDay?
 
-    func compare(biennium: Biennium?, scenarios: [Scenario], models: [SeriesID: LineModel], paths: Int, seed: UInt64) async throws -> BudgetComparison {
+    func compare(biennium: Biennium?, scenarios: [Scenario], specs: [ModelSpec], paths: Int, seed: UInt64) async throws -> BudgetComparison {
         let opened = try await store.open()
         let data: BudgetData
+        let models: [SeriesID: LineModel]
         do {
             if try await opened.catalog().isEmpty { throw StoreError.emptyStore(try store.location().description) }
             let chosen: Biennium
@@ -61,6 +62,7 @@ struct BudgetJob {
                 chosen = latest
             }
             data = try await BudgetData.load(from: opened, biennium: chosen, asOf: asOf)
+            models = try await SpecModels.lineModels(specs, store: opened, asOf: asOf)
             try await opened.close()
         } catch {
             try? await opened.close()

@@ -58,9 +58,11 @@ struct ForecastCommand: AsyncParsableCommand {
         let store = try await self.store.open()
         let observations: [Observation]
         let definition: SeriesDefinition
+        var regressors: [SeriesID: [Observation]] = [:]
         do {
             definition = try await self.store.definition(of: id, in: store)
             observations = try await store.observations(of: id, asOf: day)
+            if let loaded { regressors = try await SpecificationForecast(loaded).histories(in: store, asOf: day).regressors }
             try await store.close()
         } catch {
             try? await store.close()
@@ -73,7 +75,8 @@ struct ForecastCommand: AsyncParsableCommand {
             throw ValidationError("\(id) has no observations\(day.map { " known on \($0)" } ?? "").")
         }
         let (training, last) = (stored.series, stored.lastYear)
-        let forecast = try chosen.forecast(training, horizon: horizon, levels: levels)
+        let forecast = try loaded.map { try SpecificationForecast($0).forecast(training, regressors: regressors, horizon: horizon, levels: levels) }
+            ?? chosen.forecast(training, horizon: horizon, levels: levels)
         print(try ForecastOutput.render(forecast, series: id.rawValue, unit: definition.unit, asOf: day?.description,
                                         lastObserved: last, format: format))
     }

@@ -1,0 +1,61 @@
+public import Forecasting
+public import Store
+
+/// A specification's forecast from the stored data: the response's model, or — with regressors — linear
+/// regression with ARIMA errors on them, their future values taken from `regressorPaths` where given and
+/// from each regressor's own `auto` forecast otherwise.
+public struct SpecificationForecast: Sendable {
+    /// The stored histories a specification needs, read once (as known on a day).
+    public struct Histories: Sendable {
+        public let response: [Observation]
+        public let regressors: [SeriesID: [Observation]]
+    }
+
+    public let spec: ModelSpec
+
+    public init(_ spec: ModelSpec) { self.spec = spec }
+
+    /// Reads the response and the regressors as known on `asOf`.
+    public func histories(in store: any SeriesStore, asOf: CalendarDay?) async throws -> Histories {
+        let catalog = try await store.catalog()
+        var regressors: [SeriesID: [Observation]] = [:]
+        for id in spec.regressors {
+            guard catalog[id] != nil else { throw StoreError.unknownSeries(id) }
+            regressors[id] = try await store.observations(of: id, asOf: asOf)
+        }
+        return Histories(response: try await store.observations(of: spec.series, asOf: asOf), regressors: regressors)
+    }
+
+    /// The forecast of `history` (the response's annual series) over `horizon` years.
+    public func forecast(_ history: TimeSeries, regressors: [SeriesID: [Observation]], horizon: Int, levels: [Double],
+                         regressorPaths: [SeriesID: [Int: Double]] = [:]) throws -> Forecast {
+        let model = try ModelCatalog.model(named: spec.model)
+        guard !spec.regressors.isEmpty else { return try model.forecast(history, horizon: horizon, levels: levels) }
+        var columns: [Regressor] = []
+        var future: [String: [Double]] = [:]
+        for id in spec.regressors {
+            var byYear: [Int: Double] = [:]
+            for observation in regressors[id] ?? [] { if case .year(let y) = observation.period { byYear[y] = observation.value } }
+            columns.append(Regressor(name: id.rawValue, values: (0..<history.count).map { byYear[history.start + $0] }))
+            // Future values: the scenario's, the published ones beyond the response's end, then the regressor's forecast.
+            let years = (history.end..<(history.end + horizon)).map { $0 }
+            var path = years.map { regressorPaths[id]?[$0] ?? byYear[$0] }
+            if path.contains(where: { $0 == nil }), let own = StoredSeries.annual(regressors[id] ?? []) {
+                let ahead = history.end + horizon - own.series.end
+                if ahead > 0 {
+                    let forecast = try ModelCatalog.model(named: "auto").forecast(own.series, horizon: ahead, levels: [])
+                    for (i, year) in years.enumerated() where path[i] == nil && year >= own.series.end {
+                        path[i] = forecast.mean[year - own.series.end]
+                    }
+                }
+            }
+            guard path.allSatisfy({ $0 != nil }) else {
+                throw ForecastingError.invalidRegressor(name: id.rawValue, reason: "has no value or forecast for some of \(years.first!)…\(years.last!)")
+            }
+            future[id.rawValue] = path.map { $0! }
+        }
+        let order = (model as? ARIMA)?.order
+        let fit = try RegressionWithARIMAErrors(order: order).fit(history, regressors: columns)
+        return try fit.forecast(horizon: horizon, future: future, levels: levels)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Budget
+import Forecasting
+import Store
+
+/// Model specifications with regressors: regression with ARIMA errors, its regressors' future values from a
+/// scenario's paths.
+@Suite("Specifications with regressors") struct RegressorSpecTests {
+    static func spec(_ yaml: String) throws -> ModelSpec {
+        let file = try CommandRunner.temporaryDirectory().appendingPathComponent("madrid-on-pct.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return try ModelSpec(path: file.path)
+    }
+
+    @Test("regressors need an ARIMA model and must differ from the response; errors name the key")
+    func validation() throws {
+        #expect(throws: InputError.self) { try Self.spec("series: madrid.applications\nmodel: drift\nregressors: [pct.applications]\n") }
+        do { _ = try Self.spec("series: madrid.applications\nmodel: ets\nregressors: [pct.applications]\n") } catch let error as InputError {
+            #expect(error.message.contains("key 'regressors'") && error.message.contains("arima"))
+        }
+        #expect(throws: InputError.self) { try Self.spec("series: madrid.applications\nmodel: arima\nregressors: [madrid.applications]\n") }
+        let spec = try Self.spec("series: madrid.applications\nmodel: arima:010\nregressors: pct.applications\n")
+        #expect(spec.regressors == [SeriesID("pct.applications")!])
+    }
+
+    @Test("fit stores the regression; the budget projection follows a scenario's regressor path")
+    func fitAndScenario() async throws {
+        let store = try await BudgetProjectionTests.loadedStore()
+        let spec = try Self.spec("series: madrid.applications\nmodel: arima:010\nregressors: [pct.applications]\nhorizon: 2\n")
+        let fits = try await SpecificationFitting.fit([spec], store: store, asOf: nil)
+        let record = try #require(fits.first?.record, "\(fits.first?.error ?? "")")
+        #expect(record.fitted.hasPrefix("Regression on pct.applications with ARIMA(0,1,0) errors"))
+        let beta = try #require(record.parameters["beta.pct.applications"])
+        let models = try await SpecModels.lineModels([spec], store: store, asOf: nil)
+        let data = try await BudgetData.load(from: store, biennium: Biennium(firstYear: 2020), asOf: nil)
+        try await store.close()
+        // PCT applications in 2021: 300,000 in one scenario, 250,000 in the other.
+        let high = Scenario(name: "pct-high", regressorPaths: [SeriesID("pct.applications")!: [2021: 300_000]])
+        let low = Scenario(name: "pct-low", regressorPaths: [SeriesID("pct.applications")!: [2021: 250_000]])
+        let comparison = try BudgetProjection(data: data, scenarios: [high, low], models: models).compare(paths: 500)
+        let rows = comparison.lines.filter { $0.line == "madrid.applications" }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.basis == "model" })
+        // With d = 1 and no other regressor, the 2021 difference between the scenarios is β × 50,000.
+        #expect(abs((rows[0].projectedTotal - rows[1].projectedTotal) - beta * 50_000) < 1e-6 * abs(beta * 50_000) + 1e-6)
+    }
+}
