@@ -57,8 +57,8 @@ import TestSupport
                     while Date() < deadline {
                         round += 1
                         let reply: HTTP.Reply
-                        if round % 3 == 0 {
-                            // A write of its own: period 2050, a vintage no other write uses.
+                        if round % 3 == 1 {
+                            // A write of its own (every client starts with one): period 2050, a vintage no other write uses.
                             let day = Date(timeIntervalSince1970: Double(7_300 + client * 1_000 + round) * 86_400)
                             let formatter = ISO8601DateFormatter()
                             formatter.formatOptions = [.withFullDate]
@@ -66,7 +66,7 @@ import TestSupport
                             reply = try await HTTP.send("POST", base + "/v1/series/pct.applications/observations", headers: ["Authorization": bearer], body: body)
                             if reply.status == 201 { created += 1 } else { other += 1 }
                         } else {
-                            reply = try await HTTP.send("GET", base + (round % 3 == 1 ? "/v1/series/pct.applications?asOf=2019-06-30"
+                            reply = try await HTTP.send("GET", base + (round % 3 == 2 ? "/v1/series/pct.applications?asOf=2019-06-30"
                                                                            : "/v1/forecasts/madrid.applications?model=drift"))
                             other += 1
                         }
@@ -80,7 +80,7 @@ import TestSupport
             return total
         }
         #expect(counts.serverErrors == 0)
-        #expect(counts.created > 64, "each client wrote at least once")
+        #expect(counts.created >= 64, "each client wrote at least once")
         let vintages = try await HTTP.send("GET", base + "/v1/series/pct.applications?vintages=true")
         let stored = (Self.object(vintages.body)["observations"] as? [[String: Any]] ?? []).filter { $0["period"] as? String == "2050" }
         #expect(stored.count == counts.created, "every acknowledged write is stored (\(counts.created) writes, \(counts.other) other requests)")
