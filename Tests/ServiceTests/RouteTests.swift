@@ -82,6 +82,10 @@ import Yams
                 (#"{"observations":[{"period":"2021","value":"many","status":"reported","source":"x","vintage":"2022"}]}"#, .badRequest, "observations[0].value"),
                 (#"{"observations": ["#, .badRequest, "malformed JSON"),
                 (#"{"observations":[]}"#, .unprocessableContent, "the list is empty"),
+                (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2999"}]}"#, .unprocessableContent,
+                 "observations[0].vintage: 2999 is in the future"),
+                (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"yesterday"}]}"#, .unprocessableContent,
+                 "observations[0].vintage"),
                 // The same vintage with another value: a conflict, and nothing of the request is stored.
                 (#"{"observations":[{"period":"2022","value":5,"status":"reported","source":"x","vintage":"2023-01-01"},{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2022-02-10"}]}"#,
                  .conflict, "observations[1]"),

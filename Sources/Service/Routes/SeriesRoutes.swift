@@ -107,7 +107,10 @@ enum SeriesRoutes {
         guard let vintage = Vintage(row.vintage) else {
             throw APIProblem.unprocessable("\(field).vintage: '\(row.vintage)' is not a publication date (YYYY, YYYY-MM or YYYY-MM-DD)")
         }
-        guard vintage.knownBy <= CalendarDay.today() || vintage.text.count < 10 else {
+        // A vintage is a publication date: its first day (a year's 1 January, a month's 1st) cannot be after today.
+        let parts = row.vintage.split(separator: "-").compactMap { Int($0) }
+        let firstDay = CalendarDay(year: parts[0], month: parts.count > 1 ? parts[1] : 1, day: parts.count > 2 ? parts[2] : 1)
+        guard firstDay <= CalendarDay.today() else {
             throw APIProblem.unprocessable("\(field).vintage: \(row.vintage) is in the future")
         }
         return Observation(series: series, period: period, value: row.value, status: status, source: source, vintage: vintage, note: row.note ?? "")
