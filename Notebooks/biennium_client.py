@@ -112,7 +112,7 @@ class BienniumClient:
         for score in document["scores"]:
             for step, (forecast, actual) in enumerate(zip(score["forecasts"], score["actuals"]), start=1):
                 rows.append({"origin": score["origin"], "model": score["model"], "step": step, "forecast": forecast,
-                             "actual": actual, "percent_error": 100 * (forecast - actual) / actual,
+                             "actual": actual, "percent_error": 100 * (forecast - actual) / actual if actual else float("nan"),
                              "mase": score.get("mase"), "smape": score["smape"]})
         return pd.DataFrame(rows)
 
@@ -134,6 +134,9 @@ class BienniumClient:
         """The projection-versus-budget comparison: one row per line and scenario, exactly as the service sends it."""
         document = self.comparison_document(biennium, scenarios, as_of, paths)
         frame = pd.DataFrame(document["lines"])
+        if frame.empty:
+            raise BienniumError(f"no budget line of {biennium} can be projected"
+                                + (f" with the data known on {as_of}" if as_of else "") + f": {document.get('omitted')}")
         frame[["lower95", "upper95"]] = pd.DataFrame(frame.pop("interval95").tolist(), index=frame.index)
         frame.attrs.update(biennium=document["biennium"], as_of=document.get("asOf"), paths=document["paths"])
         return frame

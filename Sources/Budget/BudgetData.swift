@@ -51,12 +51,14 @@ public struct BudgetData: Sendable {
                 for observation in try await store.observations(of: definition.budgetSeries, asOf: nil) {
                     guard case .biennium(let first) = observation.period else { continue }
                     available.insert(Biennium(firstYear: first))
-                    if first == biennium.firstYear { (budget, source) = (observation.value, observation.source) }
+                    // A zero budget cannot be compared with (no share of it): the line is then only a driver.
+                    if first == biennium.firstYear && observation.value != 0 { (budget, source) = (observation.value, observation.source) }
                 }
             }
             var history: [Int: Double] = [:]
             for observation in try await store.observations(of: definition.id, asOf: asOf) {
-                if case .year(let year) = observation.period { history[year] = observation.value }
+                // Nothing after the biennium: a later year would be a look into its future.
+                if case .year(let year) = observation.period, year <= biennium.years[1] { history[year] = observation.value }
             }
             lines.append(LineData(definition: definition, unit: series.unit, budget: budget, budgetSource: source, history: history))
         }
@@ -68,7 +70,7 @@ public struct BudgetData: Sendable {
             guard let series = catalog[definition.id] else { continue }
             var history: [Int: Double] = [:]
             for observation in try await store.observations(of: definition.id, asOf: asOf) {
-                if case .year(let year) = observation.period { history[year] = observation.value }
+                if case .year(let year) = observation.period, year <= biennium.years[1] { history[year] = observation.value }
             }
             unitCosts.append((definition, series.unit, history))
         }

@@ -107,6 +107,7 @@ public struct BudgetProjection: Sendable {
             }
             let series = TimeSeries(start: first, values: (first...last).map { history[$0] })
             let horizon = years[years.count - 1] - last
+            guard horizon >= 1 else { return level("") }
             do {
                 let forecast = try model.forecast(series, horizon, regressorPaths)
                 return .success(Prepared(plan: .model(firstYear: last + 1, mean: forecast.mean, standardDeviation: forecast.standardDeviation),
@@ -200,7 +201,7 @@ public struct BudgetProjection: Sendable {
                     interval95: [Self.quantile(sorted, 0.025), Self.quantile(sorted, 0.975)], basis: plan.basis, method: plan.method))
             }
             for (index, line) in data.lines.enumerated() {
-                guard let budget = line.budget, let plan = plans[index] else { continue }
+                guard let budget = line.budget, budget != 0, let plan = plans[index] else { continue }
                 let actualYears = data.biennium.years.filter { line.history[$0] != nil }
                 let actual = actualYears.reduce(0) { $0 + line.history[$1]! }
                 let total = central[index * 2] + central[index * 2 + 1]

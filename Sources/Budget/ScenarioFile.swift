@@ -56,6 +56,9 @@ public enum ScenarioFile {
         func fail(_ key: String?, _ node: Node?, _ message: String) -> ScenarioError {
             ScenarioError(file: file, key: key, line: node?.mark?.line, message: message)
         }
+        if let line = excessiveNesting(text) {
+            throw ScenarioError(file: file, key: nil, line: line, message: "nests deeper than \(maximumDepth) levels; a scenario needs a few")
+        }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch { throw fail(nil, nil, "is not valid YAML: \(error)") }
         guard let root else { return Scenario(name: name) }
@@ -95,7 +98,7 @@ public enum ScenarioFile {
             guard let yearNode = entry["from"], let year = Int(yearNode.scalar?.string ?? ""), (1900...2200).contains(year) else {
                 throw fail(key + ".from", entry["from"] ?? item, "is required: the first year of the shock, e.g. 2021")
             }
-            guard let percent = try number(key + ".percent", entry["percent"], range: -100...1000) else {
+            guard let percent = try number(key + ".percent", entry["percent"], range: -99.9...1000) else {
                 throw fail(key + ".percent", item, "is required: the change in percent, e.g. -5")
             }
             shocks.append(.init(system: systemName, fromYear: year, percent: percent))
@@ -125,7 +128,7 @@ public enum ScenarioFile {
             }
             let until = try day(key + ".until", entry["until"])
             if let until, until < from { throw fail(key + ".until", entry["until"], "is before 'from' (\(from))") }
-            let percent = try number(key + ".percent", entry["percent"], range: -100...1000)
+            let percent = try number(key + ".percent", entry["percent"], range: -99.9...1000)
             let chf = try number(key + ".chf-per-unit", entry["chf-per-unit"], range: -1e6...1e6)
             guard percent != nil || chf != nil else { throw fail(key, item, "give 'percent' or 'chf-per-unit' (or both)") }
             let change = Scenario.FeeChange(system: systemName, from: from, until: until, percent: percent ?? 0, chfPerUnit: chf ?? 0)
@@ -150,9 +153,33 @@ public enum ScenarioFile {
         }
         return Scenario(name: name, description: map["description"]?.scalar?.string ?? "", demandShocks: shocks,
                         regressorPaths: regressors, feeChanges: fees,
-                        costGrowthPercent: try number("cost-growth-percent", map["cost-growth-percent"], range: -100...1000) ?? 0,
+                        costGrowthPercent: try number("cost-growth-percent", map["cost-growth-percent"], range: -99.9...1000) ?? 0,
                         exchangeRateFactor: try number("exchange-rate-factor", map["exchange-rate-factor"], range: 0.01...100) ?? 1,
                         bands: bands)
+    }
+
+    static let maximumDepth = 32
+
+    /// The line where brackets or indentation nest deeper than ``maximumDepth`` (the YAML parser recurses once
+    /// per level), if any.
+    static func excessiveNesting(_ text: String) -> Int? {
+        var depth = 0, line = 1, quote: Character?
+        for character in text {
+            if character == "\n" { line += 1; continue }
+            if let open = quote { if character == open { quote = nil }; continue }
+            switch character {
+            case "\"", "'": quote = character
+            case "[", "{": depth += 1; if depth > maximumDepth { return line }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        line = 1
+        for text in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if text.prefix { $0 == " " || $0 == "-" }.count > 2 * maximumDepth { return line }
+            line += 1
+        }
+        return nil
     }
 
     /// A mapping node as `[key: value]`, rejecting keys outside `allowed` (when given) and duplicates.

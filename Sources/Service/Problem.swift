@@ -87,7 +87,8 @@ struct ProblemMiddleware: RouterMiddleware {
         case let scenario as ScenarioError:
             return (.unprocessableContent, scenario.description)
         case let input as InputError:
-            return (.unprocessableContent, input.description)
+            // Only the service's own files (Models/*.yaml) raise these: a configuration fault, not the client's.
+            return (.internalServerError, "the service's configuration is invalid: \(input.description)")
         default:
             return (.internalServerError, "internal error; the request changed nothing")
         }

@@ -200,7 +200,7 @@ import Yams
             }
             for (uri, status) in [("/v1/budgets/2030-31/comparison", HTTPResponse.Status.notFound),
                                   ("/v1/budgets/20-21/comparison", .badRequest),
-                                  ("/v1/budgets/2020-21/comparison?scenarios=nope", .notFound),
+                                  ("/v1/budgets/2020-21/comparison?scenarios=nope", .badRequest),
                                   ("/v1/budgets/2020-21/comparison?paths=-1", .badRequest),
                                   ("/v1/budgets/2020-21/comparison?scenarios=base,base", .badRequest)] {
                 try await client.execute(uri: uri, method: .get) { #expect($0.status == status, "\(uri)") }
@@ -255,8 +255,38 @@ import Yams
                     #expect($0.status == .badRequest)
                 }
             }
+            // Requests that once could take the process down or tie it up.
+            for uri in ["/v1/backtests/pct.applications?origins=-9223372036854775808...9223372036854775807",
+                        "/v1/backtests/pct.applications?origins=100000000000...100000000000",
+                        "/v1/backtests/pct.applications?origins=2010...2012&models=" + (1...11).map { "combo:naive+drift+m\($0)" }.joined(separator: ","),
+                        "/v1/backtests/pct.applications?origins=2010...2012&models=" + ["naive", "drift", "mean", "ets", "arima", "theta", "otheta",
+                                                                                        "dstheta", "dotheta", "combo", "wcombo"].joined(separator: ",")] {
+                try await client.execute(uri: uri, method: .get) { #expect($0.status == .badRequest, "\(uri.prefix(90))") }
+            }
+            let deep = String(repeating: "[", count: 500_000)
+            try await client.execute(uri: "/v1/scenarios/deep", method: .put, headers: [.authorization: bearer], body: ByteBuffer(string: deep)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("nests deeper than"))
+            }
+            try await client.execute(uri: "/v1/scenarios/wipeout", method: .put, headers: [.authorization: bearer],
+                                     body: ByteBuffer(string: "demand:\n  - {system: pct, from: 2021, percent: -100}\n")) { #expect($0.status == .unprocessableContent) }
+            let rows: [(String, String)] = [
+                (#"{"observations":[{"period":"2022","value":1,"status":"reported","source":"x","vintage":"2023-01-01"},{"period":"2022","value":2,"status":"reported","source":"x","vintage":"2023-01-01"}]}"#,
+                 "the same period and vintage as observations[0]"),
+                (#"{"observations":[{"period":"2022","value":-5,"status":"reported","source":"x","vintage":"2023"}]}"#, "is negative"),
+                (#"{"observations":[{"period":"2022","value":1e308,"status":"reported","source":"x","vintage":"2023"}]}"#, "below 1e15"),
+            ]
+            for (body, fragment) in rows {
+                try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post, headers: [.authorization: bearer],
+                                         body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    #expect(String(buffer: response.body).contains(fragment), "\(String(buffer: response.body))")
+                }
+            }
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok, "still serving") }
             #expect(try await store.catalog().count == 132)
             #expect(try await store.scenarios().isEmpty)
+            #expect(try await store.observations(of: SeriesID("pct.applications")!, asOf: nil).allSatisfy { $0.period != .year(2022) })
         }
     }
 

@@ -32,7 +32,8 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
     /// One row per period: mean, standard error and the bounds of each interval.
     public var csv: String {
         let levels = forecasts.first?.intervals.map(\.level) ?? []
-        let header = ["period", "mean", "standard_error"] + levels.flatMap { ["lower\(Int($0))", "upper\(Int($0))"] }
+        func label(_ level: Double) -> String { level == level.rounded() ? String(Int(level)) : String(level) }
+        let header = ["period", "mean", "standard_error"] + levels.flatMap { ["lower\(label($0))", "upper\(label($0))"] }
         return CSVText.table(header: header, rows: forecasts.map { r in
             [String(r.period), "\(r.mean)", "\(r.standardError)"] + r.intervals.flatMap { ["\($0.lower)", "\($0.upper)"] }
         })

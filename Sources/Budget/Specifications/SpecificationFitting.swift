@@ -30,6 +30,11 @@ public enum SpecificationFitting {
             do {
                 let forecast = try SpecificationForecast(spec).forecast(stored.series, regressors: histories.regressors,
                                                                         horizon: spec.horizon, levels: spec.levels)
+                guard forecast.mean.allSatisfy(\.isFinite), forecast.parameters.values.allSatisfy(\.isFinite) else {
+                    results.append(SpecificationFit(spec: spec, record: nil, previous: nil,
+                                                    error: "the fitted model's forecast or parameters are not finite numbers; nothing was stored"))
+                    continue
+                }
                 let previous = try await store.latestFit(named: spec.name)
                 let record = try await store.saveFit(FitRecord(
                     name: spec.name, fittedAt: ISO8601DateFormatter().string(from: Date()), series: spec.series, model: spec.model,

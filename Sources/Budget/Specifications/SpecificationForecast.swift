@@ -29,6 +29,7 @@ public struct SpecificationForecast: Sendable {
     /// The forecast of `history` (the response's annual series) over `horizon` years.
     public func forecast(_ history: TimeSeries, regressors: [SeriesID: [Observation]], horizon: Int, levels: [Double],
                          regressorPaths: [SeriesID: [Int: Double]] = [:]) throws -> Forecast {
+        guard horizon >= 1 else { throw ForecastingError.invalidHorizon(horizon) }
         let model = try ModelCatalog.model(named: spec.model)
         guard !spec.regressors.isEmpty else { return try model.forecast(history, horizon: horizon, levels: levels) }
         var columns: [Regressor] = []

@@ -27,7 +27,9 @@ enum BudgetRoutes {
             var scenarios: [Scenario] = []
             for name in names {
                 guard !scenarios.contains(where: { $0.name == name }) else { throw APIProblem.badRequest("scenario '\(name)' is named twice") }
-                scenarios.append(try await ScenarioCatalog(env: env).scenario(name))
+                do { scenarios.append(try await ScenarioCatalog(env: env).scenario(name)) } catch let problem as APIProblem where problem.status == .notFound {
+                    throw APIProblem.badRequest("query parameter 'scenarios': \(problem.detail)")
+                }
             }
             let models = try await SpecModels.lineModels(try ModelRoutes.specs(env), store: env.store, asOf: asOf)
             let data = try await BudgetData.load(from: env.store, biennium: biennium, asOf: asOf)

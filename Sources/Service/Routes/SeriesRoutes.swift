@@ -66,7 +66,15 @@ enum SeriesRoutes {
             guard !body.observations.isEmpty else { throw APIProblem.unprocessable("observations: the list is empty") }
             guard body.observations.count <= 10_000 else { throw APIProblem.unprocessable("observations: at most 10000 per request") }
             let observations = try body.observations.enumerated().map { index, row in
-                try observation(row, index: index, series: id, frequency: definition.frequency)
+                try observation(row, index: index, series: id, definition: definition)
+            }
+            var seen: [String: Int] = [:]
+            for (index, o) in observations.enumerated() {
+                let key = "\(o.period)|\(o.vintage.knownBy)"
+                if let first = seen[key] {
+                    throw APIProblem.unprocessable("observations[\(index)]: the same period and vintage as observations[\(first)] (\(o.period), \(o.vintage))")
+                }
+                seen[key] = index
             }
             let summary = try await env.store.insert(ObservationBatch(
                 observations: observations, vintageWasGiven: observations.map { _ in true }, lines: observations.indices.map { $0 + 1 },
@@ -92,13 +100,17 @@ enum SeriesRoutes {
     }
 
     /// A checked observation; errors name `observations[i].field`.
-    static func observation(_ row: ObservationBody, index: Int, series: SeriesID, frequency: String) throws -> Observation {
+    static func observation(_ row: ObservationBody, index: Int, series: SeriesID, definition: SeriesDefinition) throws -> Observation {
+        let frequency = definition.frequency
         let field = "observations[\(index)]"
         guard let period = Period(row.period) else { throw APIProblem.unprocessable("\(field).period: '\(row.period)' is not a period (2021, 2021-Q3, 2021-07, 2020-2021)") }
         guard period.frequency == frequency else {
             throw APIProblem.unprocessable("\(field).period: \(series) is \(frequency); '\(row.period)' is \(period.frequency)")
         }
-        guard row.value.isFinite else { throw APIProblem.unprocessable("\(field).value: must be a finite number") }
+        guard row.value.isFinite, abs(row.value) < 1e15 else { throw APIProblem.unprocessable("\(field).value: must be a finite number below 1e15 in size") }
+        if definition.isCount && row.value < 0 {
+            throw APIProblem.unprocessable("\(field).value: \(series) counts \(definition.unit); \(row.value) is negative")
+        }
         guard let status = ObservationStatus(rawValue: row.status) else {
             throw APIProblem.unprocessable("\(field).status: '\(row.status)' is not one of \(ObservationStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
