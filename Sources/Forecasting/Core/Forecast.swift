@@ -21,12 +21,20 @@ public struct Forecast: Sendable, Equatable {
     public var parameters: [String: Double] = [:]
 
     public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double]) {
+        self.init(model: model, start: start, mean: mean, standardDeviation: standardDeviation, levels: levels,
+                  quantile: NormalQuantile.value)
+    }
+
+    /// Intervals `mean ± q(0.5 + level/200)·sd` with another standardised distribution's quantile `q` (e.g. a
+    /// Student t when the scale was estimated from few errors).
+    public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double],
+                quantile: (Double) -> Double) {
         self.model = model
         self.start = start
         self.mean = mean
         self.standardDeviation = standardDeviation
         self.intervals = levels.map { level in
-            let z = NormalQuantile.value(0.5 + level / 200)
+            let z = quantile(0.5 + level / 200)
             return PredictionInterval(level: level, lower: zip(mean, standardDeviation).map { $0 - z * $1 },
                                       upper: zip(mean, standardDeviation).map { $0 + z * $1 })
         }

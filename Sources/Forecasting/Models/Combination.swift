@@ -1,3 +1,4 @@
+import Regression
 /// A combination of forecasts: equal weights (Clemen, 1989; the "Comb" benchmark of the M competitions) or
 /// weights from validation errors (Bates & Granger, 1969).
 ///
@@ -41,8 +42,12 @@ public struct Combination: ForecastModel {
         let (mean, mixtureSD) = Self.mixture(forecasts.map { ($0.0, $0.1) }, horizon: horizon)
         let inflation = validation?.inflation ?? 1
         let label = forecasts.map { weights == nil ? $0.0.model : "\($0.0.model) ×\(String(format: "%.2f", $0.1 / total))" }
+        // With a scale calibrated on the holdout, the predictive distribution is a Student t with as many degrees
+        // of freedom as the errors and pseudo-observations behind that scale.
+        let student = validation.map { StudentT(degreesOfFreedom: $0.degreesOfFreedom) }
+        let quantile: (Double) -> Double = { p in student?.quantile(p) ?? NormalQuantile.value(p) }
         var combined = Forecast(model: "Combination of " + label.joined(separator: ", "), start: series.end,
-                                mean: mean, standardDeviation: mixtureSD.map { $0 * inflation }, levels: levels)
+                                mean: mean, standardDeviation: mixtureSD.map { $0 * inflation }, levels: levels, quantile: quantile)
         for (forecast, weight, member) in forecasts {
             combined.parameters["\(member).weight"] = weight / total
             for (key, value) in forecast.parameters { combined.parameters["\(member).\(key)"] = value }
@@ -69,9 +74,10 @@ public struct Combination: ForecastModel {
     /// With validation weights: each member forecasts the last `periods` observations from the data before
     /// them; its weight is the inverse of its mean squared error there. The same holdout calibrates the
     /// intervals: when the combination's errors there exceed its stated standard deviations (root mean
-    /// squared standardised error r > 1), every standard deviation of the final forecast is multiplied by r.
+    /// squared standardised error r > 1), every standard deviation of the final forecast is multiplied by r, and
+    /// the intervals use Student t quantiles with the degrees of freedom of that estimate (errors plus prior).
     /// `nil` for equal weights or when the series is too short to hold any out.
-    func validate(_ series: TimeSeries) -> (weights: [Double], inflation: Double)? {
+    func validate(_ series: TimeSeries) -> (weights: [Double], inflation: Double, degreesOfFreedom: Double)? {
         guard case .validation(let periods) = weighting else { return nil }
         let trimmed = series.trimmed()
         guard periods >= 1, trimmed.count > periods + 5 else { return nil }
@@ -96,6 +102,6 @@ public struct Combination: ForecastModel {
         // The holdout's mean squared standardised error, shrunk towards the members' own claim (1) with equal
         // weight (three pseudo-observations), and never below it.
         let prior = 3.0
-        return (weights, max(1, ((prior + squares) / (prior + Double(count))).squareRoot()))
+        return (weights, max(1, ((prior + squares) / (prior + Double(count))).squareRoot()), prior + Double(count))
     }
 }
