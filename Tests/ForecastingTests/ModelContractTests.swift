@@ -117,6 +117,11 @@ import Testing
         #expect(inflation > 2)
         let forecast = try combination.forecast(broken, horizon: 2, levels: [95])
         #expect(forecast.parameters["interval.inflation"] == inflation)
+        // Student t intervals with 3 holdout errors + 3 pseudo-observations = 6 degrees of freedom (t₀.₉₇₅,₆ = 2.446912).
+        let interval = try #require(forecast.interval(95))
+        for h in 0..<2 {
+            #expect(abs((interval.upper[h] - forecast.mean[h]) / forecast.standardDeviation[h] - 2.446911851144969) < 1e-9)
+        }
         let steadyValues: [Double] = (0..<20).map { (t: Int) -> Double in 100 + 2 * Double(t) + Double(t % 2) }
         let steady = TimeSeries(start: 2000, observed: steadyValues)
         #expect(try #require(combination.validate(steady)).inflation >= 1)
