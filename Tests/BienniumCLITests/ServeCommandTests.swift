@@ -43,6 +43,20 @@ import TestSupport
         #expect(server.stop() == 0, "graceful shutdown exits with status 0")
     }
 
+    @Test("SIGTERM during a long request: the request completes, then the server exits 0")
+    func gracefulShutdown() async throws {
+        let (location, _) = try Self.preparedStore(StoreBackend.available[0])
+        let server = try ServerProcess(location + Self.folders)
+        // A comparison with 50,000 paths per scenario takes a few seconds in a debug build; stop the server while it runs.
+        async let reply = HTTP.send("GET", server.baseURL + "/v1/budgets/2020-21/comparison?scenarios=base,low,high&paths=50000")
+        try await Task.sleep(for: .milliseconds(150))
+        server.process.terminate()
+        let finished = try await reply
+        #expect(finished.status == 200)
+        #expect((Self.object(finished.body)["lines"] as? [Any])?.count == 51)
+        #expect(server.stop() == 0)
+    }
+
     @Test("64 concurrent clients mixing reads and writes for 3 seconds: no 5xx, no lost write")
     func concurrentClients() async throws {
         let (location, bearer) = try Self.preparedStore(StoreBackend.available[0])
