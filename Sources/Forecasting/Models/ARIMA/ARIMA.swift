@@ -127,9 +127,11 @@ public struct ARIMA: ForecastModel {
         return true
     }
 
-    /// Hyndman–Khandakar stepwise search by AICc over p, q ≤ 5 and the constant, from the best of (2,2), (0,0),
-    /// (1,0), (0,1); `estimate(p, q, constant)` fits one candidate. Candidates with fewer than
-    /// `p + q + constant + 3` observations are not tried.
+    /// Hyndman–Khandakar stepwise search by AICc over p, q ≤ 5 and the constant, in their order of moves (as R's
+    /// `auto.arima` and statsforecast): (2,2), (0,0), (1,0), (0,1) with the constant where allowed and (0,0)
+    /// without, then from the best the first neighbour (p∓1, q∓1, both, the constant toggled) that lowers the AICc,
+    /// until none does or 94 models were tried. `estimate(p, q, constant)` fits one candidate; candidates with
+    /// fewer than `p + q + constant + 3` observations are not tried.
     static func stepwise(observations count: Int, allowConstant: Bool,
                          estimate: (Int, Int, Bool) -> ARIMAFit?) throws(ForecastingError) -> ARIMAFit {
         var cache: [String: ARIMAFit?] = [:]
@@ -143,26 +145,28 @@ public struct ARIMA: ForecastModel {
             cache[key] = result
             return result
         }
+        // Hyndman & Khandakar's order of moves: the four starting models with the constant (where allowed) and
+        // (0, 0) without; then, from the best, the first neighbour that improves the AICc becomes the new best.
         var best: ARIMAFit?
-        for (p, q) in [(2, 2), (0, 0), (1, 0), (0, 1)] {
-            for c in allowConstant ? [true, false] : [false] {
-                if let f = fit(p, q, c), f.aicc < (best?.aicc ?? .infinity) { best = f }
-            }
+        let starts = [(2, 2, allowConstant), (0, 0, allowConstant), (1, 0, allowConstant), (0, 1, allowConstant)]
+            + (allowConstant ? [(0, 0, false)] : [])
+        for (p, q, c) in starts {
+            if let f = fit(p, q, c), f.aicc < (best?.aicc ?? .infinity) { best = f }
         }
         guard var current = best else { throw .tooShort(model: "ARIMA", observed: count, minimum: 4) }
-        var improved = true
-        while improved {
-            improved = false
+        var fitted = starts.count
+        search: while fitted < 94 {
             let (p, q, c) = (current.order.p, current.order.q, current.hasConstant)
-            var candidates = [(p - 1, q, c), (p + 1, q, c), (p, q - 1, c), (p, q + 1, c), (p - 1, q - 1, c), (p + 1, q + 1, c),
-                              (p - 1, q + 1, c), (p + 1, q - 1, c)]
-            if allowConstant { candidates.append((p, q, !c)) }
-            for (cp, cq, cc) in candidates {
+            var moves = [(-1, 0), (0, -1), (1, 0), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)].map { (p + $0.0, q + $0.1, c) }
+            if allowConstant { moves.append((p, q, !c)) }
+            for (cp, cq, cc) in moves where cache["\(cp),\(cq),\(cc)"] == nil {
+                fitted += 1
                 if let f = fit(cp, cq, cc), f.aicc < current.aicc - 1e-9 {
                     current = f
-                    improved = true
+                    continue search
                 }
             }
+            break
         }
         return current
     }
