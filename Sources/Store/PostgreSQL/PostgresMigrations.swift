@@ -52,26 +52,7 @@ enum PostgresMigrations {
             )
             """,
         ]),
-        ("v3 access tokens and stored scenarios", [
-            """
-            CREATE TABLE access_tokens (
-              id TEXT PRIMARY KEY,
-              role TEXT NOT NULL CHECK (role IN ('editor', 'admin')),
-              token_hash TEXT NOT NULL UNIQUE,
-              created_at TEXT NOT NULL,
-              revoked_at TEXT
-            )
-            """,
-            """
-            CREATE TABLE scenarios (
-              name TEXT NOT NULL,
-              version INTEGER NOT NULL,
-              yaml TEXT NOT NULL,
-              saved_at TEXT NOT NULL,
-              PRIMARY KEY (name, version)
-            )
-            """,
-        ]),
+        ("v3 access tokens and stored scenarios", StoreSchema.accessTokensAndScenarios.map { PostgresQuery(unsafeSQL: $0) }),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction, under an advisory lock.

@@ -51,22 +51,7 @@ enum SQLiteMigrations {
                 """)
         }
         migrator.registerMigration("v3 access tokens and stored scenarios") { db in
-            try db.execute(sql: """
-                CREATE TABLE access_tokens (
-                  id TEXT PRIMARY KEY,
-                  role TEXT NOT NULL CHECK (role IN ('editor', 'admin')),
-                  token_hash TEXT NOT NULL UNIQUE,
-                  created_at TEXT NOT NULL,
-                  revoked_at TEXT
-                );
-                CREATE TABLE scenarios (
-                  name TEXT NOT NULL,
-                  version INTEGER NOT NULL,
-                  yaml TEXT NOT NULL,
-                  saved_at TEXT NOT NULL,
-                  PRIMARY KEY (name, version)
-                );
-                """)
+            for statement in StoreSchema.accessTokensAndScenarios { try db.execute(sql: statement) }
         }
         return migrator
     }
