@@ -56,6 +56,7 @@ struct BacktestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let chosen = try models.split(separator: ",").map { name throws -> any ForecastModel in
             do { return try ModelCatalog.model(named: String(name).trimmingCharacters(in: .whitespaces)) } catch {
                 throw ValidationError("--models: \(error)")
@@ -70,7 +71,6 @@ struct BacktestCommand: AsyncParsableCommand {
 
     private func holdout(_ path: String, models: [any ForecastModel]) throws {
         let all = try LongSeriesFile.read(path)
-        if jobs > 1 { BLASInfo.setThreads(1) }
         let bar = ProgressBar(total: all.count, label: "series")
         let (summaries, scores, skipped) = HoldoutEvaluation(horizon: horizon, models: models, jobs: jobs).run(all) { done, total in
             bar.update(done)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Budget
 import Forecasting
 import Foundation
+import LinearAlgebra
 import Store
 
 /// `biennium budget-backtest`: the projection method on past bienniums, in real time.
@@ -39,6 +40,7 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let specs = try ModelSpec.load(models)
         let specified = Set(specs.map(\.series))
         let lines = BudgetLayout.standard.filter { $0.rule == .model && specified.contains($0.id) }.map(\.id)

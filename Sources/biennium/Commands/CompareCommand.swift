@@ -1,6 +1,7 @@
 import ArgumentParser
 import Budget
 import Foundation
+import LinearAlgebra
 import Store
 
 /// `biennium compare`: projection versus budget for a biennium under scenarios.
@@ -37,6 +38,7 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let scenarios = try ScenarioSet.load(self.scenarios, folder: scenarioFolder)
         let specs = try ModelSpec.load(self.models)
         let comparison = try await BudgetJob(store: store, asOf: asOf.flatMap(CalendarDay.init(iso:)))

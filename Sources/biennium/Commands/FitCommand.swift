@@ -2,6 +2,7 @@ import ArgumentParser
 import Budget
 import Forecasting
 import Foundation
+import LinearAlgebra
 import Store
 
 /// `biennium fit`: fits the model specifications and stores each fit as a new version.
@@ -22,6 +23,7 @@ struct FitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let results = try await FitJob(store: store, asOf: asOf.flatMap(CalendarDay.init(iso:))).run(try ModelSpec.load(paths))
         print(try FitOutput.render(results, showChanges: false, format: format))
     }
@@ -43,6 +45,7 @@ struct RefitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let results = try await FitJob(store: store, asOf: nil).run(try ModelSpec.load(paths))
         print(try FitOutput.render(results, showChanges: true, format: format))
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Budget
 import Forecasting
 import Foundation
+import LinearAlgebra
 import Store
 
 /// `biennium forecast SERIES_ID`: forecasts a stored annual series with prediction intervals.
@@ -47,6 +48,7 @@ struct ForecastCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let loaded = try spec.map(ModelSpec.init(path:))
         let id = loaded?.series ?? SeriesID(series!)!
         let modelName = loaded?.model ?? model

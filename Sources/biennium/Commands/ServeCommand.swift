@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import LinearAlgebra
 import Logging
 import Metrics
 import Prometheus
@@ -32,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         var logger = Logger(label: "biennium.serve")
