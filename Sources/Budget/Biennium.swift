@@ -4,6 +4,7 @@ public import Store
 public struct Biennium: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let firstYear: Int
 
+    /// The biennium that starts in `firstYear` (2020 for 2020/21).
     public init(firstYear: Int) { self.firstYear = firstYear }
 
     /// Parses `2020/21`, `2020-21`, `2020/2021` or `2020-2021`; `nil` for anything else or two years that do not follow.

@@ -27,6 +27,7 @@ public struct BudgetData: Sendable {
     /// The unit costs' units and annual actuals known on the date.
     public let unitCosts: [(definition: UnitCostDefinition, unit: String, history: [Int: Double])]
 
+    /// Data assembled by hand (tests, backtests); ``load(from:biennium:asOf:layout:)`` reads it from a store.
     public init(biennium: Biennium, asOf: CalendarDay?, lines: [LineData],
                 unitCosts: [(definition: UnitCostDefinition, unit: String, history: [Int: Double])] = []) {
         self.biennium = biennium
@@ -35,6 +36,7 @@ public struct BudgetData: Sendable {
         self.unitCosts = unitCosts
     }
 
+    /// The line whose actuals are the series `id`.
     public func line(_ id: SeriesID) -> LineData? { lines.first { $0.definition.id == id } }
 
     /// Reads the layout's series from `store`. Throws ``BudgetError/noBudget(_:available:)`` when no line has

@@ -38,6 +38,7 @@ public struct BudgetLineDefinition: Sendable, Equatable {
     public let budgetSeries: SeriesID
     public let rule: ProjectionRule
 
+    /// A line with its actuals series, its budget series and its projection rule.
     public init(id: SeriesID, kind: LineKind, budgetSeries: SeriesID, rule: ProjectionRule) {
         self.id = id
         self.kind = kind

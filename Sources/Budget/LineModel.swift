@@ -8,6 +8,7 @@ public struct LineModel: Sendable {
     public let label: String
     public let forecast: @Sendable (_ history: TimeSeries, _ horizon: Int, _ regressorPaths: [SeriesID: [Int: Double]]) throws -> Forecast
 
+    /// A model from a forecasting function.
     public init(label: String,
                 forecast: @escaping @Sendable (_ history: TimeSeries, _ horizon: Int, _ regressorPaths: [SeriesID: [Int: Double]]) throws -> Forecast) {
         self.label = label

@@ -29,6 +29,7 @@ public struct Scenario: Sendable, Equatable {
         public var level = 5.0
         public var cost = 3.0
 
+        /// The default bands: income per unit ±3%, ratios ±3%, levels ±5%, expenditure ±3%.
         public init() {}
     }
 
@@ -44,6 +45,7 @@ public struct Scenario: Sendable, Equatable {
     public let exchangeRateFactor: Double
     public let bands: Bands
 
+    /// A scenario; every assumption defaults to neutral (no shock, fees and exchange rates unchanged, flat costs).
     public init(name: String, description: String = "", demandShocks: [DemandShock] = [], regressorPaths: [SeriesID: [Int: Double]] = [:],
                 feeChanges: [FeeChange] = [], costGrowthPercent: Double = 0, exchangeRateFactor: Double = 1, bands: Bands = Bands()) {
         self.name = name

@@ -4,6 +4,7 @@ public import Hummingbird
 public struct APIContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
 
+    /// The context of one request, as Hummingbird creates it.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
     }
@@ -11,5 +12,6 @@ public struct APIContext: RequestContext {
     /// Request bodies above 1 MiB are refused with 413 before they are read in full.
     public var maxUploadSize: Int { Self.maximumBodyBytes }
 
+    /// The body limit: 1 MiB.
     public static let maximumBodyBytes = 1 << 20
 }

@@ -7,6 +7,7 @@ import Logging
 /// error is an RFC 9457 problem document. Requests are counted and timed per route (Hummingbird's
 /// `MetricsMiddleware`, exported by `/metrics`).
 public enum BienniumAPI {
+    /// The router with every route and the problem and metrics middleware; the application and the tests use it.
     public static func router(_ env: ServiceEnvironment) -> Router<APIContext> {
         let router = Router(context: APIContext.self)
         // Metrics outside, problems inside: the metrics see the status the client gets.

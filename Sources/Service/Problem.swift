@@ -12,6 +12,7 @@ public struct APIProblem: Error, Sendable, Equatable {
     public let status: HTTPResponse.Status
     public let detail: String
 
+    /// A problem with its HTTP status and a detail that names the field, parameter or resource at fault.
     public init(_ status: HTTPResponse.Status, _ detail: String) {
         self.status = status
         self.detail = detail

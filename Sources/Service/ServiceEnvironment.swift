@@ -16,6 +16,7 @@ public struct ServiceEnvironment: Sendable {
     /// Stored forecasts as last rendered (two seconds; a fit through this process clears its entry).
     let forecastCache = ResponseCache()
 
+    /// The environment of a server on `store`, reading specifications and scenario files from the folders given.
     public init(store: any SeriesStore, modelsFolder: String = "Models", scenarioFolder: String = "Models/scenarios",
                 registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger = Logger(label: "biennium.service")) {
         self.store = store

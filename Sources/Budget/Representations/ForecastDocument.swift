@@ -2,7 +2,9 @@ public import Forecasting
 
 /// A forecast of a stored series as the CLI and the service print it.
 public struct ForecastDocument: Sendable, Codable, Equatable {
+    /// One interval of one period.
     public struct Interval: Sendable, Codable, Equatable { public let level: Double; public let lower: Double; public let upper: Double }
+    /// One forecast period: mean, standard error and intervals.
     public struct Row: Sendable, Codable, Equatable {
         public let period: Int
         public let mean: Double
@@ -17,6 +19,7 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
     public let lastObserved: Int
     public let forecasts: [Row]
 
+    /// The document of forecast `f` of a stored series.
     public init(_ f: Forecast, series: String, unit: String, asOf: String?, lastObserved: Int) {
         self.series = series
         self.unit = unit

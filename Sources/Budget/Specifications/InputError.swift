@@ -4,6 +4,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public let line: Int?
     public let message: String
 
+    /// A problem in `file` (at `line` when known).
     public init(file: String, line: Int? = nil, _ message: String) {
         self.file = file
         self.line = line

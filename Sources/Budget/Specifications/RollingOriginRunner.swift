@@ -16,6 +16,7 @@ public struct OriginScore: Sendable, Codable {
     public let winkler95: Double?
 }
 
+/// The scores of a rolling-origin backtest of one stored series, and the origins or models that were skipped.
 public struct RollingOriginResult: Sendable, Codable {
     public let series: String
     public let horizon: Int
@@ -35,6 +36,7 @@ public struct RollingOriginRunner {
     public let horizon: Int
     public let realTime: Bool
 
+    /// A backtest of `series` in `store`, `horizon` years ahead, on today's data or in real time.
     public init(store: any SeriesStore, series: SeriesID, horizon: Int, realTime: Bool) {
         self.store = store
         self.series = series

@@ -13,6 +13,7 @@ public struct SpecificationForecast: Sendable {
 
     public let spec: ModelSpec
 
+    /// The forecaster of one specification.
     public init(_ spec: ModelSpec) { self.spec = spec }
 
     /// Reads the response and the regressors as known on `asOf`.

@@ -4,6 +4,7 @@ public import Store
 /// Stored annual observations as a forecasting series: one value per year from the first to the last
 /// observed year (or `through`), missing years as gaps.
 public enum StoredSeries {
+    /// The annual series of `observations` through the year `last` (all years when `nil`); `nil` when there is none.
     public static func annual(_ observations: [Observation], through last: Int? = nil) -> (series: TimeSeries, lastYear: Int, count: Int)? {
         var byYear: [Int: Double] = [:]
         for o in observations {

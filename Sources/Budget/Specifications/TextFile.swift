@@ -2,6 +2,7 @@ import Foundation
 
 /// Reads a whole input file as UTF-8 text, turning every way it can fail into an ``InputError``.
 public enum TextFile {
+    /// The UTF-8 text of `path` (a leading byte-order mark removed), or an ``InputError`` that says why not.
     public static func read(_ path: String) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -22,6 +22,7 @@ enum SystemRoutes {
 
 /// The OpenAPI 3.1 document of the service, kept in the repository (Sources/Service/openapi.yaml).
 public enum OpenAPIDocument {
+    /// The document's YAML text, as served at `/openapi.yaml`.
     public static func text() throws -> String {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
             throw APIProblem(.internalServerError, "the OpenAPI document is missing from the build")

@@ -23,6 +23,7 @@ public struct AccessToken: Sendable, Equatable, Codable {
     public let createdAt: String
     public let revokedAt: String?
 
+    /// A token record as stored.
     public init(id: String, role: AccessRole, hash: String, createdAt: String, revokedAt: String? = nil) {
         self.id = id
         self.role = role
@@ -39,6 +40,7 @@ public struct StoredScenario: Sendable, Equatable {
     public let yaml: String
     public let savedAt: String
 
+    /// A scenario record as stored.
     public init(name: String, version: Int, yaml: String, savedAt: String) {
         self.name = name
         self.version = version

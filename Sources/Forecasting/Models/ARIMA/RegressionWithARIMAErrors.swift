@@ -7,6 +7,7 @@ public struct Regressor: Sendable, Equatable {
     public let name: String
     public let values: [Double?]
 
+    /// A regressor named `name` with one value (or a gap) per period of the response.
     public init(name: String, values: [Double?]) {
         self.name = name
         self.values = values
@@ -33,6 +34,7 @@ public struct RegressionWithARIMAErrors: Sendable {
     public let order: ARIMAOrder?
     public let constant: Bool?
 
+    /// A fixed error order and constant, or `nil` to choose them (KPSS and the stepwise AICc search).
     public init(order: ARIMAOrder? = nil, constant: Bool? = nil) {
         self.order = order
         self.constant = constant
