@@ -1,4 +1,5 @@
 import ArgumentParser
+import Budget
 import Foundation
 import Hummingbird
 import LinearAlgebra
@@ -34,6 +35,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
+        // Refuse to start on a configuration the routes would fail on: the specifications must load, and the
+        // scenario folder must exist (the comparison's default scenarios live there).
+        do { _ = try ModelSpec.load([models]) } catch {
+            throw ValidationError("--models: \(error) (run from the repository root, or give --models PATH).")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: scenarioFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--scenario-folder: '\(scenarioFolder)' is not a folder (run from the repository root, or give the path).")
+        }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         var logger = Logger(label: "biennium.serve")
