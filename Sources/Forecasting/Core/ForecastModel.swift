@@ -5,9 +5,14 @@ public protocol ForecastModel: Sendable {
     var name: String { get }
     /// Fits the series and forecasts `horizon` periods with intervals at `levels` (percent).
     func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast
+    /// The model as used to score it on a holdout (a combination's validation): the same method, possibly with a
+    /// lighter search. By default the model itself.
+    var screening: any ForecastModel { get }
 }
 
 extension ForecastModel {
+    public var screening: any ForecastModel { self }
+
     /// Validates the common preconditions.
     static func check(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) {
         guard horizon >= 1 else { throw .invalidHorizon(horizon) }

@@ -85,7 +85,7 @@ public struct Combination: ForecastModel {
         let actual = Array(trimmed.values.suffix(periods))
         var fitted: [(Forecast, Double)] = []
         let weights = members.map { member -> Double in
-            guard let f = try? member.forecast(training, horizon: periods, levels: []) else { return 0 }
+            guard let f = try? member.screening.forecast(training, horizon: periods, levels: []) else { return 0 }
             var sse = 0.0, count = 0
             for (a, p) in zip(actual, f.mean) { if let a { sse += (a - p) * (a - p); count += 1 } }
             guard count > 0 else { return 0 }

@@ -8,8 +8,18 @@ import Foundation
 public struct ETS: ForecastModel {
     /// A fixed specification, or `nil` to select by AICc among all admissible ones.
     public let spec: ETSSpec?
+    /// Whether the automatic selection completes the winner's fit (true) or keeps the quick ranking fit.
+    let refinesWinner: Bool
 
-    public init(_ spec: ETSSpec? = nil) { self.spec = spec }
+    public init(_ spec: ETSSpec? = nil) { self.init(spec, refinesWinner: true) }
+
+    init(_ spec: ETSSpec?, refinesWinner: Bool) {
+        self.spec = spec
+        self.refinesWinner = refinesWinner
+    }
+
+    /// For a holdout score, the selection without completing the winner's fit.
+    public var screening: any ForecastModel { ETS(spec, refinesWinner: false) }
 
     /// The largest trend smoothing β searched (see the comment in `fit`).
     public static let maximumBeta = 0.2
@@ -48,7 +58,7 @@ public struct ETS: ForecastModel {
             guard let fit = Self.estimate(y, spec: candidate, thorough: false), fit.aicc.isFinite else { continue }
             if best == nil || fit.aicc < best!.aicc { best = fit }
         }
-        if let quick = best, let thorough = Self.estimate(y, spec: quick.spec), thorough.aicc <= quick.aicc { best = thorough }
+        if refinesWinner, let quick = best, let thorough = Self.estimate(y, spec: quick.spec), thorough.aicc <= quick.aicc { best = thorough }
         guard let best else {
             throw .tooShort(model: "ETS", observed: observed.count, minimum: Self.minimumObservations(ETSSpec(error: .additive, trend: .none)))
         }
