@@ -93,13 +93,20 @@ class BienniumClient:
 
     def forecast(self, series_id: str, horizon: int = 4, model: str = "auto", levels=(80, 95),
                  as_of: str | None = None) -> pd.DataFrame:
-        """Point forecasts with interval bounds (`lower80`, `upper80`, …), indexed by year."""
-        frame = self._csv(f"/v1/forecasts/{series_id}", horizon=horizon, model=model,
-                          levels=",".join(str(level) for level in levels), asOf=as_of)
-        frame.index = pd.PeriodIndex(frame.pop("period"), freq="Y")
-        frame.index.name = "year"
+        """Point forecasts with interval bounds (`lower80`, `upper80`, …), indexed by year (one request)."""
         document = self._json(f"/v1/forecasts/{series_id}", horizon=horizon, model=model,
                               levels=",".join(str(level) for level in levels), asOf=as_of)
+        rows = []
+        for row in document["forecasts"]:
+            record = {"year": row["period"], "mean": row["mean"], "standard_error": row["standardError"]}
+            for interval in row["intervals"]:
+                label = int(interval["level"]) if float(interval["level"]).is_integer() else interval["level"]
+                record[f"lower{label}"] = interval["lower"]
+                record[f"upper{label}"] = interval["upper"]
+            rows.append(record)
+        frame = pd.DataFrame(rows)
+        frame.index = pd.PeriodIndex(frame.pop("year"), freq="Y")
+        frame.index.name = "year"
         frame.attrs.update(model=document["model"], unit=document["unit"], last_observed=document["lastObserved"])
         return frame
 
@@ -130,9 +137,10 @@ class BienniumClient:
         return [entry["biennium"] for entry in self._json("/v1/budgets")["budgets"]]
 
     def comparison(self, biennium: str = "2020-21", scenarios: str = "base,low,high", as_of: str | None = None,
-                   paths: int | None = None) -> pd.DataFrame:
-        """The projection-versus-budget comparison: one row per line and scenario, exactly as the service sends it."""
-        document = self.comparison_document(biennium, scenarios, as_of, paths)
+                   paths: int | None = None, document: dict | None = None) -> pd.DataFrame:
+        """The projection-versus-budget comparison: one row per line and scenario, exactly as the service sends it.
+        Pass a `document` already fetched with `comparison_document` to avoid a second request."""
+        document = document or self.comparison_document(biennium, scenarios, as_of, paths)
         frame = pd.DataFrame(document["lines"])
         if frame.empty:
             raise BienniumError(f"no budget line of {biennium} can be projected"

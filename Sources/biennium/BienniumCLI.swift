@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearAlgebra
 
 @main
 struct BienniumCLI: AsyncParsableCommand {
@@ -8,4 +9,11 @@ struct BienniumCLI: AsyncParsableCommand {
         subcommands: [ImportCommand.self, SeriesCommand.self, ForecastCommand.self, BacktestCommand.self, FitCommand.self, RefitCommand.self, RegressCommand.self,
                       CompareCommand.self, ScenarioCommand.self, BudgetBacktestCommand.self,
                       ServeCommand.self, TokenCommand.self])
+
+    /// Every command but `regress` fits many small models, where OpenBLAS's idle threads only spin against the
+    /// work (BENCHMARKS.md): BLAS runs single-threaded unless `regress` asks for more.
+    static func main() async {
+        BLASInfo.setThreads(1)
+        await main(nil)
+    }
 }

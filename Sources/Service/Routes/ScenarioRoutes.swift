@@ -27,17 +27,17 @@ struct ScenarioCatalog {
         return result.values.sorted { $0.name < $1.name }
     }
 
-    func entry(_ name: String) async throws -> Entry {
-        let all = try await entries()
+    /// The entry named `name` among `all` (read once by the caller), or 404.
+    static func entry(_ name: String, in all: [Entry]) throws -> Entry {
         guard let entry = all.first(where: { $0.name == name }) else {
             throw APIProblem.notFound("no scenario named '\(name)'; known: \(all.map(\.name).joined(separator: ", "))")
         }
         return entry
     }
 
-    func scenario(_ name: String) async throws -> Scenario {
-        let entry = try await entry(name)
-        return try ScenarioFile.parse(entry.yaml, name: entry.name, file: entry.origin == "stored" ? "scenario '\(name)'" : entry.origin)
+    /// The parsed scenario of an entry.
+    static func scenario(_ entry: Entry) throws -> Scenario {
+        try ScenarioFile.parse(entry.yaml, name: entry.name, file: entry.origin == "stored" ? "scenario '\(entry.name)'" : entry.origin)
     }
 }
 
@@ -56,9 +56,8 @@ enum ScenarioRoutes {
 
         router.get("scenarios/:name") { _, context in
             let name = try context.parameters.require("name")
-            let catalog = ScenarioCatalog(env: env)
-            let entry = try await catalog.entry(name)
-            let scenario = try await catalog.scenario(name)
+            let entry = try ScenarioCatalog.entry(name, in: try await ScenarioCatalog(env: env).entries())
+            let scenario = try ScenarioCatalog.scenario(entry)
             return try Representation.json(ScenarioBody(name: name, origin: entry.origin == "stored" ? "stored" : "file", version: entry.version,
                                                         yaml: entry.yaml, explanation: scenario.explanation))
         }

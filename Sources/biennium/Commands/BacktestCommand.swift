@@ -2,7 +2,6 @@ import ArgumentParser
 import Budget
 import Forecasting
 import Foundation
-import LinearAlgebra
 import Store
 
 /// `biennium backtest`: how accurate each model would have been.
@@ -56,7 +55,6 @@ struct BacktestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let chosen = try models.split(separator: ",").map { name throws -> any ForecastModel in
             do { return try ModelCatalog.model(named: String(name).trimmingCharacters(in: .whitespaces)) } catch {
                 throw ValidationError("--models: \(error)")
@@ -92,16 +90,10 @@ struct BacktestCommand: AsyncParsableCommand {
         guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first <= last else {
             throw ValidationError("--origins must be FIRST...LAST with years, e.g. 2010...2019; got '\(origins!)'.")
         }
-        let store = try await self.store.open()
-        let result: RollingOriginResult
-        do {
+        let result = try await self.store.withStore { store in
             _ = try await self.store.definition(of: id, in: store)
-            result = try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime)
+            return try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime)
                 .run(origins: Array(first...last), models: models)
-            try await store.close()
-        } catch {
-            try? await store.close()
-            throw error
         }
         if let out { try BacktestOutput.writeOrigins(result, to: out) }
         print(try BacktestOutput.render(result, format: format))

@@ -2,7 +2,6 @@ import ArgumentParser
 import Budget
 import Forecasting
 import Foundation
-import LinearAlgebra
 import Store
 
 /// `biennium budget-backtest`: the projection method on past bienniums, in real time.
@@ -40,20 +39,13 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let specs = try ModelSpec.load(models)
         let specified = Set(specs.map(\.series))
         let lines = BudgetLayout.standard.filter { $0.rule == .model && specified.contains($0.id) }.map(\.id)
-        let opened = try await store.open()
-        let rows: [ProjectionBacktestRow]
-        do {
-            rows = try await ProjectionBacktest.run(store: opened, lines: lines, bienniums: try range(),
-                                                    models: { day in try await SpecModels.lineModels(specs, store: opened, asOf: day) },
-                                                    naive: LineModel(label: "naive", model: BenchmarkModel(.naive)), paths: paths)
-            try await opened.close()
-        } catch {
-            try? await opened.close()
-            throw error
+        let rows = try await store.withStore { opened in
+            try await ProjectionBacktest.run(store: opened, lines: lines, bienniums: try range(),
+                                             models: { day in try await SpecModels.lineModels(specs, store: opened, asOf: day) },
+                                             naive: LineModel(label: "naive", model: BenchmarkModel(.naive)), paths: paths)
         }
         guard !rows.isEmpty else { throw ValidationError("no biennium in \(bienniums) has both years published for a modelled line.") }
         switch format {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Budget
 import Foundation
-import LinearAlgebra
 import Store
 
 /// `biennium compare`: projection versus budget for a biennium under scenarios.
@@ -38,7 +37,6 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let scenarios = try ScenarioSet.load(self.scenarios, folder: scenarioFolder)
         let specs = try ModelSpec.load(self.models)
         let comparison = try await BudgetJob(store: store, asOf: asOf.flatMap(CalendarDay.init(iso:)))
@@ -53,22 +51,15 @@ struct BudgetJob {
     let asOf: CalendarDay?
 
     func compare(biennium: Biennium?, scenarios: [Scenario], specs: [ModelSpec], paths: Int, seed: UInt64) async throws -> BudgetComparison {
-        let opened = try await store.open()
-        let data: BudgetData
-        let models: [SeriesID: LineModel]
-        do {
+        let (data, models) = try await store.withStore { opened in
             if try await opened.catalog().isEmpty { throw StoreError.emptyStore(try store.location().description) }
             let chosen: Biennium
             if let biennium { chosen = biennium } else {
                 guard let latest = try await BudgetData.bienniums(in: opened).last else { throw BudgetError.noBudget(nil, available: []) }
                 chosen = latest
             }
-            data = try await BudgetData.load(from: opened, biennium: chosen, asOf: asOf)
-            models = try await SpecModels.lineModels(specs, store: opened, asOf: asOf)
-            try await opened.close()
-        } catch {
-            try? await opened.close()
-            throw error
+            return (try await BudgetData.load(from: opened, biennium: chosen, asOf: asOf),
+                    try await SpecModels.lineModels(specs, store: opened, asOf: asOf))
         }
         return try BudgetProjection(data: data, scenarios: scenarios, models: models).compare(paths: paths, seed: seed)
     }

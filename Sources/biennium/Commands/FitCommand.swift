@@ -2,7 +2,6 @@ import ArgumentParser
 import Budget
 import Forecasting
 import Foundation
-import LinearAlgebra
 import Store
 
 /// `biennium fit`: fits the model specifications and stores each fit as a new version.
@@ -23,7 +22,6 @@ struct FitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let results = try await FitJob(store: store, asOf: asOf.flatMap(CalendarDay.init(iso:))).run(try ModelSpec.load(paths))
         print(try FitOutput.render(results, showChanges: false, format: format))
     }
@@ -45,7 +43,6 @@ struct RefitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let results = try await FitJob(store: store, asOf: nil).run(try ModelSpec.load(paths))
         print(try FitOutput.render(results, showChanges: true, format: format))
     }
@@ -57,15 +54,9 @@ struct FitJob {
     let asOf: CalendarDay?
 
     func run(_ specs: [ModelSpec]) async throws -> [SpecificationFit] {
-        let opened = try await store.open()
-        do {
+        try await store.withStore { opened in
             if try await opened.catalog().isEmpty { throw StoreError.emptyStore(try store.location().description) }
-            let results = try await SpecificationFitting.fit(specs, store: opened, asOf: asOf)
-            try await opened.close()
-            return results
-        } catch {
-            try? await opened.close()
-            throw error
+            return try await SpecificationFitting.fit(specs, store: opened, asOf: asOf)
         }
     }
 }

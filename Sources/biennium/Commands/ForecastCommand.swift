@@ -2,7 +2,6 @@ import ArgumentParser
 import Budget
 import Forecasting
 import Foundation
-import LinearAlgebra
 import Store
 
 /// `biennium forecast SERIES_ID`: forecasts a stored annual series with prediction intervals.
@@ -48,7 +47,6 @@ struct ForecastCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         let loaded = try spec.map(ModelSpec.init(path:))
         let id = loaded?.series ?? SeriesID(series!)!
         let modelName = loaded?.model ?? model
@@ -57,18 +55,11 @@ struct ForecastCommand: AsyncParsableCommand {
         let chosen: any ForecastModel
         do { chosen = try ModelCatalog.model(named: modelName) } catch { throw ValidationError("--model: \(error)") }
         let day = asOf.flatMap(CalendarDay.init(iso:))
-        let store = try await self.store.open()
-        let observations: [Observation]
-        let definition: SeriesDefinition
-        var regressors: [SeriesID: [Observation]] = [:]
-        do {
-            definition = try await self.store.definition(of: id, in: store)
-            observations = try await store.observations(of: id, asOf: day)
+        let (definition, observations, regressors) = try await self.store.withStore { store in
+            let definition = try await self.store.definition(of: id, in: store)
+            var regressors: [SeriesID: [Observation]] = [:]
             if let loaded { regressors = try await SpecificationForecast(loaded).histories(in: store, asOf: day).regressors }
-            try await store.close()
-        } catch {
-            try? await store.close()
-            throw error
+            return (definition, try await store.observations(of: id, asOf: day), regressors)
         }
         guard definition.frequency == "annual" else {
             throw ValidationError("\(id) is \(definition.frequency); this version forecasts annual series only.")

@@ -79,6 +79,8 @@ struct RegressCommand: ParsableCommand {
     }
 
     func run() throws {
+        // One large least-squares problem: BLAS may use every core (the other commands run it single-threaded).
+        BLASInfo.setThreads(ProcessInfo.processInfo.activeProcessorCount)
         let table = try NumericTable(path: data)
         let model = try modelFormula(table)
         let timeColumn = time ?? ["year", "period", "time"].first { table.names.contains($0) && table.numeric[table.names.firstIndex(of: $0)!] != nil }

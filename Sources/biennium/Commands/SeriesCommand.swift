@@ -45,15 +45,10 @@ struct SeriesShowCommand: AsyncParsableCommand {
     func run() async throws {
         let id = SeriesID(series)!
         let day = asOf.flatMap(CalendarDay.init(iso:))
-        let store = try await self.store.open()
-        do {
-            let definition = try await self.store.definition(of: id, in: store)
-            let observations = vintages ? try await store.vintages(of: id) : try await store.observations(of: id, asOf: day)
-            try await store.close()
-            print(try SeriesOutput.show(definition, observations, asOf: day, allVintages: vintages, format: format))
-        } catch {
-            try? await store.close()
-            throw error
+        let (definition, observations) = try await self.store.withStore { store in
+            (try await self.store.definition(of: id, in: store),
+             vintages ? try await store.vintages(of: id) : try await store.observations(of: id, asOf: day))
         }
+        print(try SeriesOutput.show(definition, observations, asOf: day, allVintages: vintages, format: format))
     }
 }

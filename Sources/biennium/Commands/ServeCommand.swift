@@ -2,7 +2,6 @@ import ArgumentParser
 import Budget
 import Foundation
 import Hummingbird
-import LinearAlgebra
 import Logging
 import Metrics
 import Prometheus
@@ -34,7 +33,6 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BLASInfo.setThreads(1)  // small problems: OpenBLAS's idle threads would only spin against the work
         // Refuse to start on a configuration the routes would fail on: the specifications must load, and the
         // scenario folder must exist (the comparison's default scenarios live there).
         do { _ = try ModelSpec.load([models]) } catch {

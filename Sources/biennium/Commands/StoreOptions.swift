@@ -28,6 +28,19 @@ struct StoreOptions: ParsableArguments {
         try await location().open()
     }
 
+    /// Opens the store, runs `body` with it and closes it, also when `body` throws (the error is rethrown).
+    func withStore<T>(_ body: (any SeriesStore) async throws -> T) async throws -> T {
+        let store = try await open()
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
     /// The catalog entry of `id`, or an error that says what to do: import first when the store is empty.
     func definition(of id: SeriesID, in store: any SeriesStore) async throws -> SeriesDefinition {
         let catalog = try await store.catalog()

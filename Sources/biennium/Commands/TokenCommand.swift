@@ -23,13 +23,8 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let role = AccessRole(rawValue: self.role)!
-            let opened = try await store.open()
             let (token, record) = AccessTokens.create(role: role, createdAt: ISO8601DateFormatter().string(from: Date()))
-            do { try await opened.createToken(record) } catch {
-                try? await opened.close()
-                throw error
-            }
-            try await opened.close()
+            try await store.withStore { try await $0.createToken(record) }
             print(token)
             FileHandle.standardError.write(Data("created \(record.id) (\(role.rawValue)); the token above is shown only now\n".utf8))
         }
@@ -41,13 +36,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
         func run() async throws {
-            let opened = try await store.open()
-            let tokens: [AccessToken]
-            do { tokens = try await opened.tokens() } catch {
-                try? await opened.close()
-                throw error
-            }
-            try await opened.close()
+            let tokens = try await store.withStore { try await $0.tokens() }
             struct Row: Encodable { let id: String; let role: String; let createdAt: String; let revokedAt: String? }
             let rows = tokens.map { Row(id: $0.id, role: $0.role.rawValue, createdAt: $0.createdAt, revokedAt: $0.revokedAt) }
             if format == .json { print(try JSONOutput.encode(["tokens": rows])); return }
@@ -62,13 +51,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Argument(help: "The token id, as 'token list' shows it.") var id: String
 
         func run() async throws {
-            let opened = try await store.open()
-            let revoked: Bool
-            do { revoked = try await opened.revokeToken(id: id, at: ISO8601DateFormatter().string(from: Date())) } catch {
-                try? await opened.close()
-                throw error
-            }
-            try await opened.close()
+            let revoked = try await store.withStore { try await $0.revokeToken(id: id, at: ISO8601DateFormatter().string(from: Date())) }
             guard revoked else { throw ValidationError("no active token with id '\(id)'; 'biennium token list' shows them.") }
             print("revoked \(id)")
         }
