@@ -197,8 +197,13 @@ public struct ARIMA: ForecastModel {
         func coefficients(_ u: [Double]) -> (ar: [Double], ma: [Double]) {
             (fromPartial(Array(u.prefix(p)).map(tanh)), fromPartial(Array(u.suffix(q)).map(tanh)).map { -$0 })
         }
+        // The objective reuses its coefficient arrays: each is uniquely owned again by the next call.
+        var ar = [Double](repeating: 0, count: p), ma = [Double](repeating: 0, count: q)
+        var scratch = [Double](repeating: 0, count: max(p, q))
         func negativeLogLikelihood(_ u: [Double]) -> Double {
-            let (ar, ma) = coefficients(u)
+            fillFromPartial(&ar, tanhOf: u, offset: 0, scratch: &scratch)
+            fillFromPartial(&ma, tanhOf: u, offset: p, scratch: &scratch)
+            for j in 0..<q { ma[j] = -ma[j] }
             return -(logLikelihood(ar, ma) ?? -.infinity)
         }
         var u = [Double](repeating: 0, count: p + q)
@@ -251,6 +256,17 @@ public struct ARIMA: ForecastModel {
             phi = next
         }
         return phi
+    }
+
+    /// ``fromPartial(_:)`` in place: `phi` (its length is the order) from `tanh(u[offset + k])`, with
+    /// `scratch` at least as long.
+    static func fillFromPartial(_ phi: inout [Double], tanhOf u: [Double], offset: Int, scratch: inout [Double]) {
+        for k in 0..<phi.count {
+            let rk = tanh(u[offset + k])
+            for j in 0..<k { scratch[j] = phi[j] - rk * phi[k - 1 - j] }
+            for j in 0..<k { phi[j] = scratch[j] }
+            phi[k] = rk
+        }
     }
 
     /// The d-th difference, NaN where a term is missing, same length (the first d entries NaN).

@@ -27,15 +27,29 @@ struct ARMAStateSpace {
     /// number of terms of `Σ TʲRRᵀTʲᵀ`. `nil` if it does not converge (a root on the unit circle).
     func stationaryCovariance() -> [Double]? {
         let r = self.r
-        let rv = [1] + (0..<(r - 1)).map { $0 < ma.count ? ma[$0] : 0 }
         var p = [Double](repeating: 0, count: r * r)
-        for j in 0..<r { for i in 0..<r { p[i + j * r] = rv[i] * rv[j] } }
-        var a = [Double](repeating: 0, count: r * r)
+        let converged = p.withUnsafeMutableBufferPointer { result in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * r * r) { scratch in
+                stationaryCovariance(into: result.baseAddress!, scratch: scratch.baseAddress!)
+            }
+        }
+        return converged ? p : nil
+    }
+
+    /// The doubling algorithm of ``stationaryCovariance()`` writing the `r × r` result (column-major) to `p`,
+    /// with `4r²` doubles of `scratch`: no allocation, for the likelihood's inner loop. False if it does not
+    /// converge to a finite covariance.
+    func stationaryCovariance(into p: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Bool {
+        let r = self.r, size2 = r * r
+        var a = scratch, aa = scratch + size2
+        let ap = scratch + 2 * size2, apa = scratch + 3 * size2
+        func rv(_ i: Int) -> Double { i == 0 ? 1 : (i - 1 < ma.count ? ma[i - 1] : 0) }
+        for j in 0..<r { for i in 0..<r { p[i + j * r] = rv(i) * rv(j) } }
+        a.update(repeating: 0, count: size2)
         for i in 0..<r {
             if i < ar.count { a[i] = ar[i] }
             if i + 1 < r { a[i + (i + 1) * r] = 1 }
         }
-        var ap = [Double](repeating: 0, count: r * r), apa = ap, aa = ap
         for _ in 0..<64 {
             // ap = A·P, apa = A·P·Aᵀ, aa = A·A
             for j in 0..<r { for i in 0..<r {
@@ -52,13 +66,13 @@ struct ARMAStateSpace {
                 change = max(change, abs(s))
                 size = max(size, abs(p[i + j * r]))
             } }
-            for idx in 0..<(r * r) { p[idx] += apa[idx] }
+            for idx in 0..<size2 { p[idx] += apa[idx] }
             swap(&a, &aa)
             if change <= 1e-15 * size { break }
-            if !size.isFinite { return nil }
+            if !size.isFinite { return false }
         }
-        for i in 0..<r where !(p[i + i * r] >= 0 && p[i + i * r].isFinite) { return nil }
-        return p
+        for i in 0..<r where !(p[i + i * r] >= 0 && p[i + i * r].isFinite) { return false }
+        return true
     }
 
     /// Innovations vₜ and their variances Fₜ (per unit σ²) of the data `w` (NaN at gaps) with mean 0, and the
@@ -154,66 +168,94 @@ struct ARMAStateSpace {
     /// One pass: the innovations of the data and of a column of ones share the Kalman gains and variances,
     /// so both are filtered together and only their weighted sums are kept (no arrays of length n). The data
     /// are centred on their sample mean first, so that the sums of squares expanded around μ lose no accuracy.
+    /// The optimiser calls this thousands of times per series, so its matrices live in one temporary
+    /// allocation on the stack rather than in arrays.
     func logLikelihood(_ w: [Double], withMean: Bool) -> (logLikelihood: Double, mean: Double, sigma2: Double, n: Int, state: [Double])? {
-        guard let p1 = stationaryCovariance() else { return nil }
-        let r = self.r
-        var centre = 0.0
-        if withMean {
-            var sum = 0.0, count = 0
-            for x in w where !x.isNaN { sum += x; count += 1 }
-            centre = count > 0 ? sum / Double(count) : 0
-        }
-        var a = [Double](repeating: 0, count: r), ones = a, next = a, column = a
-        var p = p1
-        var tp = [Double](repeating: 0, count: r * r)
-        let phi = (0..<r).map { $0 < ar.count ? ar[$0] : 0 }
-        let rv = [1] + (0..<(r - 1)).map { $0 < ma.count ? ma[$0] : 0 }
-        var svv = 0.0, sv1 = 0.0, s11 = 0.0, logF = 0.0, n = 0
-        // Once the prediction variance has settled (Fₜ within 1e-13 of its limit 1, which an invertible model
-        // reaches), the predicted P no longer changes between observations: it is kept, and its update and
-        // prediction are skipped until a gap.
-        var steady = false
-        for value in w {
-            if value.isNaN { steady = false }
-            if !value.isNaN {
-                let ft = p[0]
-                guard ft > 0 else { return nil }
-                if abs(ft - 1) < 1e-13 { steady = true }
-                let vt = value - centre - a[0], v1 = 1 - ones[0]
-                svv += vt * vt / ft
-                if !steady { logF += log(ft) }
-                n += 1
-                for i in 0..<r { column[i] = p[i] }
-                for i in 0..<r { a[i] += column[i] * vt / ft }
+        let r = self.r, size2 = r * r
+        var state = [Double](repeating: 0, count: r)
+        let result: (Double, Double, Double, Int)? = withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * size2 + 5 * r) { buffer in
+            let base = buffer.baseAddress!
+            let p = base, tp = base + size2, scratch = base + 2 * size2
+            let vectors = base + 6 * size2
+            var a = vectors, ones = vectors + r, next = vectors + 2 * r
+            let phi = vectors + 3 * r, rv = vectors + 4 * r
+            guard stationaryCovariance(into: p, scratch: scratch) else { return nil }
+            for i in 0..<r {
+                phi[i] = i < ar.count ? ar[i] : 0
+                rv[i] = i == 0 ? 1 : (i - 1 < ma.count ? ma[i - 1] : 0)
+                a[i] = 0
+                ones[i] = 0
+            }
+            return w.withUnsafeBufferPointer { w -> (Double, Double, Double, Int)? in
+                var centre = 0.0
                 if withMean {
-                    sv1 += vt * v1 / ft
-                    s11 += v1 * v1 / ft
-                    for i in 0..<r { ones[i] += column[i] * v1 / ft }
+                    var sum = 0.0, count = 0
+                    for x in w where !x.isNaN { sum += x; count += 1 }
+                    centre = count > 0 ? sum / Double(count) : 0
                 }
-                if !steady { for j in 0..<r { for i in 0..<r { p[i + j * r] -= column[i] * column[j] / ft } } }
+                var svv = 0.0, sv1 = 0.0, s11 = 0.0, logF = 0.0, n = 0
+                // Σ log Fₜ as the log of a running product (Fₜ ≥ 1 decreasing to 1), folded every 16 factors or
+                // past 1e200: one logarithm per 16 observations instead of one each.
+                var productF = 1.0, factors = 0
+                // Once the prediction variance has settled (Fₜ within 1e-13 of its limit 1, which an invertible
+                // model reaches), the predicted P no longer changes between observations: it is kept, and its
+                // update and prediction are skipped until a gap.
+                var steady = false
+                for value in w {
+                    if value.isNaN {
+                        steady = false
+                    } else {
+                        let ft = p[0]
+                        guard ft > 0 else { return nil }
+                        if abs(ft - 1) < 1e-13 { steady = true }
+                        let vt = value - centre - a[0], v1 = 1 - ones[0]
+                        svv += vt * vt / ft
+                        if !steady {
+                            productF *= ft
+                            factors += 1
+                            if factors == 16 || productF > 1e200 { logF += log(productF); productF = 1; factors = 0 }
+                        }
+                        n += 1
+                        // P's first column is the gain direction: a += P·Zᵀ·v/F.
+                        for i in 0..<r { a[i] += p[i] * vt / ft }
+                        if withMean {
+                            sv1 += vt * v1 / ft
+                            s11 += v1 * v1 / ft
+                            for i in 0..<r { ones[i] += p[i] * v1 / ft }
+                        }
+                        if !steady {
+                            // P −= P·Zᵀ·Z·P/F, from a copy of the first column (it changes as the update runs).
+                            for i in 0..<r { next[i] = p[i] }
+                            for j in 0..<r { for i in 0..<r { p[i + j * r] -= next[i] * next[j] / ft } }
+                        }
+                    }
+                    for i in 0..<r { next[i] = phi[i] * a[0] + (i + 1 < r ? a[i + 1] : 0) }
+                    swap(&a, &next)
+                    if withMean {
+                        for i in 0..<r { next[i] = phi[i] * ones[0] + (i + 1 < r ? ones[i + 1] : 0) }
+                        swap(&ones, &next)
+                    }
+                    if steady { continue }
+                    for j in 0..<r { for i in 0..<r { tp[i + j * r] = phi[i] * p[j * r] + (i + 1 < r ? p[i + 1 + j * r] : 0) } }
+                    for j in 0..<r { for i in 0..<r {
+                        p[i + j * r] = phi[j] * tp[i] + (j + 1 < r ? tp[i + (j + 1) * r] : 0) + rv[i] * rv[j]
+                    } }
+                }
+                var shift = 0.0, sum = svv
+                if withMean {
+                    guard s11 > 0 else { return nil }
+                    shift = sv1 / s11
+                    sum = svv - shift * sv1                    // Σ(v − μ′v₁)²/F at its minimum over μ′
+                }
+                guard n > 0, sum > 0 else { return nil }
+                logF += log(productF)
+                for i in 0..<r { state[i] = a[i] - shift * ones[i] }
+                let sigma2 = sum / Double(n)
+                let ll = -0.5 * Double(n) * (log(2 * Double.pi * sigma2) + 1) - 0.5 * logF
+                return (ll, centre + shift, sigma2, n)
             }
-            for i in 0..<r { next[i] = phi[i] * a[0] + (i + 1 < r ? a[i + 1] : 0) }
-            swap(&a, &next)
-            if withMean {
-                for i in 0..<r { next[i] = phi[i] * ones[0] + (i + 1 < r ? ones[i + 1] : 0) }
-                swap(&ones, &next)
-            }
-            if steady { continue }
-            for j in 0..<r { for i in 0..<r { tp[i + j * r] = phi[i] * p[j * r] + (i + 1 < r ? p[i + 1 + j * r] : 0) } }
-            for j in 0..<r { for i in 0..<r {
-                p[i + j * r] = phi[j] * tp[i] + (j + 1 < r ? tp[i + (j + 1) * r] : 0) + rv[i] * rv[j]
-            } }
         }
-        var shift = 0.0, sum = svv
-        if withMean {
-            guard s11 > 0 else { return nil }
-            shift = sv1 / s11
-            sum = svv - shift * sv1                    // Σ(v − μ′v₁)²/F at its minimum over μ′
-            for i in 0..<r { a[i] -= shift * ones[i] }
-        }
-        guard n > 0, sum > 0 else { return nil }
-        let sigma2 = sum / Double(n)
-        let ll = -0.5 * Double(n) * (log(2 * Double.pi * sigma2) + 1) - 0.5 * logF
-        return (ll, centre + shift, sigma2, n, a)
+        guard let (ll, mean, sigma2, n) = result else { return nil }
+        return (ll, mean, sigma2, n, state)
     }
 }
