@@ -126,4 +126,36 @@ import Testing
         let steady = TimeSeries(start: 2000, observed: steadyValues)
         #expect(try #require(combination.validate(steady)).inflation >= 1)
     }
+
+    @Test("through a memo, a combination reuses the fit of a member made alone, and forecasts exactly as without it")
+    func memo() throws {
+        let series = TimeSeries(start: 1990, observed: (0..<24).map { 200 + 4 * Double($0) + 6 * sin(Double($0)) })
+        let auto = try ModelCatalog.model(named: "auto")
+        let memo = ForecastMemo()
+        let ets = try ETS().forecast(series, horizon: 4, levels: [80, 95], memo: memo)
+        #expect(ets == (try ETS().forecast(series, horizon: 4, levels: [80, 95])))
+        // Asked again at other levels, the remembered fit's normal intervals are redrawn.
+        let again = try ETS().forecast(series, horizon: 4, levels: [95], memo: memo)
+        #expect(again.mean == ets.mean && again.interval(95) == ets.interval(95) && again.interval(80) == nil)
+        #expect(try auto.forecast(series, horizon: 4, levels: [95], memo: memo) == (try auto.forecast(series, horizon: 4, levels: [95])))
+        // A failure is remembered as a failure.
+        let short = TimeSeries(start: 2000, observed: [1, 2, 3])
+        let shortMemo = ForecastMemo()
+        #expect(throws: ForecastingError.self) { try Theta().forecast(short, horizon: 2, levels: [], memo: shortMemo) }
+        #expect(throws: ForecastingError.self) { try Theta().forecast(short, horizon: 2, levels: [95], memo: shortMemo) }
+    }
+
+    @Test("a screening ETS fit ranks multiplicative models on profiled states, and forecasts close to the full fit")
+    func screeningETS() throws {
+        let series = TimeSeries(start: 1990, observed: (0..<30).map { 100 * pow(1.04, Double($0)) * (1 + 0.03 * sin(Double($0) * 2.1)) })
+        let spec = try #require(ETSSpec("MAdN"))
+        let y = series.values
+        let full = try #require(ETS.estimate(y, spec: spec, effort: .ranking))
+        let screened = try #require(ETS.estimate(y, spec: spec, effort: .screening))
+        // The profiled states are feasible, not optimal: the criterion is at least the full search's, and close.
+        #expect(screened.criterion >= full.criterion - 1e-6)
+        #expect(screened.criterion - full.criterion < 2, "\(screened.criterion) vs \(full.criterion)")
+        let a = full.forecast(start: series.end, horizon: 3, levels: []), b = screened.forecast(start: series.end, horizon: 3, levels: [])
+        for h in 0..<3 { #expect(abs(a.mean[h] - b.mean[h]) < 0.02 * a.mean[h]) }
+    }
 }

@@ -8,10 +8,20 @@ public protocol ForecastModel: Sendable {
     /// The model as used to score it on a holdout (a combination's validation): the same method, possibly with a
     /// lighter search. By default the model itself.
     var screening: any ForecastModel { get }
+    /// ``forecast(_:horizon:levels:)`` through a memo of the forecasts already made from this series: by default
+    /// the remembered forecast of a model of the same name, whose intervals must then be normal (redrawn at
+    /// `levels` from its standard deviations); a combination asks the memo for each member.
+    func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast
 }
 
 extension ForecastModel {
     public var screening: any ForecastModel { self }
+
+    public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
+        try memo.forecast(named: name, levels: levels) { () throws(ForecastingError) in
+            try forecast(series, horizon: horizon, levels: levels)
+        }
+    }
 
     /// Validates the common preconditions.
     static func check(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) {

@@ -61,11 +61,13 @@ public struct HoldoutEvaluation: Sendable {
                 guard full.count > horizon else { continue }
                 let training = full.prefix(full.count - horizon)
                 let actual = full.values.suffix(horizon).map { $0 ?? .nan }
+                // Models that share members (ets and auto) fit them once per series; the time is the first's.
+                let memo = ForecastMemo()
                 for (m, model) in models.enumerated() {
                     let start = DispatchTime.now().uptimeNanoseconds
                     var forecast: Forecast?
                     var detail = ""
-                    do { forecast = try model.forecast(training, horizon: horizon, levels: [95]); detail = forecast!.model } catch {
+                    do { forecast = try model.forecast(training, horizon: horizon, levels: [95], memo: memo); detail = forecast!.model } catch {
                         detail = String(describing: error)
                     }
                     localTimes[m] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

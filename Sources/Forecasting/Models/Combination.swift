@@ -27,13 +27,22 @@ public struct Combination: ForecastModel {
     }
 
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
+        try forecast(series, horizon: horizon, levels: levels, memo: ForecastMemo())
+    }
+
+    /// The combination, taking from `memo` the members already fitted to this series (and leaving there the
+    /// ones it fits).
+    public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
         var forecasts: [(Forecast, Double, String)] = []
         var firstError: ForecastingError?
         let validation = validate(series)
         let weights = validation?.weights
         for (index, member) in members.enumerated() where weights?[index] ?? 1 > 0 {
-            do { forecasts.append((try member.forecast(series, horizon: horizon, levels: []), weights?[index] ?? 1, member.name)) } catch {
+            do {
+                let forecast = try member.forecast(series, horizon: horizon, levels: [], memo: memo)
+                forecasts.append((forecast, weights?[index] ?? 1, member.name))
+            } catch {
                 firstError = firstError ?? error
             }
         }

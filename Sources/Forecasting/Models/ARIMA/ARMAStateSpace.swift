@@ -22,55 +22,80 @@ struct ARMAStateSpace {
         r = max(ar.count, ma.count + 1)
     }
 
-    /// `P₁`, the stationary state covariance per unit innovation variance, solving `P = TPTᵀ + RRᵀ` by the
-    /// doubling algorithm (`Pₖ₊₁ = Pₖ + AₖPₖAₖᵀ`, `Aₖ₊₁ = Aₖ²`, from `P₀ = RRᵀ`, `A₀ = T`): each step doubles the
-    /// number of terms of `Σ TʲRRᵀTʲᵀ`. `nil` if it does not converge (a root on the unit circle).
+    /// `P₁`, the stationary state covariance per unit innovation variance, solving `P = TPTᵀ + RRᵀ`; `nil` when
+    /// there is no stationary solution (a root on or inside the unit circle).
     func stationaryCovariance() -> [Double]? {
         let r = self.r
         var p = [Double](repeating: 0, count: r * r)
-        let converged = p.withUnsafeMutableBufferPointer { result in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * r * r) { scratch in
+        let solved = p.withUnsafeMutableBufferPointer { result in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: r * r + 3 * r) { scratch in
                 stationaryCovariance(into: result.baseAddress!, scratch: scratch.baseAddress!)
             }
         }
-        return converged ? p : nil
+        return solved ? p : nil
     }
 
-    /// The doubling algorithm of ``stationaryCovariance()`` writing the `r × r` result (column-major) to `p`,
-    /// with `4r²` doubles of `scratch`: no allocation, for the likelihood's inner loop. False if it does not
-    /// converge to a finite covariance.
+    /// ``stationaryCovariance()`` written to `p` (`r × r`, column-major), with `r² + 3r` doubles of `scratch`:
+    /// no allocation, for the likelihood's inner loop. False when there is no stationary solution.
+    ///
+    /// With the companion `T`, `(TPTᵀ)ᵢⱼ = φᵢφⱼP₀₀ + φᵢP₀,ⱼ₊₁ + φⱼP₀,ᵢ₊₁ + Pᵢ₊₁,ⱼ₊₁` (indices ≥ r give 0), so
+    /// every entry unrolls down its diagonal into `Q = RRᵀ` and the first row `x = P₀,·`. The r equations of
+    /// the first row are a dense r × r system `(I − C)x = b`, solved by Gaussian elimination with partial
+    /// pivoting; the rest of P then follows from the bottom-right corner up: O(r³) instead of the doubling
+    /// algorithm's O(r³ log(1/(1 − ρ))) for spectral radius ρ.
     func stationaryCovariance(into p: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Bool {
-        let r = self.r, size2 = r * r
-        var a = scratch, aa = scratch + size2
-        let ap = scratch + 2 * size2, apa = scratch + 3 * size2
-        func rv(_ i: Int) -> Double { i == 0 ? 1 : (i - 1 < ma.count ? ma[i - 1] : 0) }
-        for j in 0..<r { for i in 0..<r { p[i + j * r] = rv(i) * rv(j) } }
-        a.update(repeating: 0, count: size2)
+        let r = self.r
+        let system = scratch, b = scratch + r * r, phi = b + r, rv = phi + r
         for i in 0..<r {
-            if i < ar.count { a[i] = ar[i] }
-            if i + 1 < r { a[i + (i + 1) * r] = 1 }
+            phi[i] = i < ar.count ? ar[i] : 0
+            rv[i] = i == 0 ? 1 : (i - 1 < ma.count ? ma[i - 1] : 0)
         }
-        for _ in 0..<64 {
-            // ap = A·P, apa = A·P·Aᵀ, aa = A·A
-            for j in 0..<r { for i in 0..<r {
-                var s = 0.0, t = 0.0
-                for k in 0..<r { s += a[i + k * r] * p[k + j * r]; t += a[i + k * r] * a[k + j * r] }
-                ap[i + j * r] = s
-                aa[i + j * r] = t
-            } }
-            var change = 0.0, size = 0.0
-            for j in 0..<r { for i in 0..<r {
-                var s = 0.0
-                for k in 0..<r { s += ap[i + k * r] * a[j + k * r] }
-                apa[i + j * r] = s
-                change = max(change, abs(s))
-                size = max(size, abs(p[i + j * r]))
-            } }
-            for idx in 0..<size2 { p[idx] += apa[idx] }
-            swap(&a, &aa)
-            if change <= 1e-15 * size { break }
-            if !size.isFinite { return false }
+        // Row j of the first-row system: xⱼ = Σₛ (Qₛ,ⱼ₊ₛ + φₛφⱼ₊ₛx₀ + φₛxⱼ₊ₛ₊₁ + φⱼ₊ₛxₛ₊₁). Stored row-major.
+        system.update(repeating: 0, count: r * r)
+        for j in 0..<r {
+            system[j * r + j] = 1
+            b[j] = 0
+            for s in 0..<(r - j) {
+                b[j] += rv[s] * rv[j + s]
+                system[j * r] -= phi[s] * phi[j + s]
+                if j + s + 1 < r { system[j * r + j + s + 1] -= phi[s] }
+                if s + 1 < r { system[j * r + s + 1] -= phi[j + s] }
+            }
         }
+        for column in 0..<r {
+            var pivot = column
+            for row in (column + 1)..<max(r, column + 1) where abs(system[row * r + column]) > abs(system[pivot * r + column]) {
+                pivot = row
+            }
+            guard abs(system[pivot * r + column]) > 1e-13 else { return false }
+            if pivot != column {
+                for k in 0..<r { let t = system[column * r + k]; system[column * r + k] = system[pivot * r + k]; system[pivot * r + k] = t }
+                let t = b[column]; b[column] = b[pivot]; b[pivot] = t
+            }
+            for row in (column + 1)..<max(r, column + 1) {
+                let factor = system[row * r + column] / system[column * r + column]
+                if factor == 0 { continue }
+                for k in column..<r { system[row * r + k] -= factor * system[column * r + k] }
+                b[row] -= factor * b[column]
+            }
+        }
+        for row in stride(from: r - 1, through: 0, by: -1) {
+            var value = b[row]
+            for k in (row + 1)..<max(r, row + 1) { value -= system[row * r + k] * b[k] }
+            b[row] = value / system[row * r + row]
+        }
+        // b now holds x = P₀,·. Fill P from the bottom-right corner (Pᵢ₊₁,ⱼ₊₁ is needed first).
+        for i in stride(from: r - 1, through: 0, by: -1) {
+            for j in stride(from: r - 1, through: i, by: -1) {
+                var value = rv[i] * rv[j] + phi[i] * phi[j] * b[0]
+                if j + 1 < r { value += phi[i] * b[j + 1] + p[(i + 1) + (j + 1) * r] }
+                if i + 1 < r { value += phi[j] * b[i + 1] }
+                p[i + j * r] = value
+                p[j + i * r] = value
+            }
+        }
+        // A variance below zero (or P₀₀ below the innovation's own 1) means the AR part is not stationary.
+        guard p[0] >= 1 - 1e-9 else { return false }
         for i in 0..<r where !(p[i + i * r] >= 0 && p[i + i * r].isFinite) { return false }
         return true
     }
@@ -171,20 +196,24 @@ struct ARMAStateSpace {
     /// The optimiser calls this thousands of times per series, so its matrices live in one temporary
     /// allocation on the stack rather than in arrays.
     func logLikelihood(_ w: [Double], withMean: Bool) -> (logLikelihood: Double, mean: Double, sigma2: Double, n: Int, state: [Double])? {
-        let r = self.r, size2 = r * r
+        let r = self.r, stride = r + 1
         var state = [Double](repeating: 0, count: r)
-        let result: (Double, Double, Double, Int)? = withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * size2 + 5 * r) { buffer in
+        // P (upper triangle used) with a zero row and column r, and vectors with a zero entry r, so that the
+        // shifts of the companion form need no bounds tests.
+        let capacity = stride * stride + 2 * r * r + 3 * r + 7 * stride
+        let result: (Double, Double, Double, Int)? = withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { buffer in
             let base = buffer.baseAddress!
-            let p = base, tp = base + size2, scratch = base + 2 * size2
-            let vectors = base + 6 * size2
-            var a = vectors, ones = vectors + r, next = vectors + 2 * r
-            let phi = vectors + 3 * r, rv = vectors + 4 * r
-            guard stationaryCovariance(into: p, scratch: scratch) else { return nil }
+            base.update(repeating: 0, count: capacity)
+            let p = base, solved = base + stride * stride, scratch = solved + r * r
+            let vectors = scratch + r * r + 3 * r
+            var a = vectors, next = vectors + stride
+            var ones = vectors + 2 * stride, nextOnes = vectors + 3 * stride
+            let phi = vectors + 4 * stride, rv = vectors + 5 * stride, k = vectors + 6 * stride
+            guard stationaryCovariance(into: solved, scratch: scratch) else { return nil }
+            for j in 0..<r { for i in 0...j { p[i + j * stride] = solved[i + j * r] } }
             for i in 0..<r {
                 phi[i] = i < ar.count ? ar[i] : 0
                 rv[i] = i == 0 ? 1 : (i - 1 < ma.count ? ma[i - 1] : 0)
-                a[i] = 0
-                ones[i] = 0
             }
             return w.withUnsafeBufferPointer { w -> (Double, Double, Double, Int)? in
                 var centre = 0.0
@@ -203,43 +232,56 @@ struct ARMAStateSpace {
                 var steady = false
                 for value in w {
                     if value.isNaN {
+                        // No observation: a ← Ta, P ← TPTᵀ + RRᵀ, with (TPTᵀ)ᵢⱼ = φᵢφⱼP₀₀ + φᵢP₀,ⱼ₊₁ + φⱼP₀,ᵢ₊₁ + Pᵢ₊₁,ⱼ₊₁.
                         steady = false
-                    } else {
-                        let ft = p[0]
-                        guard ft > 0 else { return nil }
-                        if abs(ft - 1) < 1e-13 { steady = true }
-                        let vt = value - centre - a[0], v1 = 1 - ones[0]
-                        svv += vt * vt / ft
-                        if !steady {
-                            productF *= ft
-                            factors += 1
-                            if factors == 16 || productF > 1e200 { logF += log(productF); productF = 1; factors = 0 }
-                        }
-                        n += 1
-                        // P's first column is the gain direction: a += P·Zᵀ·v/F.
-                        for i in 0..<r { a[i] += p[i] * vt / ft }
+                        for i in 0..<r { next[i] = p[i * stride] }            // the first row, before it changes
+                        let p00 = next[0]
+                        for i in 0..<r { for j in i..<r {
+                            p[i + j * stride] = phi[i] * phi[j] * p00 + phi[i] * next[j + 1] + phi[j] * next[i + 1]
+                                + p[(i + 1) + (j + 1) * stride] + rv[i] * rv[j]
+                        } }
+                        for i in 0..<r { next[i] = phi[i] * a[0] + a[i + 1] }
+                        swap(&a, &next)
                         if withMean {
-                            sv1 += vt * v1 / ft
-                            s11 += v1 * v1 / ft
-                            for i in 0..<r { ones[i] += p[i] * v1 / ft }
+                            for i in 0..<r { nextOnes[i] = phi[i] * ones[0] + ones[i + 1] }
+                            swap(&ones, &nextOnes)
                         }
-                        if !steady {
-                            // P −= P·Zᵀ·Z·P/F, from a copy of the first column (it changes as the update runs).
-                            for i in 0..<r { next[i] = p[i] }
-                            for j in 0..<r { for i in 0..<r { p[i + j * r] -= next[i] * next[j] / ft } }
-                        }
+                        continue
                     }
-                    for i in 0..<r { next[i] = phi[i] * a[0] + (i + 1 < r ? a[i + 1] : 0) }
+                    let ft = p[0]
+                    guard ft > 0 else { return nil }
+                    if abs(ft - 1) < 1e-13 { steady = true }
+                    let inverse = 1 / ft
+                    let vt = value - centre - a[0], v1 = 1 - ones[0]
+                    svv += vt * vt * inverse
+                    if !steady {
+                        productF *= ft
+                        factors += 1
+                        if factors == 16 || productF > 1e200 { logF += log(productF); productF = 1; factors = 0 }
+                    }
+                    n += 1
+                    // Update and predict in one: the gain direction is P's first row k, a ← T(a + k·v/F).
+                    let gain = vt * inverse
+                    for i in 0..<r { next[i] = phi[i] * (a[0] + p[0] * gain) + a[i + 1] + p[(i + 1) * stride] * gain }
                     swap(&a, &next)
                     if withMean {
-                        for i in 0..<r { next[i] = phi[i] * ones[0] + (i + 1 < r ? ones[i + 1] : 0) }
-                        swap(&ones, &next)
+                        sv1 += vt * v1 * inverse
+                        s11 += v1 * v1 * inverse
+                        let gainOnes = v1 * inverse
+                        for i in 0..<r { nextOnes[i] = phi[i] * (ones[0] + p[0] * gainOnes) + ones[i + 1] + p[(i + 1) * stride] * gainOnes }
+                        swap(&ones, &nextOnes)
                     }
                     if steady { continue }
-                    for j in 0..<r { for i in 0..<r { tp[i + j * r] = phi[i] * p[j * r] + (i + 1 < r ? p[i + 1 + j * r] : 0) } }
-                    for j in 0..<r { for i in 0..<r {
-                        p[i + j * r] = phi[j] * tp[i] + (j + 1 < r ? tp[i + (j + 1) * r] : 0) + rv[i] * rv[j]
-                    } }
+                    // The observed wₜ is known exactly, so the updated P has a zero first row and column, and
+                    // the predicted P is Pᵢ₊₁,ⱼ₊₁ − kᵢ₊₁kⱼ₊₁/F + RᵢRⱼ with k = P's first row (copied: row 0 is
+                    // overwritten first; rows in increasing order, each reads the next).
+                    for i in 0..<r { k[i] = p[(i + 1) * stride] }
+                    for i in 0..<r {
+                        let ki = k[i] * inverse
+                        for j in i..<r {
+                            p[i + j * stride] = p[(i + 1) + (j + 1) * stride] - ki * k[j] + rv[i] * rv[j]
+                        }
+                    }
                 }
                 var shift = 0.0, sum = svv
                 if withMean {

@@ -52,10 +52,12 @@ public struct ETS: ForecastModel {
         let positive = !observed.contains { $0 <= 0 }
         var best: ETSFit?
         // Candidates are ranked on a quick maximisation (tolerance 1e-6, no restart); the winner is then fitted
-        // thoroughly, and kept if that does at least as well.
+        // thoroughly, and kept if that does at least as well. A screening fit (for a combination's validation
+        // weights) ranks multiplicative candidates on profiled initial states as well, and stops there.
+        let effort: Effort = refinesWinner ? .ranking : .screening
         for candidate in ETSSpec.all where observed.count >= Self.minimumObservations(candidate) {
             if candidate.error == .multiplicative && !positive { continue }
-            guard let fit = Self.estimate(y, spec: candidate, thorough: false), fit.aicc.isFinite else { continue }
+            guard let fit = Self.estimate(y, spec: candidate, effort: effort), fit.aicc.isFinite else { continue }
             if best == nil || fit.aicc < best!.aicc { best = fit }
         }
         if refinesWinner, let quick = best, let thorough = Self.estimate(y, spec: quick.spec), thorough.aicc <= quick.aicc { best = thorough }
@@ -65,8 +67,24 @@ public struct ETS: ForecastModel {
         return best
     }
 
+    /// How hard one model's likelihood is maximised.
+    enum Effort {
+        /// Tolerance 1e-8 and a restart from the best optimum: a fixed model, or the winner of the selection.
+        case thorough
+        /// Tolerance 1e-6, no restart: enough to rank the candidates of the selection.
+        case ranking
+        /// As `ranking`, but a multiplicative model searches its smoothing parameters only, with the initial
+        /// states that minimise the additive sum of squares at each point (the state recursions are the same;
+        /// only the likelihood's weights differ) — an upper bound on its criterion, from a search in at most three
+        /// dimensions instead of five. For a combination's validation forecasts, which only set its weights.
+        case screening
+    }
+
     /// Maximum-likelihood estimation of one model; `nil` when no admissible parameters exist.
-    static func estimate(_ y: [Double?], spec: ETSSpec, thorough: Bool = true) -> ETSFit? {
+    static func estimate(_ y: [Double?], spec: ETSSpec, effort: Effort = .thorough) -> ETSFit? {
+        let thorough = effort == .thorough
+        let profiled = spec.error == .multiplicative && effort == .screening
+        let additiveSpec = ETSSpec(error: .additive, trend: spec.trend)
         let observed = y.compactMap { $0 }
         // Starting states: least-squares line through the first (up to) ten observations.
         let head = Array(y.prefix(10).enumerated().compactMap { i, v in v.map { (Double(i), $0) } })
@@ -96,7 +114,7 @@ public struct ETS: ForecastModel {
         if spec.hasTrend { lower.append(1e-4); upper.append(Self.maximumBeta); starts[0].append(0.05); starts[1].append(0.02) }
         if spec.isDamped { lower.append(0.8); upper.append(0.98); starts[0].append(0.95); starts[1].append(0.978) }
         let smoothing = lower.count
-        if spec.error == .multiplicative {
+        if spec.error == .multiplicative && !profiled {
             // Multiplicative errors: the initial states join the search (the path is not linear in them).
             lower.append(l0 - 10 * spread); upper.append(l0 + 10 * spread)
             for i in starts.indices { starts[i].append(l0) }
@@ -108,7 +126,7 @@ public struct ETS: ForecastModel {
         func smoothingParameters(_ p: [Double]) -> (alpha: Double, beta: Double, phi: Double) {
             (p[0], spec.hasTrend ? p[1] : 0, spec.isDamped ? p[2] : 1)
         }
-        if spec.error == .multiplicative {
+        if spec.error == .multiplicative && !profiled {
             // A third start: the initial states that are optimal for additive errors at the same smoothing.
             var third = starts[1]
             let q = smoothingParameters(third)
@@ -128,6 +146,11 @@ public struct ETS: ForecastModel {
                 if spec.error == .additive {
                     return ETSFit.concentrated(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi).criterion
                 }
+                if profiled {
+                    let states = ETSFit.concentrated(buffer, spec: additiveSpec, alpha: q.alpha, beta: q.beta, phi: q.phi)
+                    guard states.criterion.isFinite, states.l0 > 0 else { return .infinity }
+                    return ETSFit.criterion(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, l0: states.l0, b0: states.b0)
+                }
                 let level = p[smoothing], trend = spec.hasTrend ? p[smoothing + 1] : 0
                 if level <= 0 { return .infinity }
                 return ETSFit.criterion(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, l0: level, b0: trend)
@@ -139,8 +162,8 @@ public struct ETS: ForecastModel {
                 if restart.value < result.value { result = restart }
             }
             let q = smoothingParameters(result.point)
-            if spec.error == .additive {
-                let states = ETSFit.concentrated(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi)
+            if spec.error == .additive || profiled {
+                let states = ETSFit.concentrated(buffer, spec: additiveSpec, alpha: q.alpha, beta: q.beta, phi: q.phi)
                 return (result, (q.alpha, q.beta, q.phi, states.l0, states.b0))
             }
             return (result, (q.alpha, q.beta, q.phi, result.point[smoothing], spec.hasTrend ? result.point[smoothing + 1] : 0))

@@ -53,13 +53,16 @@ public struct ETSFit: Sendable {
             }
             if multiplicative {
                 if forecast <= 0 { return .infinity }
-                let e = (value - forecast) / forecast
+                // ŷ(1 + αε) = ŷ + α(y − ŷ) and βŷε = β(y − ŷ): the states follow the additive recursion, and the
+                // division for the relative error stays off their dependency chain.
+                let difference = value - forecast
+                let e = difference / forecast
                 sse += e * e
                 product *= forecast
                 factors += 1
                 if factors == 16 || product > 1e200 || product < 1e-200 { logSum += log(product); product = 1; factors = 0 }
-                l = forecast * (1 + alpha * e)
-                b = damping * b + beta * forecast * e
+                l = forecast + alpha * difference
+                b = damping * b + beta * difference
             } else {
                 let e = value - forecast
                 sse += e * e

@@ -1,0 +1,30 @@
+/// Forecasts already made from one series at one horizon, by model name, so that a model asked for twice in
+/// one run — alone and as a member of a combination, as in `backtest --models ets,auto` — is fitted once.
+///
+/// A memo belongs to one series and one horizon and is used by one thread; models with equal names must be the
+/// same model (as the names of ``ModelCatalog`` are). Failures are remembered too, so a model that cannot fit the
+/// series is not tried again.
+public final class ForecastMemo {
+    private var entries: [String: Result<Forecast, ForecastingError>] = [:]
+
+    public init() {}
+
+    /// The forecast of the model named `name` at `levels`: the remembered one, its normal intervals redrawn at
+    /// `levels` if they differ, or else `make()`'s, remembered.
+    func forecast(named name: String, levels: [Double],
+                  _ make: () throws(ForecastingError) -> Forecast) throws(ForecastingError) -> Forecast {
+        let remembered: Result<Forecast, ForecastingError>
+        if let entry = entries[name] {
+            remembered = entry
+        } else {
+            do { remembered = .success(try make()) } catch { remembered = .failure(error) }
+            entries[name] = remembered
+        }
+        let forecast = try remembered.get()
+        guard forecast.intervals.map(\.level) != levels else { return forecast }
+        var redrawn = Forecast(model: forecast.model, start: forecast.start, mean: forecast.mean,
+                               standardDeviation: forecast.standardDeviation, levels: levels)
+        redrawn.parameters = forecast.parameters
+        return redrawn
+    }
+}
