@@ -28,8 +28,8 @@ public struct NelderMead: Sendable {
 
     /// Minimises `objective` from `start`, with an initial simplex of steps 10% of each box width.
     ///
-    /// The simplex, its values and the trial points live in buffers allocated once per call and updated in
-    /// place (the objective of a short yearly series costs less than an allocation).
+    /// The vertices live in one flat buffer, kept in place and ordered through a permutation; the trial points
+    /// are arrays allocated once per call (the objective of a short yearly series costs less than an allocation).
     public func minimize(_ objective: ([Double]) -> Double, from start: [Double]) -> OptimizationResult {
         let n = start.count
         var evaluations = 0
@@ -38,6 +38,7 @@ public struct NelderMead: Sendable {
             let v = objective(p)
             return v.isNaN ? .infinity : v
         }
+        let lower = self.lower, upper = self.upper
         func clamp(_ p: inout [Double]) {
             for i in 0..<n {
                 var v = p[i]
@@ -48,65 +49,79 @@ public struct NelderMead: Sendable {
         }
         var first = start
         clamp(&first)
-        var simplex = [first]
-        for i in 0..<n {
-            var p = first
-            let step = 0.1 * (upper[i] - lower[i])
-            p[i] = p[i] + step <= upper[i] ? p[i] + step : p[i] - step
-            clamp(&p)
-            simplex.append(p)
+        // Vertex k is vertices[k*n ..< (k+1)*n]; order[0] is the best vertex, order[n] the worst.
+        var vertices = [Double](repeating: 0, count: (n + 1) * n)
+        var values = [Double](repeating: 0, count: n + 1)
+        var order = Array(0...n)
+        var point = first
+        for k in 0...n {
+            point = first
+            if k > 0 {
+                let i = k - 1
+                let step = 0.1 * (upper[i] - lower[i])
+                point[i] = point[i] + step <= upper[i] ? point[i] + step : point[i] - step
+                clamp(&point)
+            }
+            for i in 0..<n { vertices[k * n + i] = point[i] }
+            values[k] = evaluate(point)
         }
-        var values = simplex.map(evaluate)
         var centroid = [Double](repeating: 0, count: n)
         var reflected = centroid, trial = centroid
-        func along(_ t: Double, into p: inout [Double]) {
-            for i in 0..<n { p[i] = centroid[i] + t * (simplex[n][i] - centroid[i]) }
+        func along(_ t: Double, from worst: Int, into p: inout [Double]) {
+            for i in 0..<n { p[i] = centroid[i] + t * (vertices[worst * n + i] - centroid[i]) }
             clamp(&p)
+        }
+        func replace(_ vertex: Int, with p: [Double], value: Double) {
+            for i in 0..<n { vertices[vertex * n + i] = p[i] }
+            values[vertex] = value
         }
         var converged = false
         while evaluations < maximumEvaluations {
             // Order the vertices by value (insertion sort: stable, and n + 1 is small).
             for i in 1..<(n + 1) {
                 var j = i
-                while j > 0 && values[j - 1] > values[j] {
-                    values.swapAt(j - 1, j)
-                    simplex.swapAt(j - 1, j)
+                while j > 0 && values[order[j - 1]] > values[order[j]] {
+                    order.swapAt(j - 1, j)
                     j -= 1
                 }
             }
-            let best = values[0], worst = values[n]
+            let bestVertex = order[0], worstVertex = order[n]
+            let best = values[bestVertex], worst = values[worstVertex]
             if worst.isFinite && abs(worst - best) <= tolerance * (abs(best) + tolerance) {
                 converged = true
                 break
             }
             for i in 0..<n { centroid[i] = 0 }
-            for k in 0..<n { for i in 0..<n { centroid[i] += simplex[k][i] / Double(n) } }
-            along(-1, into: &reflected)
+            for k in 0..<n { let vertex = order[k]; for i in 0..<n { centroid[i] += vertices[vertex * n + i] / Double(n) } }
+            along(-1, from: worstVertex, into: &reflected)
             let fr = evaluate(reflected)
-            if fr < values[0] {
-                along(-2, into: &trial)
+            if fr < best {
+                along(-2, from: worstVertex, into: &trial)
                 let fe = evaluate(trial)
-                if fe < fr { swap(&simplex[n], &trial); values[n] = fe } else { swap(&simplex[n], &reflected); values[n] = fr }
-            } else if fr < values[n - 1] {
-                swap(&simplex[n], &reflected)
-                values[n] = fr
+                if fe < fr { replace(worstVertex, with: trial, value: fe) } else { replace(worstVertex, with: reflected, value: fr) }
+            } else if fr < values[order[n - 1]] {
+                replace(worstVertex, with: reflected, value: fr)
             } else {
-                along(fr < values[n] ? -0.5 : 0.5, into: &trial)
+                along(fr < worst ? -0.5 : 0.5, from: worstVertex, into: &trial)
                 let fc = evaluate(trial)
-                if fc < min(fr, values[n]) {
-                    swap(&simplex[n], &trial)
-                    values[n] = fc
+                if fc < min(fr, worst) {
+                    replace(worstVertex, with: trial, value: fc)
                 } else {
                     // Shrink towards the best point.
                     for k in 1...n {
-                        for i in 0..<n { simplex[k][i] = simplex[0][i] + 0.5 * (simplex[k][i] - simplex[0][i]) }
-                        clamp(&simplex[k])
-                        values[k] = evaluate(simplex[k])
+                        let vertex = order[k]
+                        for i in 0..<n {
+                            let b = vertices[bestVertex * n + i]
+                            point[i] = b + 0.5 * (vertices[vertex * n + i] - b)
+                        }
+                        clamp(&point)
+                        replace(vertex, with: point, value: evaluate(point))
                     }
                 }
             }
         }
         let bestIndex = values.indices.min { values[$0] < values[$1] }!
-        return OptimizationResult(point: simplex[bestIndex], value: values[bestIndex], evaluations: evaluations, converged: converged)
+        return OptimizationResult(point: Array(vertices[(bestIndex * n)..<((bestIndex + 1) * n)]), value: values[bestIndex],
+                                  evaluations: evaluations, converged: converged)
     }
 }
