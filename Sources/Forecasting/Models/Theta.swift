@@ -10,10 +10,15 @@ import Foundation
 /// `A` and `B` are the intercept and slope of the least-squares line through `y₁…yₙ` (standard and optimised
 /// models, STM/OTM) or through `y₁…yₜ` at each `t` (dynamic models, DSTM/DOTM, with `A₁ = y₁`, `B₁ = 0`).
 /// θ = 2 for the standard models (the classic Theta method of Assimakopoulos & Nikolopoulos, 2000); the
-/// optimised ones estimate θ ≥ 1. `α ∈ [0.1, 0.99]`, `ℓ₀` (and θ) minimise the in-sample one-step squared
-/// error from the fourth observation on. Forecasts continue the recursions with `y` replaced by `μ`, and so do
-/// gaps in the sample: a missing value is its one-step forecast, contributing no error (as in the state
-/// space form).
+/// optimised ones estimate θ ≥ 1. `α ∈ [0.1, 0.99]` (and θ) minimise the in-sample one-step squared error.
+/// The dynamic models estimate `ℓ₀` with them and score the errors from the fourth observation on, while their
+/// line settles. The standard and optimised models condition on the first observation instead: `ℓ₀` is the
+/// level that makes `μ₁ = y₁`, and the errors from the second on are scored. Estimating `ℓ₀` there is
+/// degenerate: with the first errors left out, the objective barely depends on it, and the search drifted to
+/// the edge of any box it was given (a third of the M3 yearly series), dragging α with it; conditioning was
+/// more accurate than both that and scoring every error, on the M3, M1 and Tourism yearly series (ACCURACY.md).
+/// Forecasts continue the recursions with `y` replaced by `μ`, and so do gaps in the sample: a missing value is
+/// its one-step forecast, contributing no error (as in the state space form).
 /// Intervals are normal with the SES growth of the level's uncertainty, `σ²(1 + (h − 1)α²)`, `σ²` the
 /// one-step error variance — an analytic approximation (statsforecast simulates).
 public struct Theta: ForecastModel {
@@ -57,31 +62,37 @@ public struct Theta: ForecastModel {
         // Parameters: ℓ₀, α, [θ].
         let first = observed[0]
         let spread = max(observed.max()! - observed.min()!, 1e-8 * max(scale, 1))
-        var lower = [first / 2 - 10 * spread - abs(first), 0.1], upper = [first / 2 + 10 * spread + abs(first), 0.99]
-        var start = [first / 2, 0.5]
+        // Parameters: α, [θ], and ℓ₀ for the dynamic models (the others derive it from y₁).
+        var lower = [0.1], upper = [0.99], start = [0.5]
         if variant.optimizesTheta { lower.append(1); upper.append(1000); start.append(2) }
+        let estimatesLevel = variant.isDynamic
+        if estimatesLevel { lower.append(first / 2 - 10 * spread - abs(first)); upper.append(first / 2 + 10 * spread + abs(first)); start.append(first / 2) }
+        let firstError = estimatesLevel ? 4 : 2
+        func theta(_ p: [Double]) -> Double { variant.optimizesTheta ? p[1] : 2 }
+        // ℓ₀ such that μ₁ = ℓ₀ + (1 − 1/θ)(A + B) = y₁, or the estimated one.
+        func level0(_ p: [Double]) -> Double { estimatesLevel ? p[p.count - 1] : first - (1 - 1 / theta(p)) * (line.a + line.b) }
         func objective(_ p: [Double]) -> Double {
-            let path = Self.run(y, level0: p[0], alpha: p[1], theta: variant.optimizesTheta ? p[2] : 2, variant: variant, line: line)
+            let path = Self.run(y, level0: level0(p), alpha: p[0], theta: theta(p), variant: variant, line: line, firstError: firstError)
             return path.sse / max(scale, .leastNormalMagnitude)
         }
         let optimizer = NelderMead(lower: lower, upper: upper, tolerance: 1e-10, maximumEvaluations: 2000)
         var best = optimizer.minimize(objective, from: start)
         let again = optimizer.minimize(objective, from: best.point)
         if again.value < best.value { best = again }
-        let theta = variant.optimizesTheta ? best.point[2] : 2
-        let alpha = best.point[1]
-        let path = Self.run(y, level0: best.point[0], alpha: alpha, theta: theta, variant: variant, line: line, horizon: horizon)
+        let theta = theta(best.point), alpha = best.point[0], l0 = level0(best.point)
+        let path = Self.run(y, level0: l0, alpha: alpha, theta: theta, variant: variant, line: line, horizon: horizon, firstError: firstError)
         let sigma2 = path.sse / Double(max(path.count - 1, 1))
         let sd = (1...horizon).map { h in (sigma2 * (1 + Double(h - 1) * alpha * alpha)).squareRoot() }
         let label = variant.optimizesTheta ? String(format: "%@ (theta = %.3f)", variant.label, theta) : variant.label
         var forecast = Forecast(model: label, start: series.end, mean: path.forecasts, standardDeviation: sd, levels: levels)
-        forecast.parameters = ["alpha": alpha, "theta": theta, "l0": best.point[0], "sigma2": sigma2]
+        forecast.parameters = ["alpha": alpha, "theta": theta, "l0": l0, "sigma2": sigma2]
         return forecast
     }
 
-    /// The recursions over the sample (and `horizon` steps beyond); the squared one-step errors from t = 4.
+    /// The recursions over the sample (and `horizon` steps beyond); the squared one-step errors from
+    /// t = `firstError`.
     static func run(_ y: [Double?], level0: Double, alpha: Double, theta: Double, variant: Variant,
-                    line: (a: Double, b: Double), horizon: Int = 0) -> (sse: Double, count: Int, forecasts: [Double], fitted: [Double]) {
+                    line: (a: Double, b: Double), horizon: Int = 0, firstError: Int = 4) -> (sse: Double, count: Int, forecasts: [Double], fitted: [Double]) {
         let n = y.count
         var level = level0
         var sums = (y: 0.0, iy: 0.0)                 // Σyᵢ and Σi·yᵢ over i = 1…t, for the dynamic line
@@ -101,7 +112,7 @@ public struct Theta: ForecastModel {
             let value = observedValue ?? mu              // beyond the sample, and at gaps, the forecast itself
             if t <= n {
                 if horizon > 0 { fitted.append(mu) }
-                if t >= 4, observedValue != nil { sse += (value - mu) * (value - mu); count += 1 }
+                if t >= firstError, observedValue != nil { sse += (value - mu) * (value - mu); count += 1 }
             } else {
                 forecasts.append(mu)
             }
