@@ -145,6 +145,33 @@ import Testing
         #expect(throws: ForecastingError.self) { try Theta().forecast(short, horizon: 2, levels: [95], memo: shortMemo) }
     }
 
+    @Test("etsw averages every admissible ETS model with Akaike weights; through a memo it shares their fits with ets")
+    func akaikeWeights() throws {
+        let values: [Double] = (0..<28).map { (t: Int) -> Double in
+            let x = Double(t)
+            return 50 + 2.5 * x + 4 * sin(x * 1.3)
+        }
+        let series = TimeSeries(start: 1980, observed: values)
+        let weighted = try AkaikeWeightedETS().fit(series)
+        #expect(weighted.count == 6)
+        #expect(abs(weighted.reduce(0) { $0 + $1.weight } - 1) < 1e-12)
+        let best = weighted[0]
+        for other in weighted.dropFirst() {
+            #expect(other.fit.aicc >= best.fit.aicc)
+            #expect(abs(other.weight / best.weight - exp(-0.5 * (other.fit.aicc - best.fit.aicc))) < 1e-9)
+        }
+        let forecast = try AkaikeWeightedETS().forecast(series, horizon: 3, levels: [95])
+        for h in 0..<3 {
+            let mean = weighted.reduce(0) { $0 + $1.weight * $1.fit.forecast(start: series.end, horizon: 3, levels: []).mean[h] }
+            #expect(abs(forecast.mean[h] - mean) < 1e-9 * abs(mean))
+        }
+        #expect(forecast.parameters["\(best.fit.spec).weight"] == best.weight)
+        // One memo for both: the same forecasts as each alone.
+        let memo = ForecastMemo()
+        #expect(try AkaikeWeightedETS().forecast(series, horizon: 3, levels: [95], memo: memo) == forecast)
+        #expect(try ETS().forecast(series, horizon: 3, levels: [95], memo: memo) == (try ETS().forecast(series, horizon: 3, levels: [95])))
+    }
+
     @Test("a screening ETS fit ranks multiplicative models on profiled states, and forecasts close to the full fit")
     func screeningETS() throws {
         let series = TimeSeries(start: 1990, observed: (0..<30).map { 100 * pow(1.04, Double($0)) * (1 + 0.03 * sin(Double($0) * 2.1)) })

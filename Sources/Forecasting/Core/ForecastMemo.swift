@@ -6,6 +6,7 @@
 /// series is not tried again.
 public final class ForecastMemo {
     private var entries: [String: Result<Forecast, ForecastingError>] = [:]
+    private var rankedETS: Result<[ETSFit], ForecastingError>?
 
     public init() {}
 
@@ -26,5 +27,15 @@ public final class ForecastMemo {
                                standardDeviation: forecast.standardDeviation, levels: levels)
         redrawn.parameters = forecast.parameters
         return redrawn
+    }
+
+    /// Every ETS model fitted to this series as the automatic selection ranks them: the remembered ones, or
+    /// `make()`'s — shared by ``ETS`` (which completes the winner) and ``AkaikeWeightedETS`` (which averages them).
+    func etsCandidates(_ make: () throws(ForecastingError) -> [ETSFit]) throws(ForecastingError) -> [ETSFit] {
+        if let rankedETS { return try rankedETS.get() }
+        let made: Result<[ETSFit], ForecastingError>
+        do { made = .success(try make()) } catch { made = .failure(error) }
+        rankedETS = made
+        return try made.get()
     }
 }

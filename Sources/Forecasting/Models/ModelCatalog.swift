@@ -1,9 +1,13 @@
 /// The models the command line and the service can name.
 public enum ModelCatalog {
     /// Names accepted by `--model` / `--models`.
-    public static let names = ["naive", "drift", "mean", "ets", "arima", "theta", "otheta", "dstheta", "dotheta", "combo", "wcombo", "auto"]
+    public static let names = ["naive", "drift", "mean", "ets", "etsw", "arima", "theta", "otheta", "dstheta", "dotheta", "combo", "wcombo", "auto"]
 
-    /// The model for a name. `combo` is the equal-weight combination of one method from each family — ETS,
+    /// The members of `combo` and `auto`: one method from each family.
+    static var combinationMembers: [any ForecastModel] { [AkaikeWeightedETS(), Theta(.dynamicOptimized), BenchmarkModel(.drift)] }
+
+    /// The model for a name. `ets` selects one ETS model by AICc; `etsw` averages all of them with Akaike weights.
+    /// `combo` is the equal-weight combination of one method from each family — the Akaike-weighted ETS,
     /// the dynamic optimised Theta model and the random walk with drift; `wcombo` (and `auto`) weights the same
     /// members by their inverse mean squared error on the last three observations and calibrates its intervals
     /// on them — Biennium's most accurate method on the M3, M1 and Tourism yearly series (ACCURACY.md).
@@ -14,14 +18,14 @@ public enum ModelCatalog {
         case "drift": return BenchmarkModel(.drift)
         case "mean": return BenchmarkModel(.mean)
         case "ets": return ETS()
+        case "etsw": return AkaikeWeightedETS()
         case "arima": return ARIMA()
         case "theta": return Theta(.standard)
         case "otheta": return Theta(.optimized)
         case "dstheta": return Theta(.dynamic)
         case "dotheta": return Theta(.dynamicOptimized)
-        case "combo": return Combination([ETS(), Theta(.dynamicOptimized), BenchmarkModel(.drift)], name: name)
-        case "wcombo", "auto":
-            return Combination([ETS(), Theta(.dynamicOptimized), BenchmarkModel(.drift)], weighting: .validation(periods: 3), name: name)
+        case "combo": return Combination(combinationMembers, name: name)
+        case "wcombo", "auto": return Combination(combinationMembers, weighting: .validation(periods: 3), name: name)
         default:
             if name.hasPrefix("ets:"), let spec = ETSSpec(String(name.dropFirst(4))) { return ETS(spec) }
             if name.hasPrefix("arima:") {

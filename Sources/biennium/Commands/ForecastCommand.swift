@@ -11,9 +11,11 @@ struct ForecastCommand: AsyncParsableCommand {
         abstract: "Forecast a stored series, with prediction intervals, from today's data or as known on a past date.",
         discussion: """
         Models: \(ModelCatalog.names.joined(separator: ", ")); ets:SPEC fixes an ETS model (ANN, AAN, AAdN, MNN, MAN, MAdN). \
-        'auto' (= wcombo) combines ETS, the dynamic optimised Theta model and the random walk with drift, weighted by \
-        their errors on the last three years, which also calibrate its intervals: the most accurate on the M3, M1 and \
-        Tourism yearly series (ACCURACY.md). combo weights them equally; combo:a+b+... combines other members.
+        ets selects one ETS model by AICc; etsw averages all six with Akaike weights (more accurate on the yearly \
+        competition series). 'auto' (= wcombo) combines etsw, the dynamic optimised Theta model and the random walk \
+        with drift, weighted by their errors on the last three years, which also calibrate its intervals: the most \
+        accurate on the M3, M1 and Tourism yearly series (ACCURACY.md). combo weights them equally; combo:a+b+... \
+        combines other members.
 
         Examples: biennium forecast pct.applications --horizon 4 --level 80,95 --format json
                   biennium forecast --spec Models/pct-applications.yaml

@@ -3,8 +3,10 @@ import Foundation
 /// Exponential smoothing, fitted by maximum likelihood.
 ///
 /// Parameters live in the "usual" region of Hyndman et al. (2008, §10.1): `1e-4 ≤ α ≤ 0.9999`,
-/// `1e-4 ≤ β ≤ α`, `0.8 ≤ φ ≤ 0.98`; initial states are estimated with them (Nelder–Mead from a least-squares
-/// start on the first ten observations). Missing values are skipped by the likelihood, not interpolated.
+/// `1e-4 ≤ β ≤ min(α, 0.2)`, `0.8 ≤ φ ≤ 0.98`. With additive errors the initial states that maximise the
+/// likelihood at given smoothing parameters solve a least-squares problem and are concentrated out; with
+/// multiplicative errors they join the Nelder–Mead search (from a least-squares line through the first ten
+/// observations). Missing values are skipped by the likelihood, not interpolated.
 public struct ETS: ForecastModel {
     /// A fixed specification, or `nil` to select by AICc among all admissible ones.
     public let spec: ETSSpec?
@@ -35,8 +37,24 @@ public struct ETS: ForecastModel {
         return fit.forecast(start: series.end, horizon: horizon, levels: levels)
     }
 
+    /// The forecast through a memo, whose ranked candidates it shares with ``AkaikeWeightedETS``.
+    public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
+        try memo.forecast(named: name, levels: levels) { () throws(ForecastingError) in
+            try Self.check(series, horizon: horizon, levels: levels)
+            let fit = try self.fit(series) { y, effort throws(ForecastingError) in
+                effort.isScreening ? try Self.candidates(y, effort: effort) : try memo.etsCandidates { () throws(ForecastingError) in try Self.candidates(y, effort: effort) }
+            }
+            return fit.forecast(start: series.end, horizon: horizon, levels: levels)
+        }
+    }
+
     /// Fits the fixed model, or every admissible model and keeps the smallest AICc.
     public func fit(_ series: TimeSeries) throws(ForecastingError) -> ETSFit {
+        try fit(series) { y, effort throws(ForecastingError) in try Self.candidates(y, effort: effort) }
+    }
+
+    /// ``fit(_:)`` with the ranked candidates from `candidates(y, effort)`.
+    func fit(_ series: TimeSeries, candidates: ([Double?], Effort) throws(ForecastingError) -> [ETSFit]) throws(ForecastingError) -> ETSFit {
         let trimmed = series.trimmed()
         let y = trimmed.values
         let observed = trimmed.observed
@@ -49,22 +67,30 @@ public struct ETS: ForecastModel {
             guard let fit = Self.estimate(y, spec: spec) else { throw .noAdmissibleFit(model: spec.description) }
             return fit
         }
-        let positive = !observed.contains { $0 <= 0 }
-        var best: ETSFit?
         // Candidates are ranked on a quick maximisation (tolerance 1e-6, no restart); the winner is then fitted
         // thoroughly, and kept if that does at least as well. A screening fit (for a combination's validation
         // weights) ranks multiplicative candidates on profiled initial states as well, and stops there.
-        let effort: Effort = refinesWinner ? .ranking : .screening
+        let fits = try candidates(y, refinesWinner ? .ranking : .screening)
+        var best = fits.min { $0.aicc < $1.aicc }!
+        if refinesWinner, let thorough = Self.estimate(y, spec: best.spec, effort: .refine(best)), thorough.aicc <= best.aicc { best = thorough }
+        return best
+    }
+
+    /// Every admissible model fitted to `y` (trimmed, not all missing), with a finite AICc: those with enough
+    /// observations, and the multiplicative-error ones only for positive data. Throws when none is.
+    static func candidates(_ y: [Double?], effort: Effort) throws(ForecastingError) -> [ETSFit] {
+        let observed = y.compactMap { $0 }
+        let positive = !observed.contains { $0 <= 0 }
+        var fits: [ETSFit] = []
         for candidate in ETSSpec.all where observed.count >= Self.minimumObservations(candidate) {
             if candidate.error == .multiplicative && !positive { continue }
             guard let fit = Self.estimate(y, spec: candidate, effort: effort), fit.aicc.isFinite else { continue }
-            if best == nil || fit.aicc < best!.aicc { best = fit }
+            fits.append(fit)
         }
-        if refinesWinner, let quick = best, let thorough = Self.estimate(y, spec: quick.spec), thorough.aicc <= quick.aicc { best = thorough }
-        guard let best else {
+        guard !fits.isEmpty else {
             throw .tooShort(model: "ETS", observed: observed.count, minimum: Self.minimumObservations(ETSSpec(error: .additive, trend: .none)))
         }
-        return best
+        return fits
     }
 
     /// How hard one model's likelihood is maximised.
@@ -78,12 +104,22 @@ public struct ETS: ForecastModel {
         /// only the likelihood's weights differ) — an upper bound on its criterion, from a search in at most three
         /// dimensions instead of five. For a combination's validation forecasts, which only set its weights.
         case screening
+        /// As `thorough`, from a previous fit of the same model (the winner of the ranking) only.
+        case refine(ETSFit)
+
+        var isThorough: Bool {
+            switch self {
+            case .thorough, .refine: return true
+            case .ranking, .screening: return false
+            }
+        }
+        var isScreening: Bool { if case .screening = self { return true } else { return false } }
     }
 
     /// Maximum-likelihood estimation of one model; `nil` when no admissible parameters exist.
     static func estimate(_ y: [Double?], spec: ETSSpec, effort: Effort = .thorough) -> ETSFit? {
-        let thorough = effort == .thorough
-        let profiled = spec.error == .multiplicative && effort == .screening
+        let thorough = effort.isThorough
+        let profiled = spec.error == .multiplicative && effort.isScreening
         let additiveSpec = ETSSpec(error: .additive, trend: spec.trend)
         let observed = y.compactMap { $0 }
         // Starting states: least-squares line through the first (up to) ten observations.
@@ -138,6 +174,16 @@ public struct ETS: ForecastModel {
                 if spec.hasTrend { third[smoothing + 1] = min(max(states.b0, lower[smoothing + 1]), upper[smoothing + 1]) }
                 starts.append(third)
             }
+        }
+        if case .refine(let previous) = effort, previous.spec == spec {
+            var start = [previous.alpha]
+            if spec.hasTrend { start.append(previous.beta) }
+            if spec.isDamped { start.append(previous.phi) }
+            if spec.error == .multiplicative {
+                start.append(min(max(previous.initialLevel, lower[smoothing]), upper[smoothing]))
+                if spec.hasTrend { start.append(min(max(previous.initialTrend, lower[smoothing + 1]), upper[smoothing + 1])) }
+            }
+            starts = [start]
         }
         let (result, best) = values.withUnsafeBufferPointer { buffer -> (OptimizationResult, (alpha: Double, beta: Double, phi: Double, l0: Double, b0: Double)) in
             func objective(_ p: [Double]) -> Double {

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Exponential smoothing averaged over models rather than selected: every admissible non-seasonal ETS model
+/// is fitted by maximum likelihood, and their forecasts are combined with Akaike weights
+/// `wᵢ ∝ exp(−½(AICcᵢ − AICc_min))` (Burnham & Anderson, *Model Selection and Multimodel Inference*, 2002, §2.9;
+/// Kolassa, "Combining exponential smoothing forecasts using Akaike weights", IJF 27, 2011).
+///
+/// Selection keeps the smallest AICc even when another model is nearly as good and forecasts very differently;
+/// the average hedges in proportion to the evidence. The mean is the weighted mean of the models' means and the
+/// interval is the normal one with the weighted mixture's variance (the models' variances plus their
+/// disagreement, as ``Combination``). The models are fitted as the selection ranks them (tolerance 1e-6), which
+/// the weights do not need to be finer than.
+public struct AkaikeWeightedETS: ForecastModel {
+    let effort: ETS.Effort
+
+    public init() { effort = .ranking }
+
+    init(effort: ETS.Effort) { self.effort = effort }
+
+    public var name: String { "etsw" }
+
+    /// For a holdout score: multiplicative models on profiled initial states (``ETS/Effort/screening``).
+    public var screening: any ForecastModel { AkaikeWeightedETS(effort: .screening) }
+
+    /// The fitted models and their weights (summing to 1), largest weight first.
+    public func fit(_ series: TimeSeries) throws(ForecastingError) -> [(fit: ETSFit, weight: Double)] {
+        try fit(series, memo: nil)
+    }
+
+    /// ``fit(_:)``, taking the ranked candidates from `memo` (shared with ``ETS``) when given.
+    func fit(_ series: TimeSeries, memo: ForecastMemo?) throws(ForecastingError) -> [(fit: ETSFit, weight: Double)] {
+        let trimmed = series.trimmed()
+        guard trimmed.observedCount > 0 else { throw .allMissing }
+        let effort = self.effort
+        let fits: [ETSFit]
+        if let memo, !effort.isScreening {
+            fits = try memo.etsCandidates { () throws(ForecastingError) in try ETS.candidates(trimmed.values, effort: effort) }
+        } else {
+            fits = try ETS.candidates(trimmed.values, effort: effort)
+        }
+        let smallest = fits.map(\.aicc).min()!
+        let raw = fits.map { exp(-0.5 * ($0.aicc - smallest)) }
+        let total = raw.reduce(0, +)
+        return zip(fits, raw).map { ($0, $1 / total) }.sorted { $0.weight > $1.weight }
+    }
+
+    public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
+        try forecast(series, horizon: horizon, levels: levels, memo: nil)
+    }
+
+    /// The forecast through a memo, whose ranked candidates it shares with ``ETS``.
+    public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
+        try memo.forecast(named: name, levels: levels) { () throws(ForecastingError) in
+            try forecast(series, horizon: horizon, levels: levels, memo: Optional(memo))
+        }
+    }
+
+    func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo?) throws(ForecastingError) -> Forecast {
+        try Self.check(series, horizon: horizon, levels: levels)
+        let weighted = try fit(series, memo: memo)
+        let members = weighted.map { ($0.fit.forecast(start: series.end, horizon: horizon, levels: []), $0.weight) }
+        let (mean, sd) = Combination.mixture(members, horizon: horizon)
+        let label = weighted.map { "\($0.fit.spec) ×\(String(format: "%.2f", $0.weight))" }.joined(separator: ", ")
+        var forecast = Forecast(model: "ETS, Akaike-weighted: " + label, start: series.end, mean: mean,
+                                standardDeviation: sd, levels: levels)
+        for (fit, weight) in weighted {
+            forecast.parameters["\(fit.spec).weight"] = weight
+            forecast.parameters["\(fit.spec).aicc"] = fit.aicc
+        }
+        return forecast
+    }
+}
