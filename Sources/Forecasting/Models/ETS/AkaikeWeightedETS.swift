@@ -60,8 +60,11 @@ public struct AkaikeWeightedETS: ForecastModel {
         let weighted = try fit(series, memo: memo)
         let members = weighted.map { ($0.fit.forecast(start: series.end, horizon: horizon, levels: []), $0.weight) }
         let (mean, sd) = Combination.mixture(members, horizon: horizon)
-        let label = weighted.map { "\($0.fit.spec) ×\(String(format: "%.2f", $0.weight))" }.joined(separator: ", ")
-        var forecast = Forecast(model: "ETS, Akaike-weighted: " + label, start: series.end, mean: mean,
+        // e.g. "Akaike-weighted ETS [ETS(A,A,N) 67%, ETS(M,A,N) 29%, ETS(A,Ad,N) 3%, 3 below 0.5%]"
+        let shown = weighted.filter { $0.weight >= 0.005 }
+        var parts = shown.map { "\($0.fit.spec) \(String(format: "%.0f", 100 * $0.weight))%" }
+        if shown.count < weighted.count { parts.append("\(weighted.count - shown.count) below 0.5%") }
+        var forecast = Forecast(model: "Akaike-weighted ETS [" + parts.joined(separator: ", ") + "]", start: series.end, mean: mean,
                                 standardDeviation: sd, levels: levels)
         for (fit, weight) in weighted {
             forecast.parameters["\(fit.spec).weight"] = weight
