@@ -63,6 +63,10 @@ import TestSupport
         #expect(json["models"].array.map { $0["name"].string } == ["naive", "ets", "combo"])
         for model in json["models"].array {
             for key in ["mase", "smape", "coverage95", "seconds"] { #expect(model.has(key), "missing \(key)") }
+            // Coverage by horizon: one share per held-out year, averaging to the overall coverage.
+            let byHorizon = model["coverage95ByHorizon"].array.map(\.double)
+            #expect(byHorizon.count == 6 && byHorizon.allSatisfy { (0...1).contains($0) })
+            #expect(abs(byHorizon.reduce(0, +) / 6 - model["coverage95"].double) < 1e-12)
         }
         #expect(output.standardError.isEmpty, "no progress bar when stderr is not a terminal")
         #expect(try String(contentsOf: scores, encoding: .utf8).split(separator: "\n").count == 1 + 3 * 3)

@@ -35,9 +35,13 @@ public enum AccuracyMeasures {
 
     /// Share of actuals inside their interval, in [0, 1].
     public static func coverage(actual: [Double], interval: PredictionInterval) -> Double {
-        var inside = 0
-        for (i, a) in actual.enumerated() where a >= interval.lower[i] && a <= interval.upper[i] { inside += 1 }
-        return Double(inside) / Double(actual.count)
+        let hits = inside(actual: actual, interval: interval)
+        return Double(hits.filter { $0 }.count) / Double(actual.count)
+    }
+
+    /// Whether each actual value lies inside the interval, by horizon.
+    public static func inside(actual: [Double], interval: PredictionInterval) -> [Bool] {
+        actual.enumerated().map { i, a in a >= interval.lower[i] && a <= interval.upper[i] }
     }
 
     /// Mean Winkler (interval) score at the interval's level: width, plus `2/α` times the miss when outside

@@ -9,6 +9,8 @@ public struct SeriesScore: Sendable {
     public let mase: Double?
     public let smape: Double
     public let coverage95: Double?
+    /// Whether each held-out value fell inside the 95% interval, by horizon.
+    public let inside95: [Bool]?
     public let winkler95: Double?
     /// The model that fitted, e.g. `ETS(M,Ad,N)`, or the error when it could not.
     public let detail: String
@@ -21,6 +23,9 @@ public struct ModelSummary: Sendable {
     public let mase: Double
     public let smape: Double
     public let coverage95: Double
+    /// The share of held-out values inside the 95% interval at each horizon 1…H: intervals that are right on
+    /// average can still be too wide near and too narrow far.
+    public let coverage95ByHorizon: [Double]
     public let winkler95: Double
     /// Wall-clock seconds spent fitting and forecasting with this model, summed over the workers.
     public let seconds: Double
@@ -79,6 +84,7 @@ public struct HoldoutEvaluation: Sendable {
                                               mase: AccuracyMeasures.mase(actual: actual, forecast: f.mean, training: training.values),
                                               smape: AccuracyMeasures.smape(actual: actual, forecast: f.mean),
                                               coverage95: interval.map { AccuracyMeasures.coverage(actual: actual, interval: $0) },
+                                              inside95: interval.map { AccuracyMeasures.inside(actual: actual, interval: $0) },
                                               winkler95: interval.map { AccuracyMeasures.winkler(actual: actual, interval: $0) },
                                               detail: detail, failed: failed))
                 }
@@ -99,7 +105,10 @@ public struct HoldoutEvaluation: Sendable {
             let coverages = mine.compactMap(\.coverage95)
             let winklers = mine.compactMap(\.winkler95)
             func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
+            let hits = mine.compactMap(\.inside95)
+            let byHorizon = (0..<horizon).map { h in mean(hits.map { $0[h] ? 1 : 0 }) }
             return ModelSummary(name: model.name, mase: mean(mases), smape: mean(mine.map(\.smape)), coverage95: mean(coverages),
+                                coverage95ByHorizon: byHorizon,
                                 winkler95: mean(winklers), seconds: seconds[m], fallbacks: mine.filter(\.failed).count)
         }
         return (summaries, scores, skipped)

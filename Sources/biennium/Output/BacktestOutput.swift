@@ -9,6 +9,7 @@ enum BacktestOutput {
         let mase: JSONNumber
         let smape: JSONNumber
         let coverage95: JSONNumber
+        let coverage95ByHorizon: [JSONNumber]
         let winkler95: JSONNumber
         let seconds: Double
         let fallbacks: Int
@@ -25,21 +26,25 @@ enum BacktestOutput {
         case .json:
             return try JSONOutput.encode(HoldoutDocument(models: summaries.map {
                 ModelRow(name: $0.name, mase: JSONNumber($0.mase), smape: JSONNumber($0.smape), coverage95: JSONNumber($0.coverage95),
-                         winkler95: JSONNumber($0.winkler95), seconds: $0.seconds, fallbacks: $0.fallbacks)
+                         coverage95ByHorizon: $0.coverage95ByHorizon.map(JSONNumber.init), winkler95: JSONNumber($0.winkler95),
+                         seconds: $0.seconds, fallbacks: $0.fallbacks)
             }, series: series, horizon: horizon))
         case .csv:
-            return (["model,mase,smape,coverage95,winkler95,seconds,fallbacks"] + summaries.map {
-                "\($0.name),\($0.mase),\($0.smape),\($0.coverage95),\($0.winkler95),\($0.seconds),\($0.fallbacks)"
+            let byHorizon = (1...horizon).map { ",coverage95_h\($0)" }.joined()
+            return (["model,mase,smape,coverage95\(byHorizon),winkler95,seconds,fallbacks"] + summaries.map {
+                let covered = $0.coverage95ByHorizon.map { ",\($0)" }.joined()
+                return "\($0.name),\($0.mase),\($0.smape),\($0.coverage95)\(covered),\($0.winkler95),\($0.seconds),\($0.fallbacks)"
             }).joined(separator: "\n")
         case .table:
-            var rows = [["model", "MASE", "sMAPE", "95% coverage", "Winkler 95", "seconds", "fallbacks"]]
+            var rows = [["model", "MASE", "sMAPE", "95% coverage", "by horizon 1…\(horizon) (%)", "Winkler 95", "seconds", "fallbacks"]]
             for s in summaries {
                 rows.append([s.name, String(format: "%.3f", s.mase), String(format: "%.2f", s.smape),
-                             String(format: "%.1f%%", 100 * s.coverage95), String(format: "%.1f", s.winkler95),
-                             String(format: "%.3f", s.seconds), "\(s.fallbacks)"])
+                             String(format: "%.1f%%", 100 * s.coverage95),
+                             s.coverage95ByHorizon.map { $0.isFinite ? String(format: "%.0f", 100 * $0) : "-" }.joined(separator: " "),
+                             String(format: "%.1f", s.winkler95), String(format: "%.3f", s.seconds), "\(s.fallbacks)"])
             }
             return (["Holdout evaluation: \(series) series, last \(horizon) values held out (means over series)", ""]
-                    + TextTable.render(rows, rightAligned: [1, 2, 3, 4, 5, 6])).joined(separator: "\n")
+                    + TextTable.render(rows, rightAligned: [1, 2, 3, 4, 5, 6, 7])).joined(separator: "\n")
         }
     }
 
