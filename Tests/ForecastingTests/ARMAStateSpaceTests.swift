@@ -38,10 +38,15 @@ import Testing
         for (g, w) in zip(got, want) { #expect(abs(g - w) <= 1e-12 * max(1, abs(w)), "\(g) vs \(w)") }
     }
 
-    @Test("no stationary covariance for an AR root on the unit circle")
+    @Test("no stationary covariance for an AR root on or inside the unit circle, though the linear system has a solution")
     func unitRoot() {
         #expect(ARMAStateSpace(ar: [1], ma: []).stationaryCovariance() == nil)
         #expect(ARMAStateSpace(ar: [0.5, 0.5], ma: [0.3]).stationaryCovariance() == nil)
+        // Explosive: P = TPTᵀ + RRᵀ is solvable (here with P₀₀ = 1.125 ≥ 1), but no covariance is stationary.
+        #expect(ARMAStateSpace(ar: [-3], ma: [0.5, -0.5]).stationaryCovariance() == nil)
+        #expect(ARMAStateSpace(ar: [1.5], ma: []).stationaryCovariance() == nil)
+        #expect(ARMAStateSpace(ar: [0.2, 0.3, 0.9], ma: []).stationaryCovariance() == nil)
+        #expect(ARMAStateSpace(ar: [-3], ma: [0.5, -0.5]).logLikelihood([1, 2, 3, 2, 1], withMean: true) == nil)
     }
 
     @Test("the concentrated likelihood equals the plain filter's at its μ and σ², with and without gaps (1e-10)",

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Forecasting
 
@@ -138,11 +139,27 @@ import Testing
         let again = try ETS().forecast(series, horizon: 4, levels: [95], memo: memo)
         #expect(again.mean == ets.mean && again.interval(95) == ets.interval(95) && again.interval(80) == nil)
         #expect(try auto.forecast(series, horizon: 4, levels: [95], memo: memo) == (try auto.forecast(series, horizon: 4, levels: [95])))
-        // A failure is remembered as a failure.
+        // A failure to fit is remembered: the model is not run again. Bad arguments are refused before the memo is
+        // asked, and another horizon is another forecast.
+        let counting = CountingModel()
         let short = TimeSeries(start: 2000, observed: [1, 2, 3])
         let shortMemo = ForecastMemo()
-        #expect(throws: ForecastingError.self) { try Theta().forecast(short, horizon: 2, levels: [], memo: shortMemo) }
-        #expect(throws: ForecastingError.self) { try Theta().forecast(short, horizon: 2, levels: [95], memo: shortMemo) }
+        #expect(throws: ForecastingError.self) { try counting.forecast(short, horizon: 2, levels: [], memo: shortMemo) }
+        #expect(throws: ForecastingError.self) { try counting.forecast(short, horizon: 2, levels: [95], memo: shortMemo) }
+        #expect(counting.calls.load(ordering: .relaxed) == 1)
+        #expect(throws: ForecastingError.invalidLevel(150)) { try ETS().forecast(series, horizon: 4, levels: [150], memo: memo) }
+        let longer = try ETS().forecast(series, horizon: 6, levels: [95], memo: memo)
+        #expect(longer.horizon == 6 && Array(longer.mean.prefix(4)) == ets.mean)
+    }
+
+    /// A model that fails, counting how often it was asked.
+    final class CountingModel: ForecastModel {
+        let calls = Atomic<Int>(0)
+        var name: String { "counting" }
+        func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
+            calls.add(1, ordering: .relaxed)
+            throw .tooShort(model: "counting", observed: series.observedCount, minimum: 10)
+        }
     }
 
     @Test("etsw averages every admissible ETS model with Akaike weights; through a memo it shares their fits with ets")

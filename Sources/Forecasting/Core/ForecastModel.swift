@@ -18,7 +18,8 @@ extension ForecastModel {
     public var screening: any ForecastModel { self }
 
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
-        try memo.forecast(named: name, levels: levels) { () throws(ForecastingError) in
+        try Self.check(series, horizon: horizon, levels: levels)
+        return try memo.forecast(named: name, horizon: horizon, levels: levels) { () throws(ForecastingError) in
             try forecast(series, horizon: horizon, levels: levels)
         }
     }

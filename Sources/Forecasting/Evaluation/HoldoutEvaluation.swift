@@ -27,7 +27,8 @@ public struct ModelSummary: Sendable {
     /// average can still be too wide near and too narrow far.
     public let coverage95ByHorizon: [Double]
     public let winkler95: Double
-    /// Wall-clock seconds spent fitting and forecasting with this model, summed over the workers.
+    /// Wall-clock seconds spent fitting and forecasting with this model, summed over the workers. A fit shared
+    /// with another model of the run (a combination's member also asked for alone) is charged to the first.
     public let seconds: Double
     /// Series on which the model failed and the benchmark (naive) forecast was scored instead.
     public let fallbacks: Int

@@ -5,10 +5,9 @@ import Regression
 /// With validation weights, each member forecasts the last `validation` observations from the data before
 /// them, once, over that horizon; its weight is proportional to the inverse of its mean squared error there,
 /// and members that cannot fit the shortened series get none. The mean is the weighted average of the
-/// members' means; the interval half-widths are the weighted averages of their standard deviations — the
-/// variance of the combination when the members' errors are perfectly correlated, a cautious choice since
-/// they share the data. Members that cannot fit the series are left out; the combination fails only when
-/// all of them do.
+/// members' means; its variance is that of the weighted mixture of their forecast distributions (their
+/// variances plus their disagreement about the mean, ``mixture(_:horizon:)``). Members that cannot fit the
+/// series are left out; the combination fails only when all of them do.
 public struct Combination: ForecastModel {
     public enum Weighting: Sendable, Equatable {
         case equal

@@ -59,7 +59,6 @@ public struct Theta: ForecastModel {
         let scale = observed.reduce(0) { $0 + abs($1) } / Double(observed.count)
         let line = Self.line(y)
         let variant = self.variant
-        // Parameters: ℓ₀, α, [θ].
         let first = observed[0]
         let spread = max(observed.max()! - observed.min()!, 1e-8 * max(scale, 1))
         // Parameters: α, [θ], and ℓ₀ for the dynamic models (the others derive it from y₁).

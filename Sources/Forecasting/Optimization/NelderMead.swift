@@ -120,7 +120,7 @@ public struct NelderMead: Sendable {
                 }
             }
         }
-        let bestIndex = values.indices.min { values[$0] < values[$1] }!
+        let bestIndex = order.min { values[$0] < values[$1] }!              // the first of equals in sorted order
         return OptimizationResult(point: Array(vertices[(bestIndex * n)..<((bestIndex + 1) * n)]), value: values[bestIndex],
                                   evaluations: evaluations, converged: converged)
     }

@@ -45,13 +45,26 @@ struct ARMAStateSpace {
     /// algorithm's O(r³ log(1/(1 − ρ))) for spectral radius ρ.
     func stationaryCovariance(into p: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Bool {
         let r = self.r
+        // The linear system has a (non-covariance) solution for most explosive AR parts too: test stationarity
+        // first, by the step-down recursion (every partial autocorrelation inside (−1, 1)), in the scratch space.
+        let p0 = ar.count
+        if p0 > 0 {
+            let a = scratch, next = scratch + r
+            for i in 0..<p0 { a[i] = ar[i] }
+            for k in stride(from: p0, through: 1, by: -1) {
+                let partial = a[k - 1]
+                guard abs(partial) < 1 else { return false }
+                for j in 0..<(k - 1) { next[j] = (a[j] + partial * a[k - 2 - j]) / (1 - partial * partial) }
+                for j in 0..<(k - 1) { a[j] = next[j] }
+            }
+        }
         let system = scratch, b = scratch + r * r, phi = b + r, rv = phi + r
         for i in 0..<r {
             phi[i] = i < ar.count ? ar[i] : 0
             rv[i] = i == 0 ? 1 : (i - 1 < ma.count ? ma[i - 1] : 0)
         }
         // Row j of the first-row system: xⱼ = Σₛ (Qₛ,ⱼ₊ₛ + φₛφⱼ₊ₛx₀ + φₛxⱼ₊ₛ₊₁ + φⱼ₊ₛxₛ₊₁). Stored row-major.
-        system.update(repeating: 0, count: r * r)
+        system.initialize(repeating: 0, count: r * r)
         for j in 0..<r {
             system[j * r + j] = 1
             b[j] = 0
@@ -203,7 +216,7 @@ struct ARMAStateSpace {
         let capacity = stride * stride + 2 * r * r + 3 * r + 7 * stride
         let result: (Double, Double, Double, Int)? = withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { buffer in
             let base = buffer.baseAddress!
-            base.update(repeating: 0, count: capacity)
+            base.initialize(repeating: 0, count: capacity)
             let p = base, solved = base + stride * stride, scratch = solved + r * r
             let vectors = scratch + r * r + 3 * r
             var a = vectors, next = vectors + stride

@@ -27,13 +27,13 @@ public struct AkaikeWeightedETS: ForecastModel {
         try fit(series, memo: nil)
     }
 
-    /// ``fit(_:)``, taking the ranked candidates from `memo` (shared with ``ETS``) when given.
+    /// ``fit(_:)``, taking the ranked candidates from `memo` (shared with ``ETS``) when given and ranking.
     func fit(_ series: TimeSeries, memo: ForecastMemo?) throws(ForecastingError) -> [(fit: ETSFit, weight: Double)] {
         let trimmed = series.trimmed()
         guard trimmed.observedCount > 0 else { throw .allMissing }
         let effort = self.effort
         let fits: [ETSFit]
-        if let memo, !effort.isScreening {
+        if let memo, case .ranking = effort {
             fits = try memo.etsCandidates { () throws(ForecastingError) in try ETS.candidates(trimmed.values, effort: effort) }
         } else {
             fits = try ETS.candidates(trimmed.values, effort: effort)
@@ -50,7 +50,8 @@ public struct AkaikeWeightedETS: ForecastModel {
 
     /// The forecast through a memo, whose ranked candidates it shares with ``ETS``.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
-        try memo.forecast(named: name, levels: levels) { () throws(ForecastingError) in
+        try Self.check(series, horizon: horizon, levels: levels)
+        return try memo.forecast(named: name, horizon: horizon, levels: levels) { () throws(ForecastingError) in
             try forecast(series, horizon: horizon, levels: levels, memo: Optional(memo))
         }
     }
@@ -60,10 +61,10 @@ public struct AkaikeWeightedETS: ForecastModel {
         let weighted = try fit(series, memo: memo)
         let members = weighted.map { ($0.fit.forecast(start: series.end, horizon: horizon, levels: []), $0.weight) }
         let (mean, sd) = Combination.mixture(members, horizon: horizon)
-        // e.g. "Akaike-weighted ETS [ETS(A,A,N) 67%, ETS(M,A,N) 29%, ETS(A,Ad,N) 3%, 3 below 0.5%]"
-        let shown = weighted.filter { $0.weight >= 0.005 }
+        // e.g. "Akaike-weighted ETS [ETS(A,A,N) 67%, ETS(M,A,N) 29%, ETS(A,Ad,N) 3%, 3 below 1%]"
+        let shown = weighted.filter { $0.weight >= 0.01 }
         var parts = shown.map { "\($0.fit.spec) \(String(format: "%.0f", 100 * $0.weight))%" }
-        if shown.count < weighted.count { parts.append("\(weighted.count - shown.count) below 0.5%") }
+        if shown.count < weighted.count { parts.append("\(weighted.count - shown.count) below 1%") }
         var forecast = Forecast(model: "Akaike-weighted ETS [" + parts.joined(separator: ", ") + "]", start: series.end, mean: mean,
                                 standardDeviation: sd, levels: levels)
         for (fit, weight) in weighted {

@@ -10,7 +10,8 @@ import Foundation
 public struct ETS: ForecastModel {
     /// A fixed specification, or `nil` to select by AICc among all admissible ones.
     public let spec: ETSSpec?
-    /// Whether the automatic selection completes the winner's fit (true) or keeps the quick ranking fit.
+    /// Whether the automatic selection completes the winner's fit (true), or ranks with the screening fits and
+    /// keeps the winner as it stands (for a combination's validation).
     let refinesWinner: Bool
 
     public init(_ spec: ETSSpec? = nil) { self.init(spec, refinesWinner: true) }
@@ -20,7 +21,7 @@ public struct ETS: ForecastModel {
         self.refinesWinner = refinesWinner
     }
 
-    /// For a holdout score, the selection without completing the winner's fit.
+    /// For a holdout score: the selection on screening fits, without completing the winner's fit.
     public var screening: any ForecastModel { ETS(spec, refinesWinner: false) }
 
     /// The largest trend smoothing β searched (see the comment in `fit`).
@@ -39,8 +40,8 @@ public struct ETS: ForecastModel {
 
     /// The forecast through a memo, whose ranked candidates it shares with ``AkaikeWeightedETS``.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
-        try memo.forecast(named: name, levels: levels) { () throws(ForecastingError) in
-            try Self.check(series, horizon: horizon, levels: levels)
+        try Self.check(series, horizon: horizon, levels: levels)
+        return try memo.forecast(named: name, horizon: horizon, levels: levels) { () throws(ForecastingError) in
             let fit = try self.fit(series) { y, effort throws(ForecastingError) in
                 effort.isScreening ? try Self.candidates(y, effort: effort) : try memo.etsCandidates { () throws(ForecastingError) in try Self.candidates(y, effort: effort) }
             }
@@ -104,7 +105,8 @@ public struct ETS: ForecastModel {
         /// only the likelihood's weights differ) — an upper bound on its criterion, from a search in at most three
         /// dimensions instead of five. For a combination's validation forecasts, which only set its weights.
         case screening
-        /// As `thorough`, from a previous fit of the same model (the winner of the ranking) only.
+        /// As `thorough`, from a previous fit of the same model (the winner of the ranking) only; a fit of another
+        /// model is ignored, and the usual starts are used.
         case refine(ETSFit)
 
         var isThorough: Bool {

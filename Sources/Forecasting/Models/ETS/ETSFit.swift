@@ -147,8 +147,8 @@ public struct ETSFit: Sendable {
                 residuals[t] = e
                 sse += e * e
                 logSum += log(forecast)
-                l = forecast * (1 + alpha * e)
-                b = damping * b + beta * forecast * e
+                l = forecast + alpha * (value - forecast)        // ŷ(1 + αε), as `criterion` computes it
+                b = damping * b + beta * (value - forecast)      // βŷε
             }
             n += 1
         }
