@@ -37,7 +37,7 @@ echo "== PCT international applications: first releases and revisions, 2015-2020
   awk -F, 'NR == 1 || ($2 >= 2015 && $2 <= 2020) { print $2 "\t" $3 "\t" $4 }' | sed -E 's/\t/  /g' | column -t 2>/dev/null || true
 echo
 echo "== Real-time backtest of PCT applications, origins 2008-2018, two years ahead"
-"$binary" backtest pct.applications --origins 2008...2018 --horizon 2 --real-time --models naive,drift,ets,dotheta,combo | grep -v '^Skipped'
+"$binary" backtest pct.applications --origins 2008...2018 --horizon 2 --real-time --models naive,drift,ets,etsw,dotheta,auto | grep -v '^Skipped'
 echo
 "$binary" series show pct.applications --format csv > "$work/pct.csv"
 echo "== Trend regression on the latest vintage of each year (2002 is a gap in the published record)"
