@@ -9,6 +9,7 @@ public final class ForecastMemo {
     private var entries: [String: Result<Forecast, ForecastingError>] = [:]
     private var rankedETS: Result<[ETSFit], ForecastingError>?
 
+    /// An empty memo, for one series.
     public init() {}
 
     /// The forecast of the model named `name` at `levels`: the remembered one, its normal intervals redrawn at

@@ -13,10 +13,12 @@ import Foundation
 public struct AkaikeWeightedETS: ForecastModel {
     let effort: ETS.Effort
 
+    /// The average of every admissible model, each fitted as the automatic selection ranks them.
     public init() { effort = .ranking }
 
     init(effort: ETS.Effort) { self.effort = effort }
 
+    /// `etsw` on the command line.
     public var name: String { "etsw" }
 
     /// For a holdout score: multiplicative models on profiled initial states (``ETS/Effort/screening``).
@@ -44,6 +46,7 @@ public struct AkaikeWeightedETS: ForecastModel {
         return zip(fits, raw).map { ($0, $1 / total) }.sorted { $0.weight > $1.weight }
     }
 
+    /// The weighted mean of the models' forecasts, with normal intervals from the mixture's variance.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try forecast(series, horizon: horizon, levels: levels, memo: nil)
     }
