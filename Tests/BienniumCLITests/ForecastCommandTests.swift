@@ -91,12 +91,31 @@ import TestSupport
     @Test("a real-time rolling-origin backtest of a stored series scores each model over its origins")
     func rollingOrigin() throws {
         let location = try Self.importedStore()
+        let perOrigin = try CommandRunner.temporaryDirectory().appendingPathComponent("origins.csv")
         let output = try CommandRunner().run(["backtest", "pct.applications", "--origins", "2010...2016", "--horizon", "2", "--real-time",
-                                              "--models", "naive,drift,ets", "--format", "json", location.option, location.value])
+                                              "--models", "naive,drift,ets", "--format", "json", "--out", perOrigin.path,
+                                              location.option, location.value])
         #expect(output.status == 0, "\(output.standardError)")
         let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)))
         #expect(json["realTime"].bool)
         #expect(json["models"].array.map { $0["name"].string } == ["naive", "drift", "ets"])
         #expect(json["models"][0]["origins"].int >= 5)
+        // Every measure of the issue: MASE, sMAPE, MAPE, RMSE, coverage and the Winkler score; the naive forecast's
+        // MAPE and RMSE recomputed from the per-origin figures of the table's source.
+        for model in json["models"].array {
+            for key in ["mase", "smape", "mape", "rmse", "coverage80", "coverage95", "winkler95"] {
+                #expect(model[key].double.isFinite, "\(model["name"].string) \(key)")
+            }
+        }
+        // The naive rows of the per-origin file (origin,model,fitted,as_of,step,forecast,actual) give the same MAPE
+        // and pooled RMSE.
+        let rows = try String(contentsOf: perOrigin, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }.filter { $0[1] == "naive" }
+        let errors = rows.map { (actual: Double($0[6])!, forecast: Double($0[5])!) }
+        let mape = errors.reduce(0) { $0 + 100 * abs(($1.actual - $1.forecast) / $1.actual) } / Double(errors.count)
+        let rmse = (errors.reduce(0) { $0 + ($1.actual - $1.forecast) * ($1.actual - $1.forecast) } / Double(errors.count)).squareRoot()
+        #expect(errors.count == 2 * json["models"][0]["origins"].int)
+        #expect(abs(json["models"][0]["mape"].double - mape) <= 1e-9 * mape)
+        #expect(abs(json["models"][0]["rmse"].double - rmse) <= 1e-9 * rmse)
     }
 }

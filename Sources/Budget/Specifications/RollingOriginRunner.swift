@@ -11,6 +11,10 @@ public struct OriginScore: Sendable, Codable {
     public let actuals: [Double]
     public let mase: Double?
     public let smape: Double
+    /// Mean absolute percentage error; `nil` when an actual is zero.
+    public let mape: Double?
+    /// Root mean squared error, in the series' unit.
+    public let rmse: Double
     public let coverage80: Double?
     public let coverage95: Double?
     public let winkler95: Double?
@@ -73,6 +77,8 @@ public struct RollingOriginRunner {
                         origin: origin, model: model.name, fitted: f.model, asOf: asOf?.description, forecasts: f.mean, actuals: truth,
                         mase: AccuracyMeasures.mase(actual: truth, forecast: f.mean, training: training.values),
                         smape: AccuracyMeasures.smape(actual: truth, forecast: f.mean),
+                        mape: AccuracyMeasures.mape(actual: truth, forecast: f.mean),
+                        rmse: AccuracyMeasures.rmse(actual: truth, forecast: f.mean),
                         coverage80: f.interval(80).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
                         coverage95: f.interval(95).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
                         winkler95: f.interval(95).map { AccuracyMeasures.winkler(actual: truth, interval: $0) }))

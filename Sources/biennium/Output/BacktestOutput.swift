@@ -63,6 +63,9 @@ enum BacktestOutput {
         let origins: Int
         let mase: JSONNumber
         let smape: JSONNumber
+        let mape: JSONNumber
+        /// Root mean squared error over all origins' forecasts (the square root of the mean of their mean squares).
+        let rmse: JSONNumber
         let coverage80: JSONNumber
         let coverage95: JSONNumber
         let winkler95: JSONNumber
@@ -82,8 +85,11 @@ enum BacktestOutput {
         func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
         return names.map { name in
             let mine = result.scores.filter { $0.model == name }
+            let mapes = mine.map(\.mape)
             return OriginModelRow(name: name, origins: mine.count, mase: JSONNumber(mean(mine.compactMap(\.mase))),
-                                  smape: JSONNumber(mean(mine.map(\.smape))), coverage80: JSONNumber(mean(mine.compactMap(\.coverage80))),
+                                  smape: JSONNumber(mean(mine.map(\.smape))),
+                                  mape: JSONNumber(mapes.contains { $0 == nil } ? nil : mean(mapes.compactMap { $0 })),
+                                  rmse: JSONNumber(mean(mine.map { $0.rmse * $0.rmse }).squareRoot()), coverage80: JSONNumber(mean(mine.compactMap(\.coverage80))),
                                   coverage95: JSONNumber(mean(mine.compactMap(\.coverage95))), winkler95: JSONNumber(mean(mine.compactMap(\.winkler95))))
         }
     }
@@ -95,19 +101,20 @@ enum BacktestOutput {
             return try JSONOutput.encode(OriginDocument(series: result.series, horizon: result.horizon, realTime: result.realTime,
                                                         models: rows, skipped: result.skipped))
         case .csv:
-            return (["model,origins,mase,smape,coverage80,coverage95,winkler95"] + rows.map {
-                "\($0.name),\($0.origins),\($0.mase.value.map { "\($0)" } ?? ""),\($0.smape.value.map { "\($0)" } ?? ""),\($0.coverage80.value.map { "\($0)" } ?? ""),\($0.coverage95.value.map { "\($0)" } ?? ""),\($0.winkler95.value.map { "\($0)" } ?? "")"
+            return (["model,origins,mase,smape,mape,rmse,coverage80,coverage95,winkler95"] + rows.map { row in
+                ([row.name, "\(row.origins)"] + [row.mase, row.smape, row.mape, row.rmse, row.coverage80, row.coverage95, row.winkler95]
+                    .map { $0.value.map { "\($0)" } ?? "" }).joined(separator: ",")
             }).joined(separator: "\n")
         case .table:
             func f(_ n: JSONNumber, _ spec: String, _ scale: Double = 1) -> String { n.value.map { String(format: spec, $0 * scale) } ?? "NA" }
-            var table = [["model", "origins", "MASE", "sMAPE", "80% cov.", "95% cov.", "Winkler 95"]]
+            var table = [["model", "origins", "MASE", "sMAPE", "MAPE", "RMSE", "80% cov.", "95% cov.", "Winkler 95"]]
             for r in rows {
-                table.append([r.name, "\(r.origins)", f(r.mase, "%.3f"), f(r.smape, "%.2f"), f(r.coverage80, "%.0f%%", 100),
-                              f(r.coverage95, "%.0f%%", 100), f(r.winkler95, "%.0f")])
+                table.append([r.name, "\(r.origins)", f(r.mase, "%.3f"), f(r.smape, "%.2f"), f(r.mape, "%.2f"), f(r.rmse, "%.0f"),
+                              f(r.coverage80, "%.0f%%", 100), f(r.coverage95, "%.0f%%", 100), f(r.winkler95, "%.0f")])
             }
             var lines = ["Rolling-origin backtest of \(result.series), horizon \(result.horizon), "
                          + (result.realTime ? "real time (data as first published at each origin)" : "on today's data"), ""]
-            lines += TextTable.render(table, rightAligned: [1, 2, 3, 4, 5, 6])
+            lines += TextTable.render(table, rightAligned: [1, 2, 3, 4, 5, 6, 7, 8])
             if !result.skipped.isEmpty { lines += ["", "Skipped: " + result.skipped.joined(separator: "; ")] }
             return lines.joined(separator: "\n")
         }
