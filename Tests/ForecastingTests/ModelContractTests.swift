@@ -128,6 +128,19 @@ import Testing
         #expect(try #require(combination.validate(steady)).inflation >= 1)
     }
 
+    @Test("validation weights stay finite when a member forecasts the holdout exactly: a constant series, a cubic")
+    func exactMembers() throws {
+        let auto = try ModelCatalog.model(named: "auto")
+        let constant = try auto.forecast(TimeSeries(start: 2000, observed: Array(repeating: 5, count: 12)), horizon: 3, levels: [95])
+        #expect(constant.mean.allSatisfy { abs($0 - 5) < 1e-9 }, "\(constant.mean)")
+        let cubicValues: [Double] = (0..<15).map { (t: Int) -> Double in Double(t * t * t) }
+        let cubic = try auto.forecast(TimeSeries(start: 2000, observed: cubicValues), horizon: 3, levels: [95])
+        #expect(cubic.mean.allSatisfy(\.isFinite) && cubic.standardDeviation.allSatisfy(\.isFinite), "\(cubic.mean)")
+        let weights = try #require(Combination([BenchmarkModel(.naive), BenchmarkModel(.drift)], weighting: .validation(periods: 3))
+            .validate(TimeSeries(start: 2000, observed: (0..<12).map(Double.init)))).weights
+        #expect(weights == [0, 1], "drift is exact on a straight line and takes all the weight: \(weights)")
+    }
+
     @Test("through a memo, a combination reuses the fit of a member made alone, and forecasts exactly as without it")
     func memo() throws {
         let series = TimeSeries(start: 1990, observed: (0..<24).map { 200 + 4 * Double($0) + 6 * sin(Double($0)) })

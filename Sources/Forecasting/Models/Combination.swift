@@ -91,16 +91,23 @@ public struct Combination: ForecastModel {
         guard periods >= 1, trimmed.count > periods + 5 else { return nil }
         let training = trimmed.prefix(trimmed.count - periods)
         let actual = Array(trimmed.values.suffix(periods))
-        var fitted: [(Forecast, Double)] = []
-        let weights = members.map { member -> Double in
-            guard let f = try? member.screening.forecast(training, horizon: periods, levels: []) else { return 0 }
+        // Each member's holdout forecast and mean squared error (nil where it cannot fit or be scored).
+        let scored = members.map { member -> (forecast: Forecast, mse: Double)? in
+            guard let f = try? member.screening.forecast(training, horizon: periods, levels: []) else { return nil }
             var sse = 0.0, count = 0
             for (a, p) in zip(actual, f.mean) { if let a { sse += (a - p) * (a - p); count += 1 } }
-            guard count > 0 else { return 0 }
-            let weight = 1 / max(sse / Double(count), Double.leastNormalMagnitude)
-            fitted.append((f, weight))
-            return weight
+            guard count > 0, sse.isFinite, f.mean.allSatisfy(\.isFinite) else { return nil }
+            return (f, sse / Double(count))
         }
+        // Weights ∝ 1/MSE, scaled by the smallest MSE so that they stay in [0, 1] (no overflow when a member is
+        // nearly exact); members with an exact holdout share the weight when there are any.
+        let smallest = scored.compactMap { $0?.mse }.min()
+        let weights = scored.map { entry -> Double in
+            guard let entry, let smallest else { return 0 }
+            if smallest == 0 { return entry.mse == 0 ? 1 : 0 }
+            return smallest / entry.mse
+        }
+        let fitted = zip(scored, weights).compactMap { entry, weight in entry.map { ($0.forecast, weight) } }.filter { $0.1 > 0 }
         guard weights.contains(where: { $0 > 0 }) else { return nil }
         let (mean, sd) = Self.mixture(fitted, horizon: periods)
         var squares = 0.0, count = 0
