@@ -1,0 +1,115 @@
+import Foundation
+
+/// The automatic order of ``ARIMA``: the number of differences by KPSS tests, the admissibility of a candidate,
+/// and Hyndman & Khandakar's stepwise search.
+extension ARIMA {
+    /// Differences for the automatic order: KPSS at 5% with urca's "short" lag ⌊4(n/100)^¼⌋ (``kpss(_:lags:)``),
+    /// repeated on the differences up to d = 2. R's forecast and statsforecast use the lag ⌊3√n/13⌋; measured on
+    /// the M3, M1 and Tourism yearly series it was better on M1 and worse on M3 and Tourism (ACCURACY.md).
+    static func differences(_ y: [Double]) -> Int {
+        var d = 0
+        var w = y.filter { !$0.isNaN }
+        while d < 2, w.count >= 3, kpss(w) > 0.463 {
+            d += 1
+            w = difference(y, d).filter { !$0.isNaN }
+        }
+        return d
+    }
+
+    /// Whether a candidate of the automatic search keeps its AR and MA roots at least 1.01 from the origin, so
+    /// that models at the edge of stationarity or invertibility are refused (R's `auto.arima`). As in
+    /// statsforecast, the check applies to polynomials of degree two or more: a first-order coefficient is
+    /// already bounded by the search (|φ|, |θ| ≤ tanh 4). Checking first-order models too was worse on the M1 and
+    /// Tourism yearly series; checking none was worse on all three collections (ACCURACY.md).
+    static func admissible(_ fit: ARIMAFit) -> Bool {
+        (fit.ar.count < 2 || rootsOutside(fit.ar, radius: 1.01)) && (fit.ma.count < 2 || rootsOutside(fit.ma.map { -$0 }, radius: 1.01))
+    }
+
+    /// Whether every root of `1 − a₁z − … − aₖzᵏ` lies outside the circle of `radius`: the step-down (inverse
+    /// Durbin–Levinson) recursion on `aᵢ·radiusⁱ` finds partial autocorrelations all inside (−1, 1).
+    static func rootsOutside(_ coefficients: [Double], radius: Double) -> Bool {
+        var a = coefficients.enumerated().map { $0.element * pow(radius, Double($0.offset + 1)) }
+        while let last = a.last, last == 0 { a.removeLast() }
+        while !a.isEmpty {
+            let k = a.count, r = a[k - 1]
+            guard abs(r) < 1 else { return false }
+            a = (0..<(k - 1)).map { (a[$0] + r * a[k - 2 - $0]) / (1 - r * r) }
+        }
+        return true
+    }
+
+    /// Hyndman–Khandakar stepwise search by AICc over p, q ≤ 5 and the constant, in their order of moves (as R's
+    /// `auto.arima` and statsforecast): (2,2), (0,0), (1,0), (0,1) with the constant where allowed and (0,0)
+    /// without, then from the best the first neighbour (p∓1, q∓1, both, the constant toggled) that lowers the AICc,
+    /// until none does or 94 models were tried. `estimate(p, q, constant)` fits one candidate; candidates with
+    /// fewer than `p + q + constant + 3` observations are not tried.
+    static func stepwise(observations count: Int, allowConstant: Bool,
+                         estimate: (Int, Int, Bool) -> ARIMAFit?) throws(ForecastingError) -> ARIMAFit {
+        var cache: [String: ARIMAFit?] = [:]
+        func fit(_ p: Int, _ q: Int, _ c: Bool) -> ARIMAFit? {
+            let key = "\(p),\(q),\(c)"
+            if let known = cache[key] { return known }
+            var result: ARIMAFit?
+            if p >= 0, q >= 0, p <= 5, q <= 5, count >= p + q + (c ? 1 : 0) + 3 {
+                result = estimate(p, q, c)
+            }
+            cache[key] = result
+            return result
+        }
+        // Hyndman & Khandakar's order of moves: the four starting models with the constant (where allowed) and
+        // (0, 0) without; then, from the best, the first neighbour that improves the AICc becomes the new best.
+        var best: ARIMAFit?
+        let starts = [(2, 2, allowConstant), (0, 0, allowConstant), (1, 0, allowConstant), (0, 1, allowConstant)]
+            + (allowConstant ? [(0, 0, false)] : [])
+        for (p, q, c) in starts {
+            if let f = fit(p, q, c), f.aicc < (best?.aicc ?? .infinity) { best = f }
+        }
+        guard var current = best else { throw .tooShort(model: "ARIMA", observed: count, minimum: 4) }
+        var fitted = starts.count
+        search: while fitted < 94 {
+            let (p, q, c) = (current.order.p, current.order.q, current.hasConstant)
+            var moves = [(-1, 0), (0, -1), (1, 0), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)].map { (p + $0.0, q + $0.1, c) }
+            if allowConstant { moves.append((p, q, !c)) }
+            for (cp, cq, cc) in moves where cache["\(cp),\(cq),\(cc)"] == nil {
+                fitted += 1
+                if let f = fit(cp, cq, cc), f.aicc < current.aicc - 1e-9 {
+                    current = f
+                    continue search
+                }
+            }
+            break
+        }
+        return current
+    }
+
+    /// The d-th difference, NaN where a term is missing, same length (the first d entries NaN).
+    static func difference(_ y: [Double], _ d: Int) -> [Double] {
+        var w = y
+        for _ in 0..<d {
+            w = w.indices.map { $0 == 0 ? .nan : w[$0] - w[$0 - 1] }
+        }
+        return w
+    }
+
+    /// KPSS level-stationarity statistic (Kwiatkowski et al., 1992) with a Bartlett long-run variance of
+    /// lag ⌊4(n/100)^¼⌋ (the "short" lag of R's urca) unless `lags` is given; 5% critical value 0.463.
+    static func kpss(_ x: [Double], lags explicitLags: Int? = nil) -> Double {
+        let n = x.count
+        guard n >= 3 else { return 0 }
+        let mean = x.reduce(0, +) / Double(n)
+        let e = x.map { $0 - mean }
+        var partial = 0.0, sumSquares = 0.0
+        for value in e { partial += value; sumSquares += partial * partial }
+        let lags = min(explicitLags ?? Int(4 * pow(Double(n) / 100, 0.25)), n - 1)
+        var variance = e.reduce(0) { $0 + $1 * $1 } / Double(n)
+        if lags > 0 {
+            for l in 1...lags {
+                var s = 0.0
+                for t in l..<n { s += e[t] * e[t - l] }
+                variance += 2 * (1 - Double(l) / Double(lags + 1)) * s / Double(n)
+            }
+        }
+        guard variance > 0 else { return 0 }
+        return sumSquares / (Double(n) * Double(n) * variance)
+    }
+}
