@@ -11,12 +11,14 @@ struct BacktestCommand: AsyncParsableCommand {
         abstract: "Score forecasting models on held-out data: many series from a file, or one stored series over rolling origins.",
         discussion: """
         With --data FILE.csv (long format: series,period,value), the last --horizon values of every series are held \
-        out, each model forecasts them from the rest, and the mean MASE, sMAPE and 95% interval coverage per model \
-        are printed (--out FILE writes the per-series scores).
+        out, each model forecasts them from the rest, and the mean MASE, sMAPE, 95% interval coverage (overall and \
+        by horizon) and Winkler score per model are printed (--out FILE writes the per-series scores).
 
         With a stored SERIES_ID, each origin in --origins (e.g. 2010...2019) forecasts the next --horizon years \
-        from the data up to that origin, scored against today's figures. With --real-time the model sees, at \
-        each origin, only what had been published when that year's first figure came out (the store's vintages).
+        from the data up to that origin, scored against today's figures: MASE, sMAPE, MAPE, RMSE, 80% and 95% \
+        coverage and the Winkler score (--out FILE writes every origin's forecasts and actuals). With --real-time \
+        the model sees, at each origin, only what had been published when that year's first figure came out (the \
+        store's vintages).
 
         Examples:
           biennium backtest --data Tests/Fixtures/competitions/m3_yearly.csv --horizon 6 --models ets,theta,combo --jobs 2
