@@ -6,25 +6,26 @@
 /// the memo of the full model). Forecasts are kept per name and horizon. Failures of a fit are remembered too,
 /// so a model that cannot fit the series is not tried again; arguments are checked before the memo is asked.
 public final class ForecastMemo {
-    private var entries: [String: Result<Forecast, ForecastingError>] = [:]
-    private var rankedETS: Result<[ETSFit], ForecastingError>?
+    /// What was made, by key: `Result<T, ForecastingError>` for the `T` its maker returned.
+    private var made: [String: Any] = [:]
 
     /// An empty memo, for one series.
     public init() {}
+
+    /// The remembered result of `make` under `key`, or `make()`'s (a value or a failure), remembered.
+    private func remembered<T>(_ key: String, _ make: () throws(ForecastingError) -> T) throws(ForecastingError) -> T {
+        if let result = made[key] as? Result<T, ForecastingError> { return try result.get() }
+        let result: Result<T, ForecastingError>
+        do { result = .success(try make()) } catch { result = .failure(error) }
+        made[key] = result
+        return try result.get()
+    }
 
     /// The forecast of the model named `name` at `levels`: the remembered one, its normal intervals redrawn at
     /// `levels` if they differ, or else `make()`'s, remembered.
     func forecast(named name: String, horizon: Int, levels: [Double],
                   _ make: () throws(ForecastingError) -> Forecast) throws(ForecastingError) -> Forecast {
-        let key = "\(name)|\(horizon)"
-        let remembered: Result<Forecast, ForecastingError>
-        if let entry = entries[key] {
-            remembered = entry
-        } else {
-            do { remembered = .success(try make()) } catch { remembered = .failure(error) }
-            entries[key] = remembered
-        }
-        let forecast = try remembered.get()
+        let forecast = try remembered("forecast \(name) \(horizon)", make)
         guard forecast.intervals.map(\.level) != levels else { return forecast }
         var redrawn = Forecast(model: forecast.model, start: forecast.start, mean: forecast.mean,
                                standardDeviation: forecast.standardDeviation, levels: levels)
@@ -35,10 +36,6 @@ public final class ForecastMemo {
     /// Every ETS model fitted to this series as the automatic selection ranks them: the remembered ones, or
     /// `make()`'s — shared by ``ETS`` (which completes the winner) and ``AkaikeWeightedETS`` (which averages them).
     func etsCandidates(_ make: () throws(ForecastingError) -> [ETSFit]) throws(ForecastingError) -> [ETSFit] {
-        if let rankedETS { return try rankedETS.get() }
-        let made: Result<[ETSFit], ForecastingError>
-        do { made = .success(try make()) } catch { made = .failure(error) }
-        rankedETS = made
-        return try made.get()
+        try remembered("ranked ETS candidates", make)
     }
 }

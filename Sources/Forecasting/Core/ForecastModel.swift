@@ -18,10 +18,16 @@ extension ForecastModel {
     public var screening: any ForecastModel { self }
 
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
-        try Self.check(series, horizon: horizon, levels: levels)
-        return try memo.forecast(named: name, horizon: horizon, levels: levels) { () throws(ForecastingError) in
+        try remembered(series, horizon: horizon, levels: levels, in: memo) { () throws(ForecastingError) in
             try forecast(series, horizon: horizon, levels: levels)
         }
+    }
+
+    /// The arguments checked, then this model's forecast of `series` remembered in `memo`, or `make()`'s.
+    func remembered(_ series: TimeSeries, horizon: Int, levels: [Double], in memo: ForecastMemo,
+                    _ make: () throws(ForecastingError) -> Forecast) throws(ForecastingError) -> Forecast {
+        try Self.check(series, horizon: horizon, levels: levels)
+        return try memo.forecast(named: name, horizon: horizon, levels: levels, make)
     }
 
     /// Validates the common preconditions.

@@ -154,42 +154,6 @@ public struct ARIMA: ForecastModel {
         case refine(ar: [Double], ma: [Double])
     }
 
-    /// Partial autocorrelations of a stationary AR polynomial (the inverse of ``fromPartial(_:)``).
-    static func toPartial(_ phi: [Double]) -> [Double] {
-        var a = phi
-        var partial: [Double] = []
-        while !a.isEmpty {
-            let k = a.count, r = a[k - 1]
-            partial.insert(r, at: 0)
-            guard abs(r) < 1 else { break }
-            a = (0..<(k - 1)).map { (a[$0] + r * a[k - 2 - $0]) / (1 - r * r) }
-        }
-        return partial
-    }
-
-    /// Durbin–Levinson: AR coefficients of a stationary process from its partial autocorrelations in (−1, 1).
-    static func fromPartial(_ r: [Double]) -> [Double] {
-        var phi: [Double] = []
-        for (k, rk) in r.enumerated() {
-            var next = phi
-            for j in 0..<k { next[j] = phi[j] - rk * phi[k - 1 - j] }
-            next.append(rk)
-            phi = next
-        }
-        return phi
-    }
-
-    /// ``fromPartial(_:)`` in place: `phi` (its length is the order) from `tanh(u[offset + k])`, with
-    /// `scratch` at least as long.
-    static func fillFromPartial(_ phi: inout [Double], tanhOf u: [Double], offset: Int, scratch: inout [Double]) {
-        for k in 0..<phi.count {
-            let rk = tanh(u[offset + k])
-            for j in 0..<k { scratch[j] = phi[j] - rk * phi[k - 1 - j] }
-            for j in 0..<k { phi[j] = scratch[j] }
-            phi[k] = rk
-        }
-    }
-
     /// Point forecasts (the differenced forecasts integrated back) and ψ-weight variances.
     static func forecast(_ fit: ARIMAFit, series: TimeSeries, start: Int, horizon: Int, levels: [Double]) -> Forecast {
         let y = series.values.map { $0 ?? .nan }

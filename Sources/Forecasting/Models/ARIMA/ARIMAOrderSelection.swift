@@ -25,19 +25,6 @@ extension ARIMA {
         (fit.ar.count < 2 || rootsOutside(fit.ar, radius: 1.01)) && (fit.ma.count < 2 || rootsOutside(fit.ma.map { -$0 }, radius: 1.01))
     }
 
-    /// Whether every root of `1 − a₁z − … − aₖzᵏ` lies outside the circle of `radius`: the step-down (inverse
-    /// Durbin–Levinson) recursion on `aᵢ·radiusⁱ` finds partial autocorrelations all inside (−1, 1).
-    static func rootsOutside(_ coefficients: [Double], radius: Double) -> Bool {
-        var a = coefficients.enumerated().map { $0.element * pow(radius, Double($0.offset + 1)) }
-        while let last = a.last, last == 0 { a.removeLast() }
-        while !a.isEmpty {
-            let k = a.count, r = a[k - 1]
-            guard abs(r) < 1 else { return false }
-            a = (0..<(k - 1)).map { (a[$0] + r * a[k - 2 - $0]) / (1 - r * r) }
-        }
-        return true
-    }
-
     /// Hyndman–Khandakar stepwise search by AICc over p, q ≤ 5 and the constant, in their order of moves (as R's
     /// `auto.arima` and statsforecast): (2,2), (0,0), (1,0), (0,1) with the constant where allowed and (0,0)
     /// without, then from the best the first neighbour (p∓1, q∓1, both, the constant toggled) that lowers the AICc,

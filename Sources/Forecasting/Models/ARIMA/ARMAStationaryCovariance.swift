@@ -27,17 +27,8 @@ extension ARMAStateSpace {
         let r = self.r
         // The linear system has a (non-covariance) solution for most explosive AR parts too: test stationarity
         // first, by the step-down recursion (every partial autocorrelation inside (−1, 1)), in the scratch space.
-        let p0 = ar.count
-        if p0 > 0 {
-            let a = scratch, next = scratch + r
-            for i in 0..<p0 { a[i] = ar[i] }
-            for k in stride(from: p0, through: 1, by: -1) {
-                let partial = a[k - 1]
-                guard abs(partial) < 1 else { return false }
-                for j in 0..<(k - 1) { next[j] = (a[j] + partial * a[k - 2 - j]) / (1 - partial * partial) }
-                for j in 0..<(k - 1) { a[j] = next[j] }
-            }
-        }
+        for i in 0..<ar.count { scratch[i] = ar[i] }
+        guard ARIMA.stepDown(scratch, count: ar.count, scratch: scratch + r) == 0 else { return false }
         let system = scratch, b = scratch + r * r, phi = b + r, rv = phi + r
         for i in 0..<r {
             phi[i] = i < ar.count ? ar[i] : 0

@@ -48,19 +48,19 @@ public struct AkaikeWeightedETS: ForecastModel {
 
     /// The weighted mean of the models' forecasts, with normal intervals from the mixture's variance.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
-        try forecast(series, horizon: horizon, levels: levels, memo: nil)
+        try Self.check(series, horizon: horizon, levels: levels)
+        return try weightedForecast(series, horizon: horizon, levels: levels, memo: nil)
     }
 
     /// The forecast through a memo, whose ranked candidates it shares with ``ETS``.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
-        try Self.check(series, horizon: horizon, levels: levels)
-        return try memo.forecast(named: name, horizon: horizon, levels: levels) { () throws(ForecastingError) in
-            try forecast(series, horizon: horizon, levels: levels, memo: Optional(memo))
+        try remembered(series, horizon: horizon, levels: levels, in: memo) { () throws(ForecastingError) in
+            try weightedForecast(series, horizon: horizon, levels: levels, memo: memo)
         }
     }
 
-    func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo?) throws(ForecastingError) -> Forecast {
-        try Self.check(series, horizon: horizon, levels: levels)
+    /// The forecast for checked arguments, with the candidates from `memo` when given.
+    private func weightedForecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo?) throws(ForecastingError) -> Forecast {
         let weighted = try fit(series, memo: memo)
         let members = weighted.map { ($0.fit.forecast(start: series.end, horizon: horizon, levels: []), $0.weight) }
         let (mean, sd) = Combination.mixture(members, horizon: horizon)

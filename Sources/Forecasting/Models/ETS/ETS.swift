@@ -40,8 +40,7 @@ public struct ETS: ForecastModel {
 
     /// The forecast through a memo, whose ranked candidates it shares with ``AkaikeWeightedETS``.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
-        try Self.check(series, horizon: horizon, levels: levels)
-        return try memo.forecast(named: name, horizon: horizon, levels: levels) { () throws(ForecastingError) in
+        try remembered(series, horizon: horizon, levels: levels, in: memo) { () throws(ForecastingError) in
             let fit = try self.fit(series) { y, effort throws(ForecastingError) in
                 effort.isScreening ? try Self.candidates(y, effort: effort) : try memo.etsCandidates { () throws(ForecastingError) in try Self.candidates(y, effort: effort) }
             }
