@@ -128,6 +128,25 @@ import Testing
         #expect(try #require(combination.validate(steady)).inflation >= 1)
     }
 
+    @Test("beyond the holdout's mean horizon the calibrated standard deviations grow by √(h/2), never shrink")
+    func calibrationGrowsWithHorizon() throws {
+        #expect([1, 2, 3, 6].map { Combination.horizonGrowth($0, periods: 3) } == [1, 1, 1.5.squareRoot(), 3.0.squareRoot()])
+        #expect(Combination.horizonGrowth(1, periods: 1) == 1 && Combination.horizonGrowth(4, periods: 1) == 2)
+        let values: [Double] = (0..<20).map { (t: Int) -> Double in 100 + 2 * Double(t) + Double(t % 3) * 1.5 + (t > 16 ? 9 : 0) }
+        let series = TimeSeries(start: 2000, observed: values)
+        let members: [any ForecastModel] = [BenchmarkModel(.drift), BenchmarkModel(.naive)]
+        let combination = Combination(members, weighting: .validation(periods: 3))
+        let validation = try #require(combination.validate(series))
+        let forecast = try combination.forecast(series, horizon: 6, levels: [95])
+        // The same mixture, rebuilt from the members' own forecasts and the validation weights.
+        let own = try members.map { try $0.forecast(series, horizon: 6, levels: []) }
+        let (_, mixtureSD) = Combination.mixture(Array(zip(own, validation.weights)), horizon: 6)
+        for h in 0..<6 {
+            let expected = mixtureSD[h] * validation.inflation * Combination.horizonGrowth(h + 1, periods: 3)
+            #expect(abs(forecast.standardDeviation[h] / expected - 1) < 1e-12, "h = \(h + 1)")
+        }
+    }
+
     @Test("validation weights stay finite when a member forecasts the holdout exactly: a constant series, a cubic")
     func exactMembers() throws {
         let auto = try ModelCatalog.model(named: "auto")
