@@ -2,7 +2,9 @@
 public struct PredictionInterval: Sendable, Equatable, Codable {
     /// Coverage in percent, e.g. 95.
     public let level: Double
+    /// Lower bounds, one per forecast period.
     public let lower: [Double]
+    /// Upper bounds, one per forecast period.
     public let upper: [Double]
 }
 
@@ -12,14 +14,17 @@ public struct Forecast: Sendable, Equatable {
     public let model: String
     /// Index of the first forecast period (the series' `end`).
     public let start: Int
+    /// Point forecasts (the mean of each forecast distribution), one per period from `start`.
     public let mean: [Double]
     /// Standard deviation of each forecast error, from which intervals at any level follow (normal).
     public let standardDeviation: [Double]
+    /// Intervals at the levels asked for, in that order.
     public let intervals: [PredictionInterval]
     /// The fitted parameters by name (e.g. `alpha`, `phi`, `l0` for ETS; `theta` for Theta), for records and
     /// comparisons between refits.
     public var parameters: [String: Double] = [:]
 
+    /// Intervals `mean ± z(0.5 + level/200)·sd` from normal quantiles at `levels` (percent, 0 < level < 100).
     public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double]) {
         self.init(model: model, start: start, mean: mean, standardDeviation: standardDeviation, levels: levels,
                   quantile: NormalQuantile.value)
@@ -40,6 +45,7 @@ public struct Forecast: Sendable, Equatable {
         }
     }
 
+    /// Number of periods forecast.
     public var horizon: Int { mean.count }
 
     /// The interval at `level`, if computed.

@@ -15,8 +15,12 @@ public protocol ForecastModel: Sendable {
 }
 
 extension ForecastModel {
+    /// The model itself: by default a holdout is scored with the same search as the final fit.
     public var screening: any ForecastModel { self }
 
+    /// The forecast remembered in `memo` under this model's name and `horizon`, made once with
+    /// ``forecast(_:horizon:levels:)``; intervals are redrawn at `levels` from its standard deviations.
+    /// - Throws: what ``forecast(_:horizon:levels:)`` throws, and the same error again on a later call.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
         try remembered(series, horizon: horizon, levels: levels, in: memo) { () throws(ForecastingError) in
             try forecast(series, horizon: horizon, levels: levels)

@@ -14,11 +14,14 @@ public enum Frequency: Int, Sendable, Codable, CaseIterable {
 /// Time is the index `start + i` in units of the frequency, so a series knows the label of every point
 /// (the Store's periods map to it) without depending on the store.
 public struct TimeSeries: Sendable, Equatable {
+    /// Observations per year (annual, quarterly or monthly).
     public let frequency: Frequency
     /// Index of the first value: a year for annual data, `year·4 + quarter − 1` or `year·12 + month − 1` otherwise.
     public let start: Int
+    /// The values from `start` on, one per period; `nil` where nothing was published.
     public let values: [Double?]
 
+    /// A series whose gaps are the `nil` entries of `values`.
     public init(frequency: Frequency = .annual, start: Int, values: [Double?]) {
         self.frequency = frequency
         self.start = start
@@ -30,10 +33,13 @@ public struct TimeSeries: Sendable, Equatable {
         self.init(frequency: frequency, start: start, values: observed.map(Optional.some))
     }
 
+    /// Number of periods from `start` to the last value, gaps included.
     public var count: Int { values.count }
     /// The observed values, gaps removed.
     public var observed: [Double] { values.compactMap { $0 } }
+    /// Number of periods with a value.
     public var observedCount: Int { values.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    /// Whether any period between `start` and the last value is missing.
     public var hasGaps: Bool { values.contains { $0 == nil } }
     /// Index one past the last value: where forecasts begin.
     public var end: Int { start + values.count }

@@ -4,28 +4,41 @@ import Synchronization
 
 /// One model's scores on one series.
 public struct SeriesScore: Sendable {
+    /// The series' id in the input file.
     public let series: String
+    /// The model's command-line name (`ets`, `auto`).
     public let model: String
+    /// Mean absolute scaled error over the holdout (``AccuracyMeasures/mase(actual:forecast:training:seasonality:)``);
+    /// `nil` when the training values never change (no scale).
     public let mase: Double?
+    /// Symmetric MAPE over the holdout, in percent: mean of 200·|a − f| / (|a| + |f|).
     public let smape: Double
+    /// Share of held-out values inside the 95% interval (0…1); `nil` when the model gave no interval.
     public let coverage95: Double?
     /// Whether each held-out value fell inside the 95% interval, by horizon.
     public let inside95: [Bool]?
+    /// Mean 95% Winkler (interval) score over the holdout, in the series' units; `nil` without an interval.
     public let winkler95: Double?
     /// The model that fitted, e.g. `ETS(M,Ad,N)`, or the error when it could not.
     public let detail: String
+    /// Whether the model failed here and the naive forecast was scored in its place.
     public let failed: Bool
 }
 
 /// One model's means over all series.
 public struct ModelSummary: Sendable {
+    /// The model's command-line name.
     public let name: String
+    /// Mean of the series' MASE (series without a scale left out).
     public let mase: Double
+    /// Mean of the series' sMAPE, in percent.
     public let smape: Double
+    /// Mean of the series' 95% coverage (0…1).
     public let coverage95: Double
     /// The share of held-out values inside the 95% interval at each horizon 1…H: intervals that are right on
     /// average can still be too wide near and too narrow far.
     public let coverage95ByHorizon: [Double]
+    /// Mean of the series' 95% Winkler scores (each in its own series' units).
     public let winkler95: Double
     /// Wall-clock seconds spent fitting and forecasting with this model, summed over the workers. A fit shared
     /// with another model of the run (a combination's member also asked for alone) is charged to the first.
@@ -38,10 +51,14 @@ public struct ModelSummary: Sendable {
 /// forecasts them from the rest, and the scores are averaged over series. A model that cannot fit a series
 /// is replaced there by the naive forecast (as statsforecast's fallback), and the count is reported.
 public struct HoldoutEvaluation: Sendable {
+    /// Values held out at the end of each series and forecast (≥ 1).
     public let horizon: Int
+    /// The models scored, in the order reported.
     public let models: [any ForecastModel]
+    /// Worker threads (≥ 1); series are shared out in chunks.
     public let jobs: Int
 
+    /// An evaluation holding out `horizon` values per series; `jobs` below 1 counts as 1.
     public init(horizon: Int, models: [any ForecastModel], jobs: Int = 1) {
         self.horizon = horizon
         self.models = models

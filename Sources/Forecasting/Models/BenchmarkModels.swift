@@ -12,12 +12,18 @@ public enum BenchmarkMethod: String, Sendable, CaseIterable {
 /// A benchmark model. Gaps are allowed: the mean uses the observed values, naive the last one, and drift the
 /// average change between the first and last observed values.
 public struct BenchmarkModel: ForecastModel {
+    /// Mean, naive or random walk with drift.
     public let method: BenchmarkMethod
 
+    /// The benchmark `method`.
     public init(_ method: BenchmarkMethod) { self.method = method }
 
+    /// `mean`, `naive` or `drift`.
     public var name: String { method.rawValue }
 
+    /// Forecasts `horizon` periods with normal intervals at `levels` (percent), variances as in ``BenchmarkMethod``.
+    /// - Throws: ``ForecastingError`` for a bad horizon or level, too few observations (mean 2, naive 2, drift 3),
+    ///   or no two consecutive observations for naive and drift.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
         let trimmed = series.trimmed()

@@ -10,22 +10,30 @@ import Regression
 /// variances plus their disagreement about the mean, ``mixture(_:horizon:)``). Members that cannot fit the
 /// series are left out; the combination fails only when all of them do.
 public struct Combination: ForecastModel {
+    /// How members are weighted.
     public enum Weighting: Sendable, Equatable {
+        /// Every member weighs the same (the mixture of their forecast distributions, uncalibrated).
         case equal
         /// Inverse mean squared error over the last `periods` observations.
         case validation(periods: Int)
     }
 
+    /// The models combined (at least one).
     public let members: [any ForecastModel]
+    /// Equal weights, or inverse validation MSE with calibrated intervals.
     public let weighting: Weighting
+    /// The command-line name (`combo`, `auto`, `combo:a+b`).
     public let name: String
 
+    /// A combination of `members` weighted by `weighting`, reported as `name`.
     public init(_ members: [any ForecastModel], weighting: Weighting = .equal, name: String = "combo") {
         self.members = members
         self.weighting = weighting
         self.name = name
     }
 
+    /// The combined forecast with intervals at `levels` (percent); members are fitted afresh.
+    /// - Throws: ``ForecastingError`` for a bad horizon or level, or the first member's error when no member fits.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try forecast(series, horizon: horizon, levels: levels, memo: ForecastMemo())
     }

@@ -22,6 +22,8 @@ import Foundation
 /// Intervals are normal with the SES growth of the level's uncertainty, `σ²(1 + (h − 1)α²)`, `σ²` the
 /// one-step error variance — an analytic approximation (statsforecast simulates).
 public struct Theta: ForecastModel {
+    /// The four models of Fiorucci et al. (2016): standard (STM, θ = 2), optimised (OTM), dynamic standard (DSTM)
+    /// and dynamic optimised (DOTM).
     public enum Variant: String, Sendable, CaseIterable {
         case standard, optimized, dynamic, dynamicOptimized
 
@@ -37,10 +39,13 @@ public struct Theta: ForecastModel {
         }
     }
 
+    /// Which of the four models.
     public let variant: Variant
 
+    /// The model `variant`; by default the classic Theta method.
     public init(_ variant: Variant = .standard) { self.variant = variant }
 
+    /// `theta`, `otheta`, `dstheta` or `dotheta`.
     public var name: String {
         switch variant {
         case .standard: return "theta"
@@ -50,6 +55,8 @@ public struct Theta: ForecastModel {
         }
     }
 
+    /// Fits and forecasts `horizon` periods with normal intervals at `levels` (percent).
+    /// - Throws: ``ForecastingError`` for a bad horizon or level, or fewer than five observations.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
         let trimmed = series.trimmed()

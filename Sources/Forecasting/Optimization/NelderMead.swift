@@ -1,7 +1,10 @@
 /// The result of a minimisation.
 public struct OptimizationResult: Sendable {
+    /// The best point found, inside the box.
     public let point: [Double]
+    /// The objective at `point`.
     public let value: Double
+    /// Objective evaluations used.
     public let evaluations: Int
     /// Whether the simplex shrank below the tolerance before the evaluation budget ran out.
     public let converged: Bool
@@ -13,12 +16,16 @@ public struct OptimizationResult: Sendable {
 /// Points are kept inside `[lower, upper]` by reflecting moves at the bounds, so the objective is never
 /// evaluated outside the box; the objective may return `.infinity` for inadmissible points inside it.
 public struct NelderMead: Sendable {
+    /// Lower bounds, one per coordinate.
     public var lower: [Double]
+    /// Upper bounds, one per coordinate (each above its lower bound).
     public var upper: [Double]
     /// Stop when the simplex's values differ by less than this (absolute plus relative).
     public var tolerance: Double
+    /// Evaluation budget; the search stops there, unconverged, with the best point so far.
     public var maximumEvaluations: Int
 
+    /// A minimiser over the box `[lower, upper]` stopping at `tolerance` or after `maximumEvaluations`.
     public init(lower: [Double], upper: [Double], tolerance: Double = 1e-10, maximumEvaluations: Int = 2000) {
         self.lower = lower
         self.upper = upper

@@ -2,26 +2,35 @@ import Foundation
 
 /// An ARIMA order (p, d, q).
 public struct ARIMAOrder: Hashable, Sendable, CustomStringConvertible {
+    /// Autoregressive order p, number of differences d and moving-average order q.
     public let p: Int, d: Int, q: Int
+    /// The order (p, d, q); the search uses p, q ≤ 5 and d ≤ 2.
     public init(_ p: Int, _ d: Int, _ q: Int) { self.p = p; self.d = d; self.q = q }
     public var description: String { "ARIMA(\(p),\(d),\(q))" }
 }
 
 /// A fitted ARIMA model.
 public struct ARIMAFit: Sendable {
+    /// The fitted order.
     public let order: ARIMAOrder
     /// A mean (d = 0) or drift (d = 1) was estimated.
     public let hasConstant: Bool
+    /// φ₁…φₚ of φ(B) = 1 − φ₁B − … − φₚBᵖ (stationary).
     public let ar: [Double]
+    /// θ₁…θ_q of θ(B) = 1 + θ₁B + … + θ_qB^q (invertible).
     public let ma: [Double]
     /// The mean of the d-times differenced series: the level for d = 0, the drift for d = 1.
     public let constant: Double
+    /// Innovation variance σ²: the maximum-likelihood estimate, or with degrees of freedom for a chosen model.
     public let sigma2: Double
+    /// Exact Gaussian log-likelihood of the differenced series at the estimates.
     public let logLikelihood: Double
     /// Observations in the likelihood (the differenced series, gaps excluded).
     public let observations: Int
+    /// `−2ℓ + 2k + 2k(k+1)/(n−k−1)` with k = p + q + constant + 1 (σ²) and n = `observations`.
     public let aicc: Double
 
+    /// The label economists read, e.g. `ARIMA(0,1,1) with drift`.
     public var label: String {
         order.description + (hasConstant ? (order.d == 0 ? " with non-zero mean" : " with drift") : "")
     }
@@ -46,16 +55,25 @@ public struct ARIMAFit: Sendable {
 /// Jones 1980), so every candidate is stationary and invertible. Forecast variances use the ψ-weights of
 /// `φ(B)(1 − B)ᵈ` and `θ(B)`: `σ²Σⱼ₌₀ʰ⁻¹ψⱼ²`. Gaps become gaps of the differenced series, skipped by the filter.
 public struct ARIMA: ForecastModel {
+    /// A fixed order, or `nil` to choose it (KPSS for d, stepwise AICc for p and q).
     public let order: ARIMAOrder?
+    /// With a fixed order, whether to estimate a mean (d = 0) or drift (d = 1); `nil` means yes when d ≤ 1 (never
+    /// with d = 2). Without an order the stepwise search chooses the constant by AICc and this is not used.
     public let constant: Bool?
 
+    /// A fixed order and constant, or `nil` to choose them.
     public init(order: ARIMAOrder? = nil, constant: Bool? = nil) {
         self.order = order
         self.constant = constant
     }
 
+    /// `arima`, or `arima:PDQ` for a fixed order (e.g. `arima:011`).
     public var name: String { order.map { "arima:\($0.p)\($0.d)\($0.q)" } ?? "arima" }
 
+    /// Fits the series (leading and trailing gaps trimmed) and forecasts `horizon` periods with normal intervals
+    /// at `levels` (percent).
+    /// - Throws: ``ForecastingError`` for a bad horizon or level, an all-missing or too-short series, or an order with
+    ///   no admissible fit.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
         let trimmed = series.trimmed()

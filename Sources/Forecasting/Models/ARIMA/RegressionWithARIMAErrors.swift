@@ -4,7 +4,9 @@ import LinearAlgebra
 /// One explanatory series of a regression, aligned with the response: `values[i]` belongs to the response's
 /// period `start + i`; `nil` where it is missing.
 public struct Regressor: Sendable, Equatable {
+    /// The regressor's series id, used to label its coefficient (`beta.<name>`).
     public let name: String
+    /// One value per response period from the response's `start`; `nil` where missing.
     public let values: [Double?]
 
     /// A regressor named `name` with one value (or a gap) per period of the response.
@@ -31,7 +33,10 @@ public struct Regressor: Sendable, Equatable {
 /// ARIMA forecast of the errors ηₜ. Intervals are those of the error model; like R's `forecast::Arima`, they
 /// do not include the uncertainty of β̂ or of the regressor paths.
 public struct RegressionWithARIMAErrors: Sendable {
+    /// A fixed order for the errors, or `nil` to choose it.
     public let order: ARIMAOrder?
+    /// The intercept (d = 0) or drift (d = 1): `false` leaves it out; otherwise a fixed order with d ≤ 1 includes it
+    /// and the search chooses it by AICc.
     public let constant: Bool?
 
     /// A fixed error order and constant, or `nil` to choose them (KPSS and the stepwise AICc search).
@@ -113,14 +118,18 @@ public struct RegressionWithARIMAErrors: Sendable {
 
 /// A fitted regression with ARIMA errors.
 public struct RegressionWithARIMAErrorsFit: Sendable {
+    /// The response as fitted.
     public let series: TimeSeries
+    /// The regressors as fitted, aligned with `series`.
     public let regressors: [Regressor]
     /// The error model; its `constant` is the intercept (d = 0) or drift (d = 1) when one was estimated.
     public let errors: ARIMAFit
+    /// The intercept (d = 0) or drift per period (d = 1), when one was estimated.
     public let constantCoefficient: Double?
     /// β, in the order of `regressors`.
     public let coefficients: [Double]
 
+    /// E.g. `Regression on pct.applications with ARIMA(0,1,0) errors`.
     public var label: String {
         "Regression on \(regressors.map(\.name).joined(separator: ", ")) with \(errors.order) errors"
             + (errors.hasConstant ? (errors.order.d == 0 ? " and intercept" : " and drift") : "")

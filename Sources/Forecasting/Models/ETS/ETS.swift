@@ -14,6 +14,8 @@ public struct ETS: ForecastModel {
     /// keeps the winner as it stands (for a combination's validation).
     let refinesWinner: Bool
 
+    /// A fixed specification, or `nil` to fit every admissible one (multiplicative errors need positive data) and
+    /// keep the smallest AICc.
     public init(_ spec: ETSSpec? = nil) { self.init(spec, refinesWinner: true) }
 
     init(_ spec: ETSSpec?, refinesWinner: Bool) {
@@ -27,11 +29,15 @@ public struct ETS: ForecastModel {
     /// The largest trend smoothing β searched (see the comment in `fit`).
     public static let maximumBeta = 0.2
 
+    /// `ets`, or `ets:` and the specification (`ets:AAdN`).
     public var name: String { spec.map { "ets:\($0.error.rawValue)\($0.trend.rawValue)N" } ?? "ets" }
 
     /// Smallest number of observations for a model: its parameters plus σ² and one degree of freedom.
     static func minimumObservations(_ spec: ETSSpec) -> Int { spec.parameterCount + (spec.hasTrend ? 2 : 1) + 2 }
 
+    /// Fits (or selects) and forecasts `horizon` periods with intervals at `levels` (percent).
+    /// - Throws: ``ForecastingError`` for a bad horizon or level, an all-missing or too-short series, or non-positive
+    ///   data for multiplicative errors.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
         let fit = try self.fit(series)

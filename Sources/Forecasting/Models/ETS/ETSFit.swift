@@ -2,21 +2,25 @@ import Foundation
 
 /// A fitted ETS model: parameters, states, the fit statistics, and what is needed to forecast.
 public struct ETSFit: Sendable {
+    /// The fitted specification, e.g. ETS(A,Ad,N).
     public let spec: ETSSpec
+    /// Level smoothing α, in [1e-4, 0.9999].
     public let alpha: Double
-    /// Trend smoothing (0 without trend).
+    /// Trend smoothing β, in [1e-4, min(α, 0.2)] (0 without trend).
     public let beta: Double
-    /// Damping (1 when undamped).
+    /// Damping φ, in [0.8, 0.98] (1 when undamped).
     public let phi: Double
-    /// Initial level and trend.
+    /// Initial level ℓ₀.
     public let initialLevel: Double
+    /// Initial trend b₀ (0 without trend).
     public let initialTrend: Double
-    /// Final states, from which forecasts start.
+    /// Final level ℓₙ, from which forecasts start.
     public let level: Double
+    /// Final trend bₙ (0 without trend).
     public let trend: Double
-    /// One-step fitted values (at gaps, the estimate of the missing value) and residuals (`nil` at gaps);
-    /// multiplicative residuals are relative errors.
+    /// One-step fitted values ŷₜ; at gaps, the model's estimate of the missing value.
     public let fitted: [Double?]
+    /// One-step residuals εₜ, `nil` at gaps; relative errors for multiplicative errors.
     public let residuals: [Double?]
     /// Observations used by the likelihood.
     public let observations: Int
@@ -26,11 +30,16 @@ public struct ETSFit: Sendable {
     public let logLikelihood: Double
     /// Parameters counted by the information criteria: smoothing, damping and initial states, plus σ².
     public let parameters: Int
+    /// `AIC = −2ℓ + 2k`, with k = `parameters`.
     public let aic: Double
+    /// `AICc = AIC + 2k(k+1)/(n−k−1)` (+∞ when n ≤ k + 1), the selection criterion.
     public let aicc: Double
+    /// `BIC = −2ℓ + k·log n`.
     public let bic: Double
     /// Innovation variance `Σεₜ²/(n − parameters − 1)` (statsforecast's divisor).
     public let sigma2: Double
+    /// Whether the Nelder–Mead search converged within its evaluation budget (the best point found is kept
+    /// either way).
     public let converged: Bool
 
     /// The likelihood criterion alone, without building fitted values: the optimiser's objective. `y` holds

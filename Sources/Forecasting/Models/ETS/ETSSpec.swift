@@ -15,9 +15,12 @@ public enum TrendType: String, Sendable, CaseIterable { case none = "N", additiv
 /// Labels follow the taxonomy: `ETS(A,N,N)` is simple exponential smoothing, `ETS(M,Ad,N)` damped trend
 /// with multiplicative errors.
 public struct ETSSpec: Sendable, Hashable, CustomStringConvertible {
+    /// Additive (A) or multiplicative (M) errors.
     public let error: ErrorType
+    /// No trend (N), additive (A) or additive damped (Ad).
     public let trend: TrendType
 
+    /// The model ETS(error, trend, N).
     public init(error: ErrorType, trend: TrendType) {
         self.error = error
         self.trend = trend
