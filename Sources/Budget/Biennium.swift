@@ -2,6 +2,7 @@ public import Store
 
 /// A two-year budget period of the Program and Budget, such as 2020/21.
 public struct Biennium: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The first calendar year (2020 for 2020/21).
     public let firstYear: Int
 
     /// The biennium that starts in `firstYear` (2020 for 2020/21).

@@ -3,7 +3,9 @@ public import Store
 /// What the store knows about one budget line on a date: its unit, its budget for the biennium (if any) and
 /// its annual actuals.
 public struct LineData: Sendable {
+    /// The line's definition in the layout: actuals series, budget series, kind and projection rule.
     public let definition: BudgetLineDefinition
+    /// The unit of the line's series from the catalog (e.g. `applications`, `million CHF`).
     public let unit: String
     /// The budget figure for the biennium, in `unit`; `nil` when the store has none (the line is then only
     /// a driver of other lines).
@@ -21,8 +23,11 @@ public struct LineData: Sendable {
 /// reprints the 2020/21 estimates approved in 2019); actuals and model histories are read as known on the date,
 /// so a comparison `asOf` a past day sees only what had been published by then.
 public struct BudgetData: Sendable {
+    /// The biennium compared.
     public let biennium: Biennium
+    /// The day actuals are read as known on; `nil` for everything stored.
     public let asOf: CalendarDay?
+    /// The layout's lines whose series is in the catalog, in layout order.
     public let lines: [LineData]
     /// The unit costs' units and annual actuals known on the date.
     public let unitCosts: [(definition: UnitCostDefinition, unit: String, history: [Int: Double])]

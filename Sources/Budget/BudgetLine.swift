@@ -31,11 +31,15 @@ public enum ProjectionRule: Sendable, Equatable {
 /// One line of the comparison: the series holding its actuals, the series holding its budget for a
 /// biennium, and how it is projected.
 public struct BudgetLineDefinition: Sendable, Equatable {
+    /// The series holding the line's annual actuals, e.g. `pct.applications`.
     public let id: SeriesID
+    /// What the line measures: demand, fee income or expenditure.
     public let kind: LineKind
     /// `pct`, `madrid`, `hague`, `lisbon` or `wipo`.
     public var system: String { id.system }
+    /// The series holding the line's biennial budget figures, e.g. `pct.applications.budget_estimate.biennial`.
     public let budgetSeries: SeriesID
+    /// How the years without an actual are projected.
     public let rule: ProjectionRule
 
     /// A line with its actuals series, its budget series and its projection rule.
@@ -110,7 +114,10 @@ public enum BudgetLayout {
 /// change in cost per unit of output (the published cost base is not stored, so the level itself is not
 /// recomputed).
 public struct UnitCostDefinition: Sendable, Equatable {
+    /// The unit cost series, e.g. `pct.unit_cost.per_publication`.
     public let id: SeriesID
+    /// The cost line C (the system's program expenditure).
     public let cost: SeriesID
+    /// The output line Q (applications, or new plus renewed registrations).
     public let output: SeriesID
 }

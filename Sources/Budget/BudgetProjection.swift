@@ -35,10 +35,13 @@ public struct BudgetProjection: Sendable {
         let method: String
     }
 
+    /// The inputs: budget figures and actuals as known on the date.
     public let data: BudgetData
+    /// The scenarios projected under, in comparison order.
     public let scenarios: [Scenario]
     /// `[scenario][line]`; `nil` where the line cannot be projected on the date.
     let prepared: [[Prepared?]]
+    /// Lines with a budget that cannot be projected on the date (under some scenario), with the reason.
     public let omitted: [OmittedLine]
 
     /// Fits the models of the modelled lines (once per distinct set of regressor paths) and fixes the

@@ -5,7 +5,10 @@ public import Store
 /// the report and a function from the line's history to a forecast. `regressorPaths` are the scenario's
 /// future values of the regressors the specification names (empty when it names none).
 public struct LineModel: Sendable {
+    /// How the model is named in the report's method text (e.g. `drift (Models/pct-applications.yaml)`, `naive`).
     public let label: String
+    /// Forecasts `horizon` years (≥ 1) after `history`, the line's annual series; `regressorPaths` gives the
+    /// scenario's future regressor values by series and year. Throws when the model cannot fit the history.
     public let forecast: @Sendable (_ history: TimeSeries, _ horizon: Int, _ regressorPaths: [SeriesID: [Int: Double]]) throws -> Forecast
 
     /// A model from a forecasting function.

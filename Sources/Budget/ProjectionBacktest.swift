@@ -2,22 +2,29 @@ public import Store
 
 /// One past biennium of one line, projected as it would have been mid-way and set against what happened.
 public struct ProjectionBacktestRow: Sendable, Equatable, Codable {
+    /// The line's series id.
     public let line: String
+    /// The biennium, e.g. `2018/19`.
     public let biennium: String
     /// The day the projection stands on: 30 June of the biennium's second year.
     public let asOf: String
     /// The biennium's years published by then (actuals in the projection).
     public let actualYears: [Int]
+    /// The projected biennium total (actuals plus central projection), in the series' unit.
     public let projected: Double
     /// The biennium total from the latest data.
     public let outcome: Double
     /// `100 · (projected − outcome) / outcome`.
     public let errorPercent: Double
+    /// The 2.5% and 97.5% quantiles of the simulated biennium totals.
     public let interval95: [Double]
+    /// Whether `outcome` lies inside `interval95` (bounds included).
     public let covered: Bool
     /// The projection with the naive model (last value carried forward), for reference.
     public let naiveProjected: Double
+    /// `100 · (naiveProjected − outcome) / outcome`.
     public let naiveErrorPercent: Double
+    /// How the remaining years were projected, in words (model and history, or the fallback assumption).
     public let method: String
 }
 

@@ -7,42 +7,59 @@ public struct Scenario: Sendable, Equatable {
     /// A percentage change of a system's demand from a year on (applied to its modelled and level lines;
     /// ratio lines, subtotals and fee income follow).
     public struct DemandShock: Sendable, Equatable {
+        /// The system shocked, lower case (`pct`, `madrid` or `hague` in scenario files).
         public let system: String
+        /// The first year the shock applies; it stays in force for every later year.
         public let fromYear: Int
+        /// The change in percent (−99.9 to 1000 in scenario files): demand is multiplied by `1 + percent/100`.
         public let percent: Double
     }
 
     /// A change of the fee income per unit of a system between two days (both inclusive; open-ended without
     /// `until`), as a percentage or as CHF per unit. A year partly covered gets the change pro rata by day.
     public struct FeeChange: Sendable, Equatable {
+        /// The system whose fees change, lower case (`pct`, `madrid` or `hague` in scenario files).
         public let system: String
+        /// The first day of the change (inclusive; a bare year in a file means its 1 January).
         public let from: CalendarDay
+        /// The last day of the change (inclusive); `nil` when open-ended.
         public let until: CalendarDay?
+        /// Change of income per unit in percent (−99.9 to 1000 in files; 0 when only `chfPerUnit` is given).
         public let percent: Double
+        /// CHF added to the income per unit (−10⁶ to 10⁶ in files; 0 when only `percent` is given).
         public let chfPerUnit: Double
     }
 
     /// One standard deviation, in percent, of the lines resting on assumptions (item 2 of the method).
     public struct Bands: Sendable, Equatable {
+        /// Band of the income per unit of fee-income lines, percent (0–100 in files; default 3).
         public var incomePerUnit = 3.0
+        /// Band of the ratio of a line to its driver, percent (0–100 in files; default 3).
         public var ratio = 3.0
+        /// Band of lines resting on their last observed level, percent (0–100 in files; default 5).
         public var level = 5.0
+        /// Band of program expenditure, percent (0–100 in files; default 3).
         public var cost = 3.0
 
         /// The default bands: income per unit ±3%, ratios ±3%, levels ±5%, expenditure ±3%.
         public init() {}
     }
 
+    /// The scenario's name: its file name without `.yaml`, or its stored name.
     public let name: String
+    /// Free text from the YAML's `description` key; empty when none.
     public let description: String
+    /// Demand shocks; the factor of a system in a year is the product over the shocks in force.
     public let demandShocks: [DemandShock]
     /// Future values of regressors named in model specifications, by series and year.
     public let regressorPaths: [SeriesID: [Int: Double]]
+    /// Fee changes, in file order (``ScenarioFile`` rejects overlapping periods of one system).
     public let feeChanges: [FeeChange]
     /// Growth of program expenditure per year, percent.
     public let costGrowthPercent: Double
     /// Multiplies fee income (CHF value of fees set or paid in other currencies); 1 leaves it unchanged.
     public let exchangeRateFactor: Double
+    /// One standard deviation of each assumption-based line, percent.
     public let bands: Bands
 
     /// A scenario; every assumption defaults to neutral (no shock, fees and exchange rates unchanged, flat costs).

@@ -5,9 +5,13 @@ import Yams
 /// A scenario file that cannot be used: the file, the key (a path such as `fees[1].from`), the line when known,
 /// and what is wrong. Nothing of a rejected file is applied.
 public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file's path, or `scenario 'NAME'` for a scenario stored in the database.
     public let file: String
+    /// The offending key as a path (`fees[1].from`, `bands.level`); `nil` when the file as a whole is at fault.
     public let key: String?
+    /// The 1-based line in the YAML text, when known.
     public let line: Int?
+    /// What is wrong and what is expected, e.g. `must be a number; got 'x'`.
     public let message: String
 
     public var description: String {

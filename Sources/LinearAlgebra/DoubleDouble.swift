@@ -30,11 +30,13 @@ public struct DoubleDouble: Sendable, Equatable, Comparable, CustomStringConvert
         self.lo = lo
     }
 
+    /// Zero, with both parts 0.
     public static let zero = DoubleDouble(0)
 
     /// The value rounded to binary64.
     @inlinable public var doubleValue: Double { hi + lo }
 
+    /// Whether the value is finite, judged by the leading part `hi`.
     @inlinable public var isFinite: Bool { hi.isFinite }
 
     public var description: String { "\(hi) + \(lo)" }
@@ -59,6 +61,7 @@ public struct DoubleDouble: Sendable, Equatable, Comparable, CustomStringConvert
         return DoubleDouble(normalized: s, b - (s - a))
     }
 
+    /// The sum `a + b` rounded to double-double: TwoSum of the leading and of the trailing parts, renormalised.
     @inlinable public static func + (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         let s = twoSum(a.hi, b.hi)
         let t = twoSum(a.lo, b.lo)
@@ -66,29 +69,38 @@ public struct DoubleDouble: Sendable, Equatable, Comparable, CustomStringConvert
         return quickTwoSum(u.hi, u.lo + t.lo)
     }
 
+    /// The sum `a + b` of a double-double and a binary64 number, rounded to double-double.
     @inlinable public static func + (a: DoubleDouble, b: Double) -> DoubleDouble {
         let s = twoSum(a.hi, b)
         return quickTwoSum(s.hi, s.lo + a.lo)
     }
 
+    /// The negation `−a`, exact.
     @inlinable public static prefix func - (a: DoubleDouble) -> DoubleDouble {
         DoubleDouble(normalized: -a.hi, -a.lo)
     }
 
+    /// The difference `a − b`, computed as `a + (−b)`.
     @inlinable public static func - (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble { a + (-b) }
 
+    /// The difference `a − b` with a binary64 `b`, computed as `a + (−b)`.
     @inlinable public static func - (a: DoubleDouble, b: Double) -> DoubleDouble { a + (-b) }
 
+    /// The product `a · b` rounded to double-double: TwoProduct of the leading parts plus the cross terms
+    /// `a.hi·b.lo + a.lo·b.hi` (the term `a.lo·b.lo`, below the precision, is dropped).
     @inlinable public static func * (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         let p = twoProduct(a.hi, b.hi)
         return quickTwoSum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi))
     }
 
+    /// The product `a · b` with a binary64 `b`, rounded to double-double.
     @inlinable public static func * (a: DoubleDouble, b: Double) -> DoubleDouble {
         let p = twoProduct(a.hi, b)
         return quickTwoSum(p.hi, p.lo + a.lo * b)
     }
 
+    /// The quotient `a / b` for `b ≠ 0`: three binary64 quotient digits, each from the remainder so far
+    /// evaluated in double-double (Hida, Li & Bailey's accurate division).
     @inlinable public static func / (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         let q1 = a.hi / b.hi
         let r1 = a - b * q1
@@ -99,7 +111,9 @@ public struct DoubleDouble: Sendable, Equatable, Comparable, CustomStringConvert
         return q + q3
     }
 
+    /// Adds `b` to `a` in place: `a = a + b`.
     @inlinable public static func += (a: inout DoubleDouble, b: DoubleDouble) { a = a + b }
+    /// Subtracts `b` from `a` in place: `a = a − b`.
     @inlinable public static func -= (a: inout DoubleDouble, b: DoubleDouble) { a = a - b }
 
     /// Square root, one Newton step from the binary64 root (Karp & Markstein).
@@ -110,6 +124,7 @@ public struct DoubleDouble: Sendable, Equatable, Comparable, CustomStringConvert
         return DoubleDouble.quickTwoSum(x, residual.hi / (2 * x))
     }
 
+    /// The absolute value `|self|`: the negation when `hi < 0`, `self` otherwise.
     @inlinable public var magnitude: DoubleDouble { hi < 0 ? -self : self }
 
     @inlinable public static func < (a: DoubleDouble, b: DoubleDouble) -> Bool {

@@ -14,6 +14,8 @@ public struct LeastSquaresOptions: Sendable {
     /// covariances); costs `O(m·n²)`, as much as the factorization.
     public var computeInfluence: Bool
 
+    /// Options with the defaults: rank tolerance by precision (`nil`), at most 12 refinement steps, double-double
+    /// tried up to `m·n²` = 2·10⁷, covariance computed, influence rows not.
     public init(rankTolerance: Double? = nil, maximumRefinementSteps: Int = 12,
                 extendedPrecisionWorkLimit: Int = 20_000_000, computeCovariance: Bool = true,
                 computeInfluence: Bool = false) {

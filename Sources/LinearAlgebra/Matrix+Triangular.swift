@@ -2,6 +2,7 @@ import CLapack
 
 /// Which triangle of a matrix holds a triangular operand.
 public enum Triangle: Sendable {
+    /// The upper (on and above the diagonal) or the lower (on and below it) triangle.
     case upper, lower
 
     var lapack: CChar { LAPACKBoundary.character(self == .upper ? "U" : "L") }

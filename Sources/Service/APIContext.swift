@@ -2,6 +2,7 @@ public import Hummingbird
 
 /// The request context of every route: Hummingbird's core storage, and the body limit.
 public struct APIContext: RequestContext {
+    /// Hummingbird's per-request storage (logger, route parameters, endpoint path), as `RequestContext` requires.
     public var coreContext: CoreRequestContextStorage
 
     /// The context of one request, as Hummingbird creates it.

@@ -9,7 +9,9 @@ import Store
 /// An error the API answers with an RFC 9457 problem document: a status and a detail naming the field,
 /// parameter or resource at fault.
 public struct APIProblem: Error, Sendable, Equatable {
+    /// The HTTP status answered, e.g. 400, 404 or 422.
     public let status: HTTPResponse.Status
+    /// The problem document's `detail`: a sentence naming the field, parameter or resource at fault.
     public let detail: String
 
     /// A problem with its HTTP status and a detail that names the field, parameter or resource at fault.

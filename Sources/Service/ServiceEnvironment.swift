@@ -5,13 +5,16 @@ public import Store
 /// What the routes work with: the store, the folders of model specifications and scenarios, and the metrics
 /// registry that `/metrics` prints.
 public struct ServiceEnvironment: Sendable {
+    /// The series store every route reads and writes (SQLite or PostgreSQL).
     public let store: any SeriesStore
     /// Folder of `*.yaml` model specifications (`Models`).
     public let modelsFolder: String
     /// Folder of the named scenario files (`Models/scenarios`); scenarios written through the API are stored
     /// in the database and take precedence over a file of the same name.
     public let scenarioFolder: String
+    /// The Prometheus registry whose metrics `/metrics` prints (the `serve` command bootstraps swift-metrics into it).
     public let registry: PrometheusCollectorRegistry
+    /// The logger of the HTTP server and of requests that fail with a 500.
     public let logger: Logger
     /// Stored forecasts as last rendered (two seconds; a fit through this process clears its entry).
     let forecastCache = ResponseCache()

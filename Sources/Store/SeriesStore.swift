@@ -5,6 +5,7 @@ public struct ImportSummary: Sendable, Equatable {
     /// Observations already stored with the same value: importing a file twice changes nothing.
     public var unchanged = 0
 
+    /// A summary with the given counts of added and unchanged observations (each ≥ 0; both default to 0).
     public init(added: Int = 0, unchanged: Int = 0) {
         self.added = added
         self.unchanged = unchanged
@@ -44,7 +45,6 @@ public protocol SeriesStore: Sendable {
     func saveFit(_ record: FitRecord) async throws -> FitRecord
     /// The latest stored fit of a specification, if any.
     func latestFit(named name: String) async throws -> FitRecord?
-    /// Closes connections; the store is unusable afterwards.
     /// Stores a new access token (its hash only).
     func createToken(_ token: AccessToken) async throws
     /// Every token, revoked ones included, oldest first.
@@ -57,18 +57,22 @@ public protocol SeriesStore: Sendable {
     func saveScenario(name: String, yaml: String, savedAt: String) async throws -> StoredScenario
     /// The latest version of every stored scenario, by name.
     func scenarios() async throws -> [StoredScenario]
+    /// Closes the store's connections (SQLite pool or PostgreSQL client); the store is unusable afterwards.
     func close() async throws
 }
 
 /// Observations to insert together, with where they came from (for error messages).
 public struct ObservationBatch: Sendable {
+    /// The observations to store, in file (or request) order.
     public var observations: [Observation]
     /// Whether each observation's vintage came from the file (false: it is the import day).
     public var vintageWasGiven: [Bool]
     /// The file line of each observation.
     public var lines: [Int]
+    /// Where the observations came from, as errors name it: the file's path, or `request body` for the API.
     public var file: String
 
+    /// A batch; `vintageWasGiven` and `lines` must have one entry per observation, in the same order.
     public init(observations: [Observation], vintageWasGiven: [Bool], lines: [Int], file: String) {
         self.observations = observations
         self.vintageWasGiven = vintageWasGiven

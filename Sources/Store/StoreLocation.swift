@@ -2,7 +2,9 @@ import Foundation
 
 /// Where the store lives: an SQLite file (the embedded default) or a PostgreSQL URL.
 public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
+    /// An SQLite database file at `path`.
     case sqlite(path: String)
+    /// A PostgreSQL database at `url` (`postgres://` or `postgresql://`).
     case postgres(url: String)
 
     /// Resolves the command-line options: `--database PATH`, then `--database-url URL`, then the

@@ -6,17 +6,27 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
     public struct Interval: Sendable, Codable, Equatable { public let level: Double; public let lower: Double; public let upper: Double }
     /// One forecast period: mean, standard error and intervals.
     public struct Row: Sendable, Codable, Equatable {
+        /// The forecast year (the first is `lastObserved + 1`).
         public let period: Int
+        /// Point forecast, in the series' unit.
         public let mean: Double
+        /// Standard deviation of the forecast error, in the series' unit.
         public let standardError: Double
+        /// Prediction intervals at the levels asked for (percent), in that order.
         public let intervals: [Interval]
     }
 
+    /// The series id, e.g. `pct.applications`.
     public let series: String
+    /// The series' unit from the catalog; every figure is in it.
     public let unit: String
+    /// The fitted model's label, e.g. `ETS(A,Ad,N)`.
     public let model: String
+    /// The day the data was read as known on (`YYYY-MM-DD`); `nil` for the latest data.
     public let asOf: String?
+    /// The last year with an observation in the data used.
     public let lastObserved: Int
+    /// One row per forecast year, in order.
     public let forecasts: [Row]
 
     /// The document of forecast `f` of a stored series.

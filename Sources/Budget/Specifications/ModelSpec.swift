@@ -20,14 +20,23 @@ public struct ModelSpec: Sendable {
     static let keys: Set<String> = ["series", "model", "horizon", "levels", "evaluation", "regressors"]
     static let evaluationKeys: Set<String> = ["origins", "horizon", "real-time"]
 
+    /// The specification's name: its file name without `.yaml` (fits are stored under it).
     public let name: String
+    /// The file's path, as given.
     public let path: String
+    /// The response series (`series`), e.g. `pct.applications`.
     public let series: SeriesID
+    /// The model name as the model catalog knows it (`model`), e.g. `combo`, `ets:AAdN`; `auto` by default.
     public let model: String
+    /// Years to forecast (`horizon`), 1–30; 4 by default.
     public let horizon: Int
+    /// Prediction-interval levels in percent (`levels`), each strictly between 0 and 100; [80, 95] by default.
     public let levels: [Double]
+    /// Origin years of the specification's backtest (`evaluation.origins`, `FIRST...LAST`); `nil` when not given.
     public let origins: ClosedRange<Int>?
+    /// Years ahead scored at each backtest origin (`evaluation.horizon`); 2 by default.
     public let evaluationHorizon: Int
+    /// Whether the backtest uses the data as first published at each origin (`evaluation.real-time`); true by default.
     public let realTime: Bool
     /// Series the response is regressed on, with ARIMA errors (`model: arima` or `arima:PDQ`); their future
     /// values come from a scenario's regressor paths, else from each regressor's own `auto` forecast.

@@ -3,29 +3,46 @@ public import Store
 
 /// One model's forecast from one origin, scored against today's figures.
 public struct OriginScore: Sendable, Codable {
+    /// The origin year: the last year the model may see; it forecasts `origin + 1 … origin + horizon`.
     public let origin: Int
+    /// The model's command-line name (`ets`, `theta`, `drift`).
     public let model: String
+    /// The fitted model's label, e.g. `ETS(A,Ad,N)`.
     public let fitted: String
+    /// In real time, the day the data was read as known on (the origin year's first publication); else `nil`.
     public let asOf: String?
+    /// Point forecasts for `origin + 1 … origin + horizon`, in the series' unit.
     public let forecasts: [Double]
+    /// Today's figures for the same years.
     public let actuals: [Double]
+    /// Mean absolute scaled error against in-sample naive (below 1 beats it); `nil` when that scale is 0.
     public let mase: Double?
+    /// Symmetric MAPE in percent, 0–200: mean `200·|a − f|/(|a| + |f|)`.
     public let smape: Double
     /// Mean absolute percentage error; `nil` when an actual is zero.
     public let mape: Double?
     /// Root mean squared error, in the series' unit.
     public let rmse: Double
+    /// Share of actuals inside the 80% interval, in [0, 1]; `nil` when the model gives no such interval.
     public let coverage80: Double?
+    /// Share of actuals inside the 95% interval, in [0, 1]; `nil` when the model gives no such interval.
     public let coverage95: Double?
+    /// Mean Winkler score of the 95% interval: width plus 2/0.05 times any miss, in the series' unit; lower is better.
+    /// `nil` when the model gives no 95% interval.
     public let winkler95: Double?
 }
 
 /// The scores of a rolling-origin backtest of one stored series, and the origins or models that were skipped.
 public struct RollingOriginResult: Sendable, Codable {
+    /// The series id.
     public let series: String
+    /// Years ahead forecast and scored at each origin.
     public let horizon: Int
+    /// Whether each origin saw the data as first published (true) or today's data (false).
     public let realTime: Bool
+    /// One score per origin and model that could be scored, in origin order.
     public let scores: [OriginScore]
+    /// Origins or models not scored, each with why (e.g. `2015: no data`).
     public let skipped: [String]
 }
 
@@ -35,9 +52,13 @@ public struct RollingOriginResult: Sendable, Codable {
 /// as it was known on the day that year's first figure was published (the earliest vintage of the origin
 /// period): the view a forecaster actually had. Forecasts are scored against today's figures.
 public struct RollingOriginRunner {
+    /// The store the series and its vintages are read from.
     public let store: any SeriesStore
+    /// The annual series backtested.
     public let series: SeriesID
+    /// Years ahead forecast at each origin, at least 1.
     public let horizon: Int
+    /// Whether each origin sees the data as known when its figure was first published, rather than today's.
     public let realTime: Bool
 
     /// A backtest of `series` in `store`, `horizon` years ahead, on today's data or in real time.

@@ -5,9 +5,13 @@ public import Store
 /// The fit of one specification: the stored record (with its version), the previous version, or why it
 /// could not be fitted.
 public struct SpecificationFit: Sendable {
+    /// The specification fitted.
     public let spec: ModelSpec
+    /// The stored fit with its new version; `nil` when the specification could not be fitted.
     public let record: FitRecord?
+    /// The latest fit stored before this one; `nil` on the first fit or when nothing was fitted.
     public let previous: FitRecord?
+    /// Why nothing was fitted, in words; `nil` on success.
     public let error: String?
 }
 

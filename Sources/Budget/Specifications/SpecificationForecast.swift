@@ -7,10 +7,13 @@ public import Store
 public struct SpecificationForecast: Sendable {
     /// The stored histories a specification needs, read once (as known on a day).
     public struct Histories: Sendable {
+        /// The response series' observations, one per period (latest vintage known on the day).
         public let response: [Observation]
+        /// Each regressor's observations, likewise, by series.
         public let regressors: [SeriesID: [Observation]]
     }
 
+    /// The specification forecast.
     public let spec: ModelSpec
 
     /// The forecaster of one specification.

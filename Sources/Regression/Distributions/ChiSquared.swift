@@ -1,7 +1,9 @@
 /// The χ² distribution with `degreesOfFreedom` k > 0.
 public struct ChiSquared: Sendable {
+    /// k > 0; need not be an integer.
     public let degreesOfFreedom: Double
 
+    /// The χ² distribution with `degreesOfFreedom` k > 0 (not checked).
     public init(degreesOfFreedom: Double) {
         self.degreesOfFreedom = degreesOfFreedom
     }

@@ -2,9 +2,12 @@ import Foundation
 
 /// The F distribution with `numerator` and `denominator` degrees of freedom.
 public struct FisherF: Sendable {
+    /// Numerator degrees of freedom d₁ > 0 (in a regression F test, the number of slopes tested).
     public let numerator: Double
+    /// Denominator degrees of freedom d₂ > 0 (in a regression F test, the residual degrees of freedom n − k).
     public let denominator: Double
 
+    /// The F distribution with d₁ = `numerator` > 0 and d₂ = `denominator` > 0 degrees of freedom (not checked).
     public init(numerator: Double, denominator: Double) {
         self.numerator = numerator
         self.denominator = denominator

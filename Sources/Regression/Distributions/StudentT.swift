@@ -6,6 +6,7 @@ public struct StudentT: Sendable {
     /// ν; need not be an integer.
     public let degreesOfFreedom: Double
 
+    /// Student's t distribution with `degreesOfFreedom` ν > 0 (not checked).
     public init(degreesOfFreedom: Double) {
         self.degreesOfFreedom = degreesOfFreedom
     }

@@ -11,6 +11,7 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     /// Whether the model has an intercept.
     public var hasIntercept: Bool
 
+    /// A formula from its parts: `response ~ terms`, with an intercept unless `hasIntercept` is false.
     public init(response: Term, terms: [Term], hasIntercept: Bool = true) {
         self.response = response
         self.terms = terms

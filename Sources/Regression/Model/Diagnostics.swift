@@ -1,6 +1,8 @@
 /// A test statistic with its p-value.
 public struct TestResult: Sendable, Equatable, Codable {
+    /// The test statistic (e.g. Ljung–Box Q, Jarque–Bera JB).
     public let statistic: Double
+    /// `P(statistic ≥ observed)` under the null hypothesis, in [0, 1]; NaN when the test has no degrees of freedom.
     public let pValue: Double
 }
 

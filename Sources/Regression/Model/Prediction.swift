@@ -3,14 +3,20 @@ public import LinearAlgebra
 /// A prediction for one new row: the mean with its confidence interval, and the prediction interval for
 /// a new observation.
 public struct Prediction: Sendable, Equatable {
+    /// Predicted mean `x₀ᵀβ̂`, on the response's original scale (accumulated in double-double).
     public let mean: Double
     /// Standard error of the mean, `√(x₀ᵀ V x₀)` with `V` the coefficient covariance.
     public let meanStandardError: Double
+    /// Lower end of the confidence interval for the mean: `mean − t·meanStandardError`, with t the Student-t
+    /// quantile at `(1 + level)/2` on the residual degrees of freedom.
     public let confidenceLower: Double
+    /// Upper end of the confidence interval for the mean: `mean + t·meanStandardError`.
     public let confidenceUpper: Double
     /// Standard error of a new observation, `√(x₀ᵀVx₀ + σ²/w₀)`.
     public let observationStandardError: Double
+    /// Lower end of the prediction interval for a new observation: `mean − t·observationStandardError`.
     public let predictionLower: Double
+    /// Upper end of the prediction interval for a new observation: `mean + t·observationStandardError`.
     public let predictionUpper: Double
 }
 

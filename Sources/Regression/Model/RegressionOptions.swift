@@ -11,6 +11,9 @@ public struct RegressionOptions: Sendable {
     /// The numerical core's settings.
     public var leastSquares: LeastSquaresOptions
 
+    /// Options with the defaults: classical covariance, 95% intervals, Ljung–Box lag `min(10, n/5)`, default
+    /// least-squares settings. Values are checked when fitting (``LinearRegression/fit(_:weights:options:)``
+    /// throws `.invalidOption`).
     public init(covariance: CovarianceType = .classical, confidenceLevel: Double = 0.95, ljungBoxLag: Int? = nil,
                 leastSquares: LeastSquaresOptions = .init()) {
         self.covariance = covariance
@@ -22,7 +25,9 @@ public struct RegressionOptions: Sendable {
 
 /// How the coefficients were estimated.
 public enum EstimationMethod: Sendable, Equatable, CustomStringConvertible {
+    /// Ordinary least squares: every row weighted equally.
     case ordinaryLeastSquares
+    /// Weighted least squares with the given positive weights (inverse variances).
     case weightedLeastSquares
     /// Feasible GLS with AR(1) errors by iterated Prais–Winsten; `rho` the final AR(1) coefficient.
     case praisWinsten(rho: Double, iterations: Int)

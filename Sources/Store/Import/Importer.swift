@@ -8,9 +8,13 @@ import Foundation
 public struct Importer: Sendable {
     /// The outcome for one file.
     public enum FileOutcome: Sendable {
+        /// A catalog file was imported: `series` entries read, `changed` of them new or different.
         case catalog(series: Int, changed: Int)
+        /// An observation file was imported; the summary counts added and unchanged observations.
         case observations(ImportSummary)
+        /// A CSV file found in a folder that is neither a catalog nor an observation file; nothing was read.
         case skipped(reason: String)
+        /// The file was rejected and changed nothing; the error names the file and, for a row, its line.
         case failed(StoreError)
         /// The file is valid and its observations are being written (one transaction).
         case writing(count: Int)
@@ -19,6 +23,8 @@ public struct Importer: Sendable {
     let store: any SeriesStore
     let today: CalendarDay
 
+    /// An importer writing into `store`.
+    /// - Parameter today: The vintage given to rows without one (default: today in UTC).
     public init(store: any SeriesStore, today: CalendarDay = .today()) {
         self.store = store
         self.today = today

@@ -1,10 +1,14 @@
 /// A day of the Gregorian calendar, with its ISO text `YYYY-MM-DD`. No time zones: vintages and as-of
 /// dates are publication days.
 public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Year of the Gregorian calendar, e.g. 2021.
     public let year: Int
+    /// Month of the year, 1–12.
     public let month: Int
+    /// Day of the month: 1 to ``days(inMonth:year:)`` for a day that exists.
     public let day: Int
 
+    /// The day with these parts, not checked: use ``init(iso:)`` for a day that must exist.
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month

@@ -7,6 +7,7 @@ public struct FitRecord: Sendable, Equatable {
     public let version: Int
     /// UTC timestamp, ISO 8601.
     public let fittedAt: String
+    /// The series the model was fitted to (the specification's `series`).
     public let series: SeriesID
     /// The model as named in the specification (`combo`, `ets:AAdN`).
     public let model: String
@@ -16,11 +17,14 @@ public struct FitRecord: Sendable, Equatable {
     public let asOf: String?
     /// The last period of the data the model saw.
     public let lastPeriod: String
+    /// Number of annual observations the model saw (years with a value; gaps not counted).
     public let observations: Int
+    /// The fitted model's parameters by name (e.g. `alpha`, `phi`, `l0` for ETS); empty when it reports none.
     public let parameters: [String: Double]
     /// Point forecasts for the specification's horizon, from the period after `lastPeriod`.
     public let forecast: [Double]
 
+    /// A fit record; leave `version` at 0: ``SeriesStore/saveFit(_:)`` assigns the next version.
     public init(name: String, version: Int = 0, fittedAt: String, series: SeriesID, model: String, fitted: String,
                 asOf: String?, lastPeriod: String, observations: Int, parameters: [String: Double], forecast: [Double]) {
         self.name = name

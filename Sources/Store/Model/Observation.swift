@@ -12,15 +12,22 @@ public enum ObservationStatus: String, Sendable, CaseIterable, Codable {
 
 /// One published figure: a value for a period of a series, with its provenance and publication date.
 public struct Observation: Hashable, Sendable {
+    /// The series the figure belongs to.
     public let series: SeriesID
+    /// The period the figure is for; on import its frequency must match the series's.
     public let period: Period
+    /// The figure, in the series's ``SeriesDefinition/unit``; finite, and ≥ 0 when ``SeriesDefinition/isCount``.
     public let value: Double
+    /// How the figure came about: reported, estimate, revised or derived.
     public let status: ObservationStatus
     /// Document and table, e.g. `WO/PBC/32/2, Table 3`.
     public let source: String
+    /// When the figure was published; on import, the import day when the file gives none.
     public let vintage: Vintage
+    /// Free text from the file's optional `note` column; empty when none.
     public let note: String
 
+    /// An observation as given, not validated (``Importer`` validates import files).
     public init(series: SeriesID, period: Period, value: Double, status: ObservationStatus, source: String,
                 vintage: Vintage, note: String = "") {
         self.series = series
@@ -35,18 +42,24 @@ public struct Observation: Hashable, Sendable {
 
 /// A catalog entry: what a series measures and where its numbers come from.
 public struct SeriesDefinition: Hashable, Sendable {
+    /// The catalog id, e.g. `pct.applications`.
     public let id: SeriesID
+    /// The system as the catalog names it, e.g. `PCT`, `Madrid`, `Hague`, `Lisbon`, `WIPO`.
     public let system: String
+    /// What is measured, in words, e.g. `international applications filed`.
     public let metric: String
+    /// Unit of the values, e.g. `applications`, `million CHF`, `CHF`, `percent`; decides ``isCount``.
     public let unit: String
     /// annual, quarterly, monthly or biennial.
     public let frequency: String
+    /// The full definition in prose: scope, sources, and where vintages come from.
     public let definition: String
     /// For derived series, the formula; empty for published figures.
     public let derivation: String
     /// Where sources disagree, which one won and why.
     public let sourceChoice: String
 
+    /// A catalog entry; `derivation` and `sourceChoice` default to empty.
     public init(id: SeriesID, system: String, metric: String, unit: String, frequency: String, definition: String,
                 derivation: String = "", sourceChoice: String = "") {
         self.id = id
@@ -67,9 +80,14 @@ public struct SeriesDefinition: Hashable, Sendable {
 
 /// A series as listed: its definition and what the store holds for it.
 public struct SeriesSummary: Sendable {
+    /// The series's catalog entry.
     public let definition: SeriesDefinition
+    /// Number of stored observations, every vintage counted; 0 when none.
     public let observationCount: Int
+    /// Text of the earliest period with an observation (e.g. `2003`); `nil` when none.
     public let firstPeriod: String?
+    /// Text of the latest period with an observation (e.g. `2020`); `nil` when none.
     public let lastPeriod: String?
+    /// The greatest stored vintage text, compared as text (e.g. `2021-04-15`); `nil` when none.
     public let latestVintage: String?
 }

@@ -3,8 +3,11 @@
 /// Text forms: `2020`, `2020-Q3`, `2020-07`, `2020-2021` (two consecutive years). Periods order by their
 /// first day.
 public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// A calendar year, e.g. `2020`.
     case year(Int)
+    /// A quarter 1–4 of a year, e.g. `2020-Q3`.
     case quarter(year: Int, quarter: Int)
+    /// A month 1–12 of a year, e.g. `2020-07`.
     case month(year: Int, month: Int)
     /// A two-year budget period starting in `firstYear`.
     case biennium(firstYear: Int)

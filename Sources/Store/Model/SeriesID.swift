@@ -1,6 +1,7 @@
 /// A series identifier from the catalog, e.g. `pct.applications` or `madrid.unit_cost.per_registration`:
 /// lower-case words of letters, digits and underscores, joined by dots.
 public struct SeriesID: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    /// The identifier text, e.g. `pct.applications`.
     public let rawValue: String
 
     /// `nil` when `text` is not of the form `word.word...`.
