@@ -6,7 +6,7 @@ import Testing
 /// The contract every model keeps (after statsforecast's `assert_class`): h forecasts, finite values,
 /// nested intervals around the mean, and clear errors on input no model can use.
 @Suite("Model contract") struct ModelContractTests {
-    static let names = ModelCatalog.names + ["ets:ANN", "ets:AAdN", "ets:MAN", "combo:ets+theta"]
+    static let names = ModelCatalog.names + ["ets:ANN", "ets:AAdN", "ets:MAN", "combo:ets+theta", "calibrated:ets", "calibrated:combo:ets+theta"]
     static let series = TimeSeries(start: 1990, observed: [120, 131, 128, 140, 152, 149, 163, 170, 168, 181, 190, 197, 205, 203, 214])
 
     @Test("h finite forecasts, and 80% intervals inside 95% intervals around the mean", arguments: names)
@@ -114,7 +114,7 @@ import Testing
         let trend: [Double] = (0..<17).map { (t: Int) -> Double in 100 + 2 * Double(t) + Double(t % 2) }
         let broken = TimeSeries(start: 2000, observed: trend + [160, 175, 190])
         let combination = Combination([BenchmarkModel(.drift), BenchmarkModel(.naive)], weighting: .validation(periods: 3))
-        let inflation = try #require(combination.validate(broken)).inflation
+        let inflation = try #require(combination.validate(broken)).calibration.inflation
         #expect(inflation > 2)
         let forecast = try combination.forecast(broken, horizon: 2, levels: [95])
         #expect(forecast.parameters["interval.inflation"] == inflation)
@@ -125,13 +125,13 @@ import Testing
         }
         let steadyValues: [Double] = (0..<20).map { (t: Int) -> Double in 100 + 2 * Double(t) + Double(t % 2) }
         let steady = TimeSeries(start: 2000, observed: steadyValues)
-        #expect(try #require(combination.validate(steady)).inflation >= 1)
+        #expect(try #require(combination.validate(steady)).calibration.inflation >= 1)
     }
 
     @Test("beyond the holdout's mean horizon the calibrated standard deviations grow by √(h/2), never shrink")
     func calibrationGrowsWithHorizon() throws {
-        #expect([1, 2, 3, 6].map { Combination.horizonGrowth($0, periods: 3) } == [1, 1, 1.5.squareRoot(), 3.0.squareRoot()])
-        #expect(Combination.horizonGrowth(1, periods: 1) == 1 && Combination.horizonGrowth(4, periods: 1) == 2)
+        #expect([1, 2, 3, 6].map { IntervalCalibration.horizonGrowth($0, periods: 3) } == [1, 1, 1.5.squareRoot(), 3.0.squareRoot()])
+        #expect(IntervalCalibration.horizonGrowth(1, periods: 1) == 1 && IntervalCalibration.horizonGrowth(4, periods: 1) == 2)
         let values: [Double] = (0..<20).map { (t: Int) -> Double in 100 + 2 * Double(t) + Double(t % 3) * 1.5 + (t > 16 ? 9 : 0) }
         let series = TimeSeries(start: 2000, observed: values)
         let members: [any ForecastModel] = [BenchmarkModel(.drift), BenchmarkModel(.naive)]
@@ -142,7 +142,7 @@ import Testing
         let own = try members.map { try $0.forecast(series, horizon: 6, levels: []) }
         let (_, mixtureSD) = Combination.mixture(Array(zip(own, validation.weights)), horizon: 6)
         for h in 0..<6 {
-            let expected = mixtureSD[h] * validation.inflation * Combination.horizonGrowth(h + 1, periods: 3)
+            let expected = mixtureSD[h] * validation.calibration.inflation * IntervalCalibration.horizonGrowth(h + 1, periods: 3)
             #expect(abs(forecast.standardDeviation[h] / expected - 1) < 1e-12, "h = \(h + 1)")
         }
     }

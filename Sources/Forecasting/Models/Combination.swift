@@ -1,11 +1,12 @@
-import Regression
+import Foundation
+
 /// A combination of forecasts: equal weights (Clemen, 1989; the "Comb" benchmark of the M competitions) or
 /// weights from validation errors (Bates & Granger, 1969).
 ///
 /// With validation weights, each member forecasts the last `validation` observations from the data before
 /// them, once, over that horizon; its weight is proportional to the inverse of its mean squared error there,
 /// and members that cannot fit the shortened series get none. The same holdout calibrates the intervals
-/// (``validate(_:)``, ``horizonGrowth(_:periods:)``). The mean is the weighted average of the
+/// (``validate(_:)``, ``IntervalCalibration``). The mean is the weighted average of the
 /// members' means; its variance is that of the weighted mixture of their forecast distributions (their
 /// variances plus their disagreement about the mean, ``mixture(_:horizon:)``). Members that cannot fit the
 /// series are left out; the combination fails only when all of them do.
@@ -45,7 +46,6 @@ public struct Combination: ForecastModel {
         var forecasts: [(Forecast, Double, String)] = []
         var firstError: ForecastingError?
         let validation = validate(series)
-        let periods = if case .validation(let periods) = weighting { periods } else { 0 }
         let weights = validation?.weights
         for (index, member) in members.enumerated() where weights?[index] ?? 1 > 0 {
             do {
@@ -58,22 +58,14 @@ public struct Combination: ForecastModel {
         guard !forecasts.isEmpty else { throw firstError ?? .allMissing }
         let total = forecasts.reduce(0) { $0 + $1.1 }
         let (mean, mixtureSD) = Self.mixture(forecasts.map { ($0.0, $0.1) }, horizon: horizon)
-        let inflation = validation?.inflation ?? 1
-        let label = forecasts.map { weights == nil ? $0.0.model : "\($0.0.model) ×\(String(format: "%.2f", $0.1 / total))" }
-        // With a scale calibrated on the holdout, the predictive distribution is a Student t with as many degrees
-        // of freedom as the errors and pseudo-observations behind that scale.
-        let student = validation.map { StudentT(degreesOfFreedom: $0.degreesOfFreedom) }
-        let quantile: (Double) -> Double = { p in student?.quantile(p) ?? NormalQuantile.value(p) }
-        var combined = Forecast(model: "Combination of " + label.joined(separator: ", "), start: series.end,
-                                mean: mean, standardDeviation: mixtureSD.enumerated().map { h, sd in
-                                    validation == nil ? sd : sd * inflation * Self.horizonGrowth(h + 1, periods: periods) },
-                                levels: levels, quantile: quantile)
+        let label = "Combination of " + forecasts.map { weights == nil ? $0.0.model : "\($0.0.model) ×\(String(format: "%.2f", $0.1 / total))" }
+            .joined(separator: ", ")
+        var combined = Forecast(model: label, start: series.end, mean: mean, standardDeviation: mixtureSD, levels: levels)
         for (forecast, weight, member) in forecasts {
             combined.parameters["\(member).weight"] = weight / total
             for (key, value) in forecast.parameters { combined.parameters["\(member).\(key)"] = value }
         }
-        if validation != nil { combined.parameters["interval.inflation"] = inflation }
-        return combined
+        return validation.map { $0.calibration.apply(to: combined, label: label, levels: levels) } ?? combined
     }
 
     /// The weighted mean of the members' forecasts and the standard deviation of the weighted mixture of their
@@ -91,30 +83,14 @@ public struct Combination: ForecastModel {
         return (mean, sd)
     }
 
-    /// How much faster than the members claim the errors grow beyond the middle of the holdout: g(h) =
-    /// max(1, √(h / m)) with m = (periods + 1) / 2, the holdout's mean horizon (2 for three years).
-    ///
-    /// The members' standard deviations grow about like √h (a random walk's), while the errors of yearly
-    /// forecasts grow nearer to h, because a trend that is wrong by δ is wrong by δh after h years (Chatfield,
-    /// 1993, on intervals that are too narrow out of sample). Every model of both tools shows it: their 95%
-    /// coverage falls year by year on the M3, M1 and Tourism yearly series (ACCURACY.md). The holdout's scale
-    /// r measures the claims at its mean horizon; g carries it beyond, and is never below 1, so no interval is
-    /// narrower than the members state.
-    static func horizonGrowth(_ h: Int, periods: Int) -> Double {
-        max(1, (2 * Double(h) / Double(periods + 1)).squareRoot())
-    }
-
     /// With validation weights: each member forecasts the last `periods` observations from the data before
-    /// them; its weight is the inverse of its mean squared error there. The same holdout calibrates the
-    /// intervals: when the combination's errors there exceed its stated standard deviations, scaled by
-    /// ``horizonGrowth(_:periods:)`` (root mean squared standardised error r > 1), every standard deviation
-    /// of the final forecast is multiplied by r and by the growth at its horizon, and the intervals use
-    /// Student t quantiles with the degrees of freedom of that estimate (errors plus prior).
-    /// `nil` for equal weights or when the series is too short to hold any out.
-    func validate(_ series: TimeSeries) -> (weights: [Double], inflation: Double, degreesOfFreedom: Double)? {
+    /// them; its weight is the inverse of its mean squared error there, and the same holdout calibrates the
+    /// intervals of the weighted mixture (``IntervalCalibration``). `nil` for equal weights or when the series
+    /// is too short to hold any out.
+    func validate(_ series: TimeSeries) -> (weights: [Double], calibration: IntervalCalibration)? {
         guard case .validation(let periods) = weighting else { return nil }
         let trimmed = series.trimmed()
-        guard periods >= 1, trimmed.count > periods + 5 else { return nil }
+        guard periods >= 1, trimmed.count >= IntervalCalibration.minimumLength(periods: periods) else { return nil }
         let training = trimmed.prefix(trimmed.count - periods)
         let actual = Array(trimmed.values.suffix(periods))
         // Each member's holdout forecast and mean squared error (nil where it cannot fit or be scored).
@@ -136,14 +112,6 @@ public struct Combination: ForecastModel {
         let fitted = zip(scored, weights).compactMap { entry, weight in entry.map { ($0.forecast, weight) } }.filter { $0.1 > 0 }
         guard weights.contains(where: { $0 > 0 }) else { return nil }
         let (mean, sd) = Self.mixture(fitted, horizon: periods)
-        var squares = 0.0, count = 0
-        for h in 0..<periods {
-            let stated = sd[h] * Self.horizonGrowth(h + 1, periods: periods)
-            if let a = actual[h], stated > 0 { squares += (a - mean[h]) * (a - mean[h]) / (stated * stated); count += 1 }
-        }
-        // The holdout's mean squared standardised error, shrunk towards the members' own claim (1) with equal
-        // weight (three pseudo-observations), and never below it.
-        let prior = 3.0
-        return (weights, max(1, ((prior + squares) / (prior + Double(count))).squareRoot()), prior + Double(count))
+        return (weights, IntervalCalibration(actual: actual, mean: mean, standardDeviation: sd))
     }
 }

@@ -11,7 +11,8 @@ public enum ModelCatalog {
     /// the dynamic optimised Theta model and the random walk with drift; `wcombo` (and `auto`) weights the same
     /// members by their inverse mean squared error on the last three observations and calibrates its intervals
     /// on them — Biennium's most accurate method on the M3, M1 and Tourism yearly series (ACCURACY.md).
-    /// `combo:a+b+…` names other members; `ets:AAdN` fixes an ETS specification.
+    /// `combo:a+b+…` names other members; `ets:AAdN` fixes an ETS specification; `calibrated:MODEL` calibrates
+    /// a model's intervals on the series' last three years (``Calibrated``).
     public static func model(named name: String) throws(ForecastingError) -> any ForecastModel {
         switch name {
         case "naive": return BenchmarkModel(.naive)
@@ -27,6 +28,14 @@ public enum ModelCatalog {
         case "combo": return Combination(combinationMembers, name: name)
         case "wcombo", "auto": return Combination(combinationMembers, weighting: .validation(periods: 3), name: name)
         default:
+            if name.hasPrefix("calibrated:") {
+                // Any model but a calibrated one (auto and wcombo are calibrated already).
+                let inner = String(name.dropFirst(11))
+                guard !["auto", "wcombo"].contains(inner), !inner.hasPrefix("calibrated:") else {
+                    throw .unknownModel(name, known: ["calibrated:MODEL with MODEL not calibrated already (not auto, wcombo), e.g. calibrated:ets"])
+                }
+                return Calibrated(try model(named: inner))
+            }
             if name.hasPrefix("ets:"), let spec = ETSSpec(String(name.dropFirst(4))) { return ETS(spec) }
             if name.hasPrefix("arima:") {
                 // arima:PDQ, three digits (commas would clash with comma-separated model lists).
@@ -39,7 +48,7 @@ public enum ModelCatalog {
             if name.hasPrefix("combo:") {
                 // An equal-weight combination of named members: combo:ets+dotheta+drift.
                 let members = name.dropFirst(6).split(separator: "+").map(String.init)
-                guard members.count >= 2, !members.contains(where: { $0.hasPrefix("combo") || $0 == "auto" }) else {
+                guard members.count >= 2, !members.contains(where: { $0.hasPrefix("combo") || $0.hasPrefix("calibrated") || ["auto", "wcombo"].contains($0) }) else {
                     throw .unknownModel(name, known: ["combo:MEMBER+MEMBER[+…], e.g. combo:ets+dotheta+drift"])
                 }
                 var models: [any ForecastModel] = []
