@@ -33,7 +33,7 @@ struct BacktestCommand: AsyncParsableCommand {
 
     @Option(name: .shortAndLong, help: "Periods ahead to forecast.") var horizon: Int = 6
 
-    @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), or ets:AAdN.", valueName: "list"))
+    @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), ets:AAdN, arima:011, combo:a+b, calibrated:MODEL.", valueName: "list"))
     var models: String = "naive,drift,ets,theta,combo"
 
     @Option(help: ArgumentHelp("Origins, as FIRST...LAST (years), for a stored series.", valueName: "range")) var origins: String?

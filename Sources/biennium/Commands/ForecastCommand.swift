@@ -15,7 +15,9 @@ struct ForecastCommand: AsyncParsableCommand {
         competition series). 'auto' (= wcombo) combines etsw, the dynamic optimised Theta model and the random walk \
         with drift, weighted by their errors on the last three years, which also calibrate its intervals: the most \
         accurate on the M3, M1 and Tourism yearly series (ACCURACY.md). combo weights them equally; combo:a+b+... \
-        combines other members.
+        combines other members. calibrated:MODEL keeps a model's forecasts and widens its intervals by its own \
+        errors on the last three years, as auto's are (every single model's 95% intervals cover too little on \
+        yearly data; calibrated, near 95%).
 
         Examples: biennium forecast pct.applications --horizon 4 --level 80,95 --format json
                   biennium forecast --spec Models/pct-applications.yaml
