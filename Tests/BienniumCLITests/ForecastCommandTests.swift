@@ -118,4 +118,31 @@ import TestSupport
         #expect(abs(json["models"][0]["mape"].double - mape) <= 1e-9 * mape)
         #expect(abs(json["models"][0]["rmse"].double - rmse) <= 1e-9 * rmse)
     }
+
+    @Test("backtest --spec runs the specification's own evaluation: its series, origins, horizon and real time")
+    func backtestSpecification() throws {
+        let location = try Self.importedStore()
+        let bySpec = try CommandRunner().run(["backtest", "--spec", Fixtures.packageRoot.appendingPathComponent("Models/pct-applications.yaml").path, "--format", "json",
+                                              location.option, location.value])
+        #expect(bySpec.status == 0, "\(bySpec.standardError)")
+        // The same as naming everything by hand from the file (origins 2008...2018, horizon 2, real time; drift).
+        let byHand = try CommandRunner().run(["backtest", "pct.applications", "--origins", "2008...2018", "--horizon", "2", "--real-time",
+                                              "--models", "naive,drift", "--format", "json", location.option, location.value])
+        #expect(bySpec.standardOutput == byHand.standardOutput)
+        let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(bySpec.standardOutput.utf8)))
+        #expect(json["models"].array.map { $0["name"].string } == ["naive", "drift"])
+        #expect(json["horizon"].int == 2 && json["realTime"].bool)
+        // A specification without origins is refused with what to add; so is a missing file.
+        let folder = try CommandRunner.temporaryDirectory()
+        let bare = folder.appendingPathComponent("bare.yaml")
+        try "series: pct.applications\nmodel: ets\n".write(to: bare, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner().run(["backtest", "--spec", bare.path, location.option, location.value])
+        #expect(refused.status != 0 && refused.standardError.contains("has no evaluation.origins"), "\(refused.standardError)")
+        let overridden = try CommandRunner().run(["backtest", "--spec", bare.path, "--origins", "2012...2016", "--format", "csv",
+                                                  location.option, location.value])
+        #expect(overridden.status == 0, "\(overridden.standardError)")
+        #expect(overridden.standardOutput.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) } == ["naive", "drift", "ets"])
+        let both = try CommandRunner().run(["backtest", "pct.applications", "--spec", bare.path, location.option, location.value])
+        #expect(both.status != 0 && both.standardError.contains("Give one of"))
+    }
 }

@@ -20,9 +20,14 @@ struct BacktestCommand: AsyncParsableCommand {
         the model sees, at each origin, only what had been published when that year's first figure came out (the \
         store's vintages).
 
+        With --spec Models/FILE.yaml, the specification's series is backtested over its evaluation block (origins, \
+        horizon, real-time), the specification's model beside naive and drift unless --models names others: the \
+        backtest by which the specification was chosen.
+
         Examples:
           biennium backtest --data Tests/Fixtures/competitions/m3_yearly.csv --horizon 6 --models ets,theta,combo --jobs 2
           biennium backtest pct.applications --origins 2010...2018 --horizon 2 --real-time
+          biennium backtest --spec Models/pct-applications.yaml
         """)
 
     @OptionGroup var store: StoreOptions
@@ -31,10 +36,13 @@ struct BacktestCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Long-format CSV of many series (holdout mode).", valueName: "file")) var data: String?
 
-    @Option(name: .shortAndLong, help: "Periods ahead to forecast.") var horizon: Int = 6
+    @Option(help: ArgumentHelp("A model specification (Models/*.yaml): backtest its series over its evaluation block.", valueName: "file"))
+    var spec: String?
 
-    @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), ets:AAdN, arima:011, combo:a+b, calibrated:MODEL.", valueName: "list"))
-    var models: String = "naive,drift,ets,theta,combo"
+    @Option(name: .shortAndLong, help: "Periods ahead to forecast (default: 6; with --spec, its evaluation horizon).") var horizon: Int?
+
+    @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), ets:AAdN, arima:011, combo:a+b, calibrated:MODEL (default: naive,drift,ets,theta,combo; with --spec, naive,drift and its model).", valueName: "list"))
+    var models: String?
 
     @Option(help: ArgumentHelp("Origins, as FIRST...LAST (years), for a stored series.", valueName: "range")) var origins: String?
 
@@ -47,29 +55,55 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 
     func validate() throws {
-        guard (data == nil) != (series == nil) else {
-            throw ValidationError("Give either --data FILE.csv (many series) or a stored SERIES_ID, not both and not neither.")
+        guard [data != nil, series != nil, spec != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("Give one of --data FILE.csv (many series), a stored SERIES_ID, or --spec FILE.yaml.")
         }
-        guard (1...50).contains(horizon) else { throw ValidationError("--horizon must be between 1 and 50; got \(horizon).") }
+        if let horizon, !(1...50).contains(horizon) { throw ValidationError("--horizon must be between 1 and 50; got \(horizon).") }
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256; got \(jobs).") }
         if series != nil && origins == nil { throw ValidationError("A stored series needs --origins FIRST...LAST, e.g. --origins 2010...2019.") }
         if data != nil && (origins != nil || realTime) { throw ValidationError("--origins and --real-time apply to a stored series, not to --data.") }
     }
 
     func run() async throws {
-        let chosen = try models.split(separator: ",").map { name throws -> any ForecastModel in
+        if let data {
+            try holdout(data, models: try chosen(models ?? "naive,drift,ets,theta,combo"), horizon: horizon ?? 6)
+        } else if let spec {
+            let loaded = try ModelSpec(path: spec)
+            guard loaded.regressors.isEmpty else {
+                throw ValidationError("\(spec): backtests of specifications with regressors are not supported yet (their regressors' paths would have to be replayed at each origin); backtest the series with --models instead.")
+            }
+            guard let range = try origins.map(Self.range) ?? loaded.origins else {
+                throw ValidationError("\(spec) has no evaluation.origins; add them (e.g. origins: 2008...2018) or give --origins.")
+            }
+            let names = models ?? (["naive", "drift"].contains(loaded.model) ? "naive,drift" : "naive,drift,\(loaded.model)")
+            try await rollingOrigin(loaded.series, origins: range, horizon: horizon ?? loaded.evaluationHorizon,
+                                    realTime: realTime || loaded.realTime, models: try chosen(names))
+        } else {
+            guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
+            try await rollingOrigin(id, origins: try Self.range(origins!), horizon: horizon ?? 6, realTime: realTime,
+                                    models: try chosen(models ?? "naive,drift,ets,theta,combo"))
+        }
+    }
+
+    /// The models of a comma-separated list, or a usage error naming the bad one.
+    private func chosen(_ list: String) throws -> [any ForecastModel] {
+        try list.split(separator: ",").map { name throws -> any ForecastModel in
             do { return try ModelCatalog.model(named: String(name).trimmingCharacters(in: .whitespaces)) } catch {
                 throw ValidationError("--models: \(error)")
             }
         }
-        if let data {
-            try holdout(data, models: chosen)
-        } else {
-            try await rollingOrigin(models: chosen)
-        }
     }
 
-    private func holdout(_ path: String, models: [any ForecastModel]) throws {
+    /// `FIRST...LAST` as years.
+    private static func range(_ text: String) throws -> ClosedRange<Int> {
+        let parts = text.components(separatedBy: "...")
+        guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first <= last else {
+            throw ValidationError("--origins must be FIRST...LAST with years, e.g. 2010...2019; got '\(text)'.")
+        }
+        return first...last
+    }
+
+    private func holdout(_ path: String, models: [any ForecastModel], horizon: Int) throws {
         let all = try LongSeriesFile.read(path)
         let bar = ProgressBar(total: all.count, label: "series")
         let (summaries, scores, skipped) = HoldoutEvaluation(horizon: horizon, models: models, jobs: jobs).run(all) { done, total in
@@ -86,16 +120,12 @@ struct BacktestCommand: AsyncParsableCommand {
         print(try BacktestOutput.render(summaries, series: all.count - skipped.count, horizon: horizon, format: format))
     }
 
-    private func rollingOrigin(models: [any ForecastModel]) async throws {
-        guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
-        let parts = origins!.components(separatedBy: "...")
-        guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first <= last else {
-            throw ValidationError("--origins must be FIRST...LAST with years, e.g. 2010...2019; got '\(origins!)'.")
-        }
+    private func rollingOrigin(_ id: SeriesID, origins: ClosedRange<Int>, horizon: Int, realTime: Bool,
+                               models: [any ForecastModel]) async throws {
         let result = try await self.store.withStore { store in
             _ = try await self.store.definition(of: id, in: store)
             return try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime)
-                .run(origins: Array(first...last), models: models)
+                .run(origins: Array(origins), models: models)
         }
         if let out { try BacktestOutput.writeOrigins(result, to: out) }
         print(try BacktestOutput.render(result, format: format))
