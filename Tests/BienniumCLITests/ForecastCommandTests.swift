@@ -86,6 +86,18 @@ import TestSupport
         #expect(partial.status == 0)
         #expect(partial.standardError.contains("skipped 1 series") && partial.standardError.contains("B"))
         #expect(partial.standardOutput.contains("1 series"))
+        // Near the largest double the interval widths overflow: the mean Winkler score is NA in the table, empty in
+        // the CSV (null in the JSON), never "nan" or "inf".
+        let huge = folder.appendingPathComponent("huge.csv")
+        try ("series,period,value\n" + (0..<12).map { "H,\(2000 + $0),\(1e300 * (1 + 0.2 * Double($0 % 3)))" }.joined(separator: "\n"))
+            .write(to: huge, atomically: true, encoding: .utf8)
+        let table = try CommandRunner().run(["backtest", "--data", huge.path, "--horizon", "2", "--models", "naive"])
+        #expect(table.status == 0, "\(table.standardError)")
+        #expect(table.standardOutput.contains("NA") && !table.standardOutput.contains("nan") && !table.standardOutput.contains("inf"),
+                "\(table.standardOutput)")
+        let csv = try CommandRunner().run(["backtest", "--data", huge.path, "--horizon", "2", "--models", "naive", "--format", "csv"])
+        let fields = csv.standardOutput.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(fields[0] == "naive" && fields[6].isEmpty && !fields[3].isEmpty, "\(csv.standardOutput)")
     }
 
     @Test("a real-time rolling-origin backtest of a stored series scores each model over its origins")

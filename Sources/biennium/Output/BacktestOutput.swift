@@ -21,6 +21,14 @@ enum BacktestOutput {
         let horizon: Int
     }
 
+    /// A mean for the table, or `NA` when it is not finite (a score overflowed on some series, as the JSON's `null`).
+    private static func table(_ value: Double, _ format: String) -> String {
+        value.isFinite ? String(format: format, value) : "NA"
+    }
+
+    /// A mean for the CSV, empty when it is not finite (as the JSON's `null`).
+    private static func csv(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
+
     static func render(_ summaries: [ModelSummary], series: Int, horizon: Int, format: OutputFormat) throws -> String {
         switch format {
         case .json:
@@ -32,16 +40,15 @@ enum BacktestOutput {
         case .csv:
             let byHorizon = (1...horizon).map { ",coverage95_h\($0)" }.joined()
             return (["model,mase,smape,coverage95\(byHorizon),winkler95,seconds,fallbacks"] + summaries.map {
-                let covered = $0.coverage95ByHorizon.map { ",\($0)" }.joined()
-                return "\($0.name),\($0.mase),\($0.smape),\($0.coverage95)\(covered),\($0.winkler95),\($0.seconds),\($0.fallbacks)"
+                let covered = $0.coverage95ByHorizon.map { "," + csv($0) }.joined()
+                return "\($0.name),\(csv($0.mase)),\(csv($0.smape)),\(csv($0.coverage95))\(covered),\(csv($0.winkler95)),\($0.seconds),\($0.fallbacks)"
             }).joined(separator: "\n")
         case .table:
             var rows = [["model", "MASE", "sMAPE", "95% coverage", "by horizon 1…\(horizon) (%)", "Winkler 95", "seconds", "fallbacks"]]
             for s in summaries {
-                rows.append([s.name, String(format: "%.3f", s.mase), String(format: "%.2f", s.smape),
-                             String(format: "%.1f%%", 100 * s.coverage95),
+                rows.append([s.name, table(s.mase, "%.3f"), table(s.smape, "%.2f"), table(100 * s.coverage95, "%.1f%%"),
                              s.coverage95ByHorizon.map { $0.isFinite ? String(format: "%.0f", 100 * $0) : "-" }.joined(separator: " "),
-                             String(format: "%.1f", s.winkler95), String(format: "%.3f", s.seconds), "\(s.fallbacks)"])
+                             table(s.winkler95, "%.1f"), String(format: "%.3f", s.seconds), "\(s.fallbacks)"])
             }
             return (["Holdout evaluation: \(series) series, last \(horizon) values held out (means over series)", ""]
                     + TextTable.render(rows, rightAligned: [1, 2, 3, 4, 5, 6, 7])).joined(separator: "\n")
