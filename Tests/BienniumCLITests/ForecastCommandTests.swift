@@ -156,5 +156,38 @@ import TestSupport
         #expect(overridden.standardOutput.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) } == ["naive", "drift", "ets"])
         let both = try CommandRunner().run(["backtest", "pct.applications", "--spec", bare.path, location.option, location.value])
         #expect(both.status != 0 && both.standardError.contains("Give one of"))
+        // --no-real-time wins over the file's default (real time), as --horizon does over its horizon.
+        let today = try CommandRunner().run(["backtest", "--spec", bare.path, "--origins", "2012...2016", "--no-real-time", "--horizon", "3",
+                                             "--format", "json", location.option, location.value])
+        let todayJSON = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(today.standardOutput.utf8)))
+        #expect(!todayJSON["realTime"].bool && todayJSON["horizon"].int == 3, "\(today.standardError)")
+        // A bad evaluation block is refused with the file and key, before anything runs; so is a missing file.
+        for (block, key) in [("evaluation: {origins: 2008...2018, horizon: 0}", "evaluation.horizon"),
+                             ("evaluation: {origins: 1...100000000}", "evaluation.origins"),
+                             ("evaluation: {origins: 2008...2018, real-time: sometimes}", "evaluation.real-time")] {
+            let file = folder.appendingPathComponent("bad.yaml")
+            try "series: pct.applications\nmodel: drift\n\(block)\n".write(to: file, atomically: true, encoding: .utf8)
+            let bad = try CommandRunner().run(["backtest", "--spec", file.path, location.option, location.value])
+            #expect(bad.status != 0 && bad.standardError.contains(file.path) && bad.standardError.contains("key '\(key)'"), "\(bad.standardError)")
+        }
+        let missing = try CommandRunner().run(["backtest", "--spec", folder.appendingPathComponent("none.yaml").path, location.option, location.value])
+        #expect(missing.status != 0 && missing.standardError.contains("none.yaml"))
+    }
+
+    @Test("forecast --spec takes the specification's series, model, horizon and levels; --horizon and --level win; --model is refused")
+    func forecastSpecification() throws {
+        let location = try Self.importedStore()
+        let spec = Fixtures.packageRoot.appendingPathComponent("Models/pct-applications.yaml").path
+        let fromFile = try CommandRunner().run(["forecast", "--spec", spec, "--format", "json", location.option, location.value])
+        #expect(fromFile.status == 0, "\(fromFile.standardError)")
+        let rows = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(fromFile.standardOutput.utf8)))["forecasts"].array
+        #expect(rows.count == 4 && rows[0]["intervals"].array.count == 2)
+        let shorter = try CommandRunner().run(["forecast", "--spec", spec, "--horizon", "2", "--level", "90", "--format", "json",
+                                               location.option, location.value])
+        let shorterRows = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(shorter.standardOutput.utf8)))["forecasts"].array
+        #expect(shorterRows.count == 2 && shorterRows[0]["intervals"].array.count == 1, "\(shorter.standardError)")
+        #expect(shorterRows[0]["mean"].double == rows[0]["mean"].double)
+        let refused = try CommandRunner().run(["forecast", "--spec", spec, "--model", "ets", location.option, location.value])
+        #expect(refused.status != 0 && refused.standardError.contains("--model does not apply with --spec"))
     }
 }

@@ -60,9 +60,15 @@ public struct ModelSpec: Sendable {
             throw fail("series", "a series id such as pct.applications is required")
         }
         series = id
-        model = (map["model"] as? String) ?? "auto"
+        /// The value under `key` as a `T`, `fallback` when the key is absent, an error naming the key otherwise.
+        func value<T>(_ key: String, in table: [String: Any], _ path: String, default fallback: T, _ kind: String) throws -> T {
+            guard let raw = table[key] else { return fallback }
+            guard let typed = raw as? T else { throw fail(path, "must be \(kind); got '\(raw)'") }
+            return typed
+        }
+        model = try value("model", in: map, "model", default: "auto", "a model name such as ets or calibrated:drift")
         do { _ = try ModelCatalog.model(named: model) } catch { throw fail("model", "\(error)") }
-        horizon = (map["horizon"] as? Int) ?? 4
+        horizon = try value("horizon", in: map, "horizon", default: 4, "a whole number of years")
         guard (1...30).contains(horizon) else { throw fail("horizon", "must be 1 to 30; got \(horizon)") }
         let levelValues = (map["levels"] as? [Any]) ?? [80, 95]
         levels = try levelValues.map { value in
@@ -71,21 +77,21 @@ public struct ModelSpec: Sendable {
             }
             return level
         }
-        let evaluation = (map["evaluation"] as? [String: Any]) ?? [:]
+        let evaluation: [String: Any] = try value("evaluation", in: map, "evaluation", default: [:], "a mapping with origins, horizon, real-time")
         if let unknown = Set(evaluation.keys).subtracting(Self.evaluationKeys).sorted().first {
             throw fail("evaluation.\(unknown)", "unknown key; allowed: \(Self.evaluationKeys.sorted().joined(separator: ", "))")
         }
-        if let text = evaluation["origins"] as? String {
-            let parts = text.components(separatedBy: "...")
-            guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first <= last else {
-                throw fail("evaluation.origins", "write FIRST...LAST with years, e.g. 2008...2018; got '\(text)'")
+        if let raw = evaluation["origins"] {
+            guard let text = raw as? String, let range = RollingOriginRunner.origins(text) else {
+                throw fail("evaluation.origins", "write \(RollingOriginRunner.originsSyntax); got '\(raw)'")
             }
-            origins = first...last
+            origins = range
         } else {
             origins = nil
         }
-        evaluationHorizon = (evaluation["horizon"] as? Int) ?? 2
-        realTime = (evaluation["real-time"] as? Bool) ?? true
+        evaluationHorizon = try value("horizon", in: evaluation, "evaluation.horizon", default: 2, "a whole number of years")
+        guard (1...30).contains(evaluationHorizon) else { throw fail("evaluation.horizon", "must be 1 to 30; got \(evaluationHorizon)") }
+        realTime = try value("real-time", in: evaluation, "evaluation.real-time", default: true, "true or false")
         let regressorValues = map["regressors"].map { ($0 as? [Any]) ?? [$0] } ?? []
         let response = id
         regressors = try regressorValues.map { value in

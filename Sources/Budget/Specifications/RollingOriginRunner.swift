@@ -69,6 +69,19 @@ public struct RollingOriginRunner {
         self.realTime = realTime
     }
 
+    /// The origin years written `FIRST...LAST`: four-digit years, the first not after the last, at most 100 apart;
+    /// `nil` otherwise. The one reading of `--origins`, the service's `origins` and a specification's
+    /// `evaluation.origins`.
+    public static func origins(_ text: String) -> ClosedRange<Int>? {
+        let parts = text.components(separatedBy: "...")
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 }), let first = Int(parts[0]), let last = Int(parts[1]),
+              (1000...9999).contains(first), (1000...9999).contains(last), first <= last, last - first <= 100 else { return nil }
+        return first...last
+    }
+
+    /// What ``origins(_:)`` accepts, for error messages.
+    public static let originsSyntax = "FIRST...LAST with four-digit years at most 100 apart, e.g. 2008...2018"
+
     /// Scores `models` at each origin year.
     public func run(origins: [Int], models: [any ForecastModel]) async throws -> RollingOriginResult {
         let latest = try await store.observations(of: series, asOf: nil)

@@ -31,10 +31,14 @@ public enum ModelCatalog {
             if name.hasPrefix("calibrated:") {
                 // Any model but a calibrated one (auto and wcombo are calibrated already).
                 let inner = String(name.dropFirst(11))
-                guard !["auto", "wcombo"].contains(inner), !inner.hasPrefix("calibrated:") else {
-                    throw .unknownModel(name, known: ["calibrated:MODEL with MODEL not calibrated already (not auto, wcombo), e.g. calibrated:ets"])
+                let usage = ["calibrated:MODEL with MODEL any model not calibrated already (not auto, wcombo, calibrated:…), e.g. calibrated:ets"]
+                guard !inner.isEmpty, !["auto", "wcombo"].contains(inner), !inner.hasPrefix("calibrated:") else {
+                    throw .unknownModel(name, known: usage)
                 }
-                return Calibrated(try model(named: inner))
+                do { return Calibrated(try model(named: inner)) } catch {
+                    if case .unknownModel(_, let known) = error { throw .unknownModel(name, known: usage + known) }
+                    throw error
+                }
             }
             if name.hasPrefix("ets:"), let spec = ETSSpec(String(name.dropFirst(4))) { return ETS(spec) }
             if name.hasPrefix("arima:") {
@@ -49,7 +53,7 @@ public enum ModelCatalog {
                 // An equal-weight combination of named members: combo:ets+dotheta+drift.
                 let members = name.dropFirst(6).split(separator: "+").map(String.init)
                 guard members.count >= 2, !members.contains(where: { $0.hasPrefix("combo") || $0.hasPrefix("calibrated") || ["auto", "wcombo"].contains($0) }) else {
-                    throw .unknownModel(name, known: ["combo:MEMBER+MEMBER[+…], e.g. combo:ets+dotheta+drift"])
+                    throw .unknownModel(name, known: ["combo:MEMBER+MEMBER[+…] of two or more models that are not combinations or calibrated (not combo…, auto, wcombo, calibrated:…), e.g. combo:ets+dotheta+drift"])
                 }
                 var models: [any ForecastModel] = []
                 for member in members { models.append(try model(named: member)) }

@@ -94,7 +94,8 @@ public struct RegressionResult: Sendable {
     public let scaledConditionNumber: Double
     /// Which factorization produced the solution (binary64 QR with refinement, or double-double QR).
     public let solverMethod: LeastSquaresMethod
-    /// Iterative-refinement steps taken on the coefficients: at least 1 on the binary64 paths, 0 for double-double QR.
+    /// Iterative-refinement steps taken on the coefficients: usually at least 1 on the binary64 paths (0 when every
+    /// column is zero), 0 for double-double QR.
     public let refinementSteps: Int
     /// Coefficient covariance in equilibrated coordinates, and the column scales (for prediction).
     let scaledCovariance: Matrix

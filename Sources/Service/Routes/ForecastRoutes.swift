@@ -31,16 +31,14 @@ enum ForecastRoutes {
             let query = Query(request: request)
             let horizon = try query.integer("horizon", default: 2, range: 1...10)
             guard let text = query.string("origins") else { throw APIProblem.badRequest("query parameter 'origins' is required, e.g. origins=2008...2018") }
-            let parts = text.components(separatedBy: "...")
-            guard parts.count == 2, parts.allSatisfy({ $0.count == 4 }), let first = Int(parts[0]), let last = Int(parts[1]),
-                  (1000...9999).contains(first), (1000...9999).contains(last), first <= last, last - first <= 100 else {
-                throw APIProblem.badRequest("query parameter 'origins' must be FIRST...LAST four-digit years (at most 100 apart); got '\(text)'")
+            guard let origins = RollingOriginRunner.origins(text) else {
+                throw APIProblem.badRequest("query parameter 'origins' must be \(RollingOriginRunner.originsSyntax); got '\(text)'")
             }
             let names = Array(Set((query.string("models") ?? "naive,drift,ets,auto").split(separator: ",").map(String.init)))
             guard (1...10).contains(names.count) else { throw APIProblem.badRequest("query parameter 'models' names 1 to 10 distinct models") }
             let models = try names.sorted().map(model)
             let result = try await RollingOriginRunner(store: env.store, series: id, horizon: horizon, realTime: try query.boolean("realTime"))
-                .run(origins: Array(first...last), models: models)
+                .run(origins: Array(origins), models: models)
             return try Representation.json(result)
         }
     }

@@ -22,7 +22,7 @@ struct BacktestCommand: AsyncParsableCommand {
 
         With --spec Models/FILE.yaml, the specification's series is backtested over its evaluation block (origins, \
         horizon, real-time), the specification's model beside naive and drift unless --models names others: the \
-        backtest by which the specification was chosen.
+        backtest by which the specification was chosen. Options given on the command line win over the file's.
 
         Examples:
           biennium backtest --data Tests/Fixtures/competitions/m3_yearly.csv --horizon 6 --models ets,theta,combo --jobs 2
@@ -44,9 +44,12 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), ets:AAdN, arima:011, combo:a+b, calibrated:MODEL (default: naive,drift,ets,theta,combo; with --spec, naive,drift and its model).", valueName: "list"))
     var models: String?
 
-    @Option(help: ArgumentHelp("Origins, as FIRST...LAST (years), for a stored series.", valueName: "range")) var origins: String?
+    @Option(help: ArgumentHelp("Origins, as FIRST...LAST (four-digit years at most 100 apart), for a stored series or --spec.", valueName: "range"))
+    var origins: String?
 
-    @Flag(help: "At each origin use the data as published then (first releases), not today's revisions.") var realTime = false
+    @Flag(inversion: .prefixedNo,
+          help: "At each origin use the data as published then (first releases), not today's revisions (default: no; with --spec, its evaluation's real-time).")
+    var realTime: Bool?
 
     @Option(help: "Parallel workers for --data (OpenBLAS is pinned to one thread each).") var jobs: Int = 1
 
@@ -61,7 +64,7 @@ struct BacktestCommand: AsyncParsableCommand {
         if let horizon, !(1...50).contains(horizon) { throw ValidationError("--horizon must be between 1 and 50; got \(horizon).") }
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256; got \(jobs).") }
         if series != nil && origins == nil { throw ValidationError("A stored series needs --origins FIRST...LAST, e.g. --origins 2010...2019.") }
-        if data != nil && (origins != nil || realTime) { throw ValidationError("--origins and --real-time apply to a stored series, not to --data.") }
+        if data != nil && (origins != nil || realTime != nil) { throw ValidationError("--origins and --real-time apply to a stored series, not to --data.") }
     }
 
     func run() async throws {
@@ -70,17 +73,17 @@ struct BacktestCommand: AsyncParsableCommand {
         } else if let spec {
             let loaded = try ModelSpec(path: spec)
             guard loaded.regressors.isEmpty else {
-                throw ValidationError("\(spec): backtests of specifications with regressors are not supported yet (their regressors' paths would have to be replayed at each origin); backtest the series with --models instead.")
+                throw ValidationError("\(spec): backtests of specifications with regressors are not supported yet (the regressors' paths would have to be replayed at each origin); backtest the series alone: biennium backtest \(loaded.series) --origins FIRST...LAST --models arima,drift")
             }
             guard let range = try origins.map(Self.range) ?? loaded.origins else {
                 throw ValidationError("\(spec) has no evaluation.origins; add them (e.g. origins: 2008...2018) or give --origins.")
             }
             let names = models ?? (["naive", "drift"].contains(loaded.model) ? "naive,drift" : "naive,drift,\(loaded.model)")
             try await rollingOrigin(loaded.series, origins: range, horizon: horizon ?? loaded.evaluationHorizon,
-                                    realTime: realTime || loaded.realTime, models: try chosen(names))
+                                    realTime: realTime ?? loaded.realTime, models: try chosen(names))
         } else {
             guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
-            try await rollingOrigin(id, origins: try Self.range(origins!), horizon: horizon ?? 6, realTime: realTime,
+            try await rollingOrigin(id, origins: try Self.range(origins!), horizon: horizon ?? 6, realTime: realTime ?? false,
                                     models: try chosen(models ?? "naive,drift,ets,theta,combo"))
         }
     }
@@ -96,11 +99,10 @@ struct BacktestCommand: AsyncParsableCommand {
 
     /// `FIRST...LAST` as years.
     private static func range(_ text: String) throws -> ClosedRange<Int> {
-        let parts = text.components(separatedBy: "...")
-        guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first <= last else {
-            throw ValidationError("--origins must be FIRST...LAST with years, e.g. 2010...2019; got '\(text)'.")
+        guard let range = RollingOriginRunner.origins(text) else {
+            throw ValidationError("--origins must be \(RollingOriginRunner.originsSyntax); got '\(text)'.")
         }
-        return first...last
+        return range
     }
 
     private func holdout(_ path: String, models: [any ForecastModel], horizon: Int) throws {

@@ -17,7 +17,7 @@ struct ForecastCommand: AsyncParsableCommand {
         accurate on the M3, M1 and Tourism yearly series (ACCURACY.md). combo weights them equally; combo:a+b+... \
         combines other members. calibrated:MODEL keeps a model's forecasts and widens its intervals by its own \
         errors on the last three years, as auto's are (every single model's 95% intervals cover too little on \
-        yearly data; calibrated, near 95%).
+        yearly data; calibrated, 92-96% on the M3 yearly series).
 
         Examples: biennium forecast pct.applications --horizon 4 --level 80,95 --format json
                   biennium forecast --spec Models/pct-applications.yaml
@@ -27,24 +27,29 @@ struct ForecastCommand: AsyncParsableCommand {
     @Argument(help: "Series id, as listed by 'biennium series list' (or give --spec).") var series: String?
     @Option(help: ArgumentHelp("A model specification (Models/*.yaml): its series, model, horizon and levels.", valueName: "file"))
     var spec: String?
-    @Option(name: .shortAndLong, help: "Periods ahead to forecast (1 to 30).") var horizon: Int = 4
-    @Option(help: "Model name.") var model: String = "auto"
-    @Option(help: ArgumentHelp("Interval levels in percent, comma separated.", valueName: "levels")) var level: String = "80,95"
+    @Option(name: .shortAndLong, help: "Periods ahead to forecast, 1 to 30 (default: 4, or the specification's).") var horizon: Int?
+    @Option(help: "Model name (default: auto). With --spec, the specification's model is used.") var model: String?
+    @Option(help: ArgumentHelp("Interval levels in percent, comma separated (default: 80,95, or the specification's).", valueName: "levels"))
+    var level: String?
     @Option(help: ArgumentHelp("Forecast from the data as known on this day (YYYY-MM-DD).", valueName: "date")) var asOf: String?
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 
     func validate() throws {
-        guard (1...30).contains(horizon) else { throw ValidationError("--horizon must be 1 to 30; got \(horizon).") }
+        if let horizon, !(1...30).contains(horizon) { throw ValidationError("--horizon must be 1 to 30; got \(horizon).") }
         guard (series == nil) != (spec == nil) else { throw ValidationError("Name a series, or give --spec FILE, not both.") }
+        if spec != nil, model != nil {
+            throw ValidationError("--model does not apply with --spec: the specification names its model. Name the series instead to forecast it with another model.")
+        }
         if let series, SeriesID(series) == nil { throw ValidationError("'\(series)' is not a series id (such as pct.applications).") }
         if let asOf, CalendarDay(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD; got '\(asOf)'.") }
         _ = try levels()
     }
 
-    func levels() throws -> [Double] {
-        try level.split(separator: ",").map { text in
+    /// The levels of --level, or `nil` when it was not given.
+    func levels() throws -> [Double]? {
+        try level?.split(separator: ",").map { text in
             guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v > 0, v < 100 else {
-                throw ValidationError("--level takes percentages between 0 and 100, comma separated (e.g. 80,95); got '\(level)'.")
+                throw ValidationError("--level takes percentages between 0 and 100, comma separated (e.g. 80,95); got '\(level ?? "")'.")
             }
             return v
         }
@@ -53,9 +58,9 @@ struct ForecastCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try spec.map(ModelSpec.init(path:))
         let id = loaded?.series ?? SeriesID(series!)!
-        let modelName = loaded?.model ?? model
-        let horizon = loaded?.horizon ?? self.horizon
-        let levels = try loaded?.levels ?? self.levels()
+        let modelName = loaded?.model ?? model ?? "auto"
+        let horizon = self.horizon ?? loaded?.horizon ?? 4
+        let levels = try self.levels() ?? loaded?.levels ?? [80, 95]
         let chosen: any ForecastModel
         do { chosen = try ModelCatalog.model(named: modelName) } catch { throw ValidationError("--model: \(error)") }
         let day = asOf.flatMap(CalendarDay.init(iso:))
