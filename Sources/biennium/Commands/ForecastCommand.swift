@@ -14,7 +14,7 @@ struct ForecastCommand: AsyncParsableCommand {
         ets selects one ETS model by AICc; etsw averages all six with Akaike weights (more accurate on the yearly \
         competition series). 'auto' (= wcombo) combines etsw, the dynamic optimised Theta model and the random walk \
         with drift, weighted by their errors on the last three years, which also calibrate its intervals: the most \
-        accurate on the M3, M1 and Tourism yearly series (ACCURACY.md). combo weights them equally; combo:a+b+... \
+        accurate on the M3 yearly series and near the best on M1 and Tourism (ACCURACY.md). combo weights them equally; combo:a+b+... \
         combines other members. calibrated:MODEL keeps a model's forecasts and widens its intervals by its own \
         errors on the last three years, as auto's are (every single model's 95% intervals cover too little on \
         yearly data; calibrated, 92-96% on the M3 yearly series).
