@@ -13,6 +13,20 @@ public struct SpecificationFit: Sendable {
     public let previous: FitRecord?
     /// Why nothing was fitted, in words; `nil` on success.
     public let error: String?
+
+    /// Whether the fitted model differs from the previous version's in kind — another ETS form or ARIMA order,
+    /// other combination members — rather than only in the figures a label carries that move on every refit
+    /// (combination weights `×0.43`, Akaike weights `67%`, an interval calibration `(×1.23)`), which the
+    /// parameters report. `nil` without both fits.
+    public var modelChanged: Bool? {
+        guard let record, let previous else { return nil }
+        return Self.structure(of: record.fitted) != Self.structure(of: previous.fitted)
+    }
+
+    /// A fitted model's label without its weights and calibration factors.
+    static func structure(of label: String) -> String {
+        label.replacing(#/ \(×[0-9.]+\)| ×[0-9.]+| [0-9.]+%/#, with: "")
+    }
 }
 
 /// Fits model specifications to the stored series and stores each fit as a new version — what `biennium fit`

@@ -45,7 +45,7 @@ enum FitOutput {
             return Row(name: r.spec.name, series: r.spec.series.rawValue, model: r.spec.model, fitted: record?.fitted, version: record?.version,
                        lastPeriod: record?.lastPeriod, observations: record?.observations, forecast: record?.forecast ?? [],
                        parameters: record?.parameters ?? [:], error: r.error, previousVersion: previous?.version,
-                       previousLastPeriod: previous?.lastPeriod, modelChanged: previous.map { $0.fitted != record?.fitted },
+                       previousLastPeriod: previous?.lastPeriod, modelChanged: previous == nil ? nil : r.modelChanged ?? true,
                        parameterChanges: changes, forecastChangePercent: forecastChange)
         }
     }
