@@ -180,7 +180,7 @@ public enum ScenarioFile {
         }
         line = 1
         for text in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if text.prefix { $0 == " " || $0 == "-" }.count > 2 * maximumDepth { return line }
+            if text.prefix(while: { $0 == " " || $0 == "-" }).count > 2 * maximumDepth { return line }
             line += 1
         }
         return nil

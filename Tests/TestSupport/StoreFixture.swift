@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A fresh, empty database for one test, on each backend the machine offers: SQLite always, PostgreSQL
 /// when `BIENNIUM_TEST_POSTGRES_URL` names a server (as `make test` does, through scripts/postgres.sh).

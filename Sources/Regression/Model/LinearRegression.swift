@@ -1,4 +1,4 @@
-public import LinearAlgebra
+import LinearAlgebra
 
 /// Ordinary, weighted and generalised (AR(1)) least squares with full inference.
 public enum LinearRegression {

@@ -247,7 +247,7 @@ public final class PostgresStore: SeriesStore {
     }
 
     public func createToken(_ token: AccessToken) async throws {
-        try await run {
+        _ = try await run {
             try await self.client.query("""
                 INSERT INTO access_tokens (id, role, token_hash, created_at, revoked_at)
                 VALUES (\(token.id), \(token.role.rawValue), \(token.hash), \(token.createdAt), \(token.revokedAt))
