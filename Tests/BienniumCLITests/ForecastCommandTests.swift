@@ -193,6 +193,33 @@ import TestSupport
         #expect(missing.status != 0 && missing.standardError.contains("none.yaml"))
     }
 
+    @Test("forecast --fitted adds the parameters and the one-step fitted values and residuals over the data")
+    func fittedValues() throws {
+        let location = try Self.importedStore()
+        let output = try CommandRunner().run(["forecast", "pct.applications", "--model", "arima:010", "--fitted", "--format", "json",
+                                              location.option, location.value])
+        #expect(output.status == 0, "\(output.standardError)")
+        let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)))
+        let drift = json["parameters"]["constant"].double
+        #expect(json["parameters"]["loglik"].double.isFinite && json["parameters"]["aicc"].double.isFinite)
+        let rows = json["inSample"].array
+        #expect(rows.first?["period"].int == 1998 && rows.last?["period"].int == json["lastObserved"].int)
+        // ARIMA(0,1,0) with drift: each year's fitted value is the year before plus the drift; none after the 2002 gap.
+        var checked = 0
+        for (previous, row) in zip(rows, rows.dropFirst()) where row.has("fitted") {
+            #expect(abs(row["fitted"].double - (previous["value"].double + drift)) < 1e-6 * row["value"].double)
+            #expect(abs(row["residual"].double - (row["value"].double - row["fitted"].double)) < 1e-6)
+            checked += 1
+        }
+        #expect(checked >= 20 && !(rows.first { $0["period"].int == 2003 }?.has("fitted") ?? true))
+        let table = try CommandRunner().run(["forecast", "pct.applications", "--model", "drift", "--fitted", location.option, location.value])
+        #expect(table.standardOutput.contains("In-sample one-step-ahead fitted values and residuals") && table.standardOutput.contains("slope = "))
+        let csv = try CommandRunner().run(["forecast", "pct.applications", "--fitted", "--format", "csv", location.option, location.value])
+        #expect(csv.standardOutput.hasPrefix("period,value,fitted,residual\n1998,"), "\(csv.standardOutput.prefix(80))")
+        let plain = try CommandRunner().run(["forecast", "pct.applications", "--format", "json", location.option, location.value])
+        #expect(!plain.standardOutput.contains("inSample") && !plain.standardOutput.contains("parameters"))
+    }
+
     @Test("forecast --spec takes the specification's series, model, horizon and levels; --horizon and --level win; --model is refused")
     func forecastSpecification() throws {
         let location = try Self.importedStore()

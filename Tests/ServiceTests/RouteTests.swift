@@ -134,12 +134,19 @@ import Yams
                 let rows = ServiceFixture.json(response)["forecasts"] as? [[String: Any]] ?? []
                 #expect(rows.count == 4 && (rows.first?["intervals"] as? [Any])?.count == 2)
             }
+            try await client.execute(uri: "/v1/forecasts/pct.applications?horizon=2&model=ets&fitted=true", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = ServiceFixture.json(response)
+                #expect((json["parameters"] as? [String: Any])?["loglik"] != nil)
+                #expect(((json["inSample"] as? [[String: Any]]) ?? []).count >= 20)
+            }
             try await client.execute(uri: "/v1/forecasts/pct.applications?horizon=4&model=calibrated:drift", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("intervals calibrated on the last 3 years"))
             }
             for (uri, status) in [("/v1/forecasts/pct.applications?horizon=0", HTTPResponse.Status.badRequest),
                                   ("/v1/forecasts/pct.applications?model=calibrated:auto", .badRequest),
+                                  ("/v1/forecasts/pct.applications?fitted=perhaps", .badRequest),
                                   ("/v1/forecasts/pct.applications?horizon=abc", .badRequest),
                                   ("/v1/forecasts/pct.applications?model=prophet", .badRequest),
                                   ("/v1/forecasts/pct.applications?levels=120", .badRequest),

@@ -16,6 +16,18 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
         public let intervals: [Interval]
     }
 
+    /// One period of the data with the model's one-step-ahead fitted value and residual.
+    public struct FittedRow: Sendable, Codable, Equatable {
+        /// The year.
+        public let period: Int
+        /// The observation, in the series' unit; `nil` at a gap.
+        public let value: Double?
+        /// The model's forecast of this year from the years before it; `nil` where it has none.
+        public let fitted: Double?
+        /// `value − fitted`; `nil` where either is missing.
+        public let residual: Double?
+    }
+
     /// The series id, e.g. `pct.applications`.
     public let series: String
     /// The series' unit from the catalog; every figure is in it.
@@ -28,9 +40,14 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
     public let lastObserved: Int
     /// One row per forecast year, in order.
     public let forecasts: [Row]
+    /// The model's parameters and statistics by name (`alpha`, `ar1`, `sigma2`, `loglik`, `aicc`, …), when the
+    /// in-sample fit was asked for; `nil` (and absent from the JSON) otherwise.
+    public let parameters: [String: Double]?
+    /// One row per year of the data the model was fitted to, when asked for; `nil` (and absent) otherwise.
+    public let inSample: [FittedRow]?
 
-    /// The document of forecast `f` of a stored series.
-    public init(_ f: Forecast, series: String, unit: String, asOf: String?, lastObserved: Int) {
+    /// The document of forecast `f` of a stored series; with `inSample`, its parameters and in-sample fit too.
+    public init(_ f: Forecast, series: String, unit: String, asOf: String?, lastObserved: Int, inSample: Bool = false) {
         self.series = series
         self.unit = unit
         self.model = f.model
@@ -40,6 +57,19 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
             Row(period: f.start + h, mean: f.mean[h], standardError: f.standardDeviation[h],
                 intervals: f.intervals.map { Interval(level: $0.level, lower: $0.lower[h], upper: $0.upper[h]) })
         }
+        parameters = inSample ? f.parameters : nil
+        let fit = f.inSample
+        self.inSample = inSample ? fit.fitted.indices.map { t in
+            FittedRow(period: fit.start + t, value: fit.values[t], fitted: fit.fitted[t], residual: fit.residuals[t])
+        } : nil
+    }
+
+    /// The in-sample fit as CSV: `period,value,fitted,residual`, empty fields where missing.
+    public var inSampleCSV: String {
+        func text(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
+        return CSVText.table(header: ["period", "value", "fitted", "residual"], rows: (inSample ?? []).map { r in
+            [String(r.period), text(r.value), text(r.fitted), text(r.residual)]
+        })
     }
 
     /// One row per period: mean, standard error and the bounds of each interval.

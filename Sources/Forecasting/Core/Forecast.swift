@@ -21,8 +21,49 @@ public struct Forecast: Sendable, Equatable {
     /// Intervals at the levels asked for, in that order.
     public let intervals: [PredictionInterval]
     /// The fitted parameters by name (e.g. `alpha`, `phi`, `l0` for ETS; `theta` for Theta), for records and
-    /// comparisons between refits.
+    /// comparisons between refits; `loglik` and `aicc` where the model has a likelihood (ETS, ARIMA).
     public var parameters: [String: Double] = [:]
+    /// The model's in-sample fit: one-step-ahead fitted values and residuals of the series it was fitted to
+    /// (leading and trailing gaps trimmed), empty when the model gives none.
+    public var inSample = InSampleFit()
+
+    /// One-step-ahead fitted values ŷₜ (each from the data before t, at the fitted parameters) and residuals
+    /// yₜ − ŷₜ, on the scale of the series, one per period from `start`.
+    public struct InSampleFit: Sendable, Equatable {
+        /// Index of the first period (the fitted series' `start`).
+        public let start: Int
+        /// The series' values yₜ; `nil` at gaps.
+        public let values: [Double?]
+        /// ŷₜ; `nil` where the model has no one-step forecast (the first d values of an ARIMA with d
+        /// differences, the first value of naive and drift) and at gaps where it is not defined.
+        public let fitted: [Double?]
+        /// yₜ − ŷₜ; `nil` at gaps and where ŷₜ is `nil`.
+        public let residuals: [Double?]
+
+        /// No in-sample fit.
+        public init() {
+            self.init(start: 0, values: [], fitted: [])
+        }
+
+        /// The fitted values of `series` (one per period) and its residuals; no fit when the counts differ.
+        public init(series: TimeSeries, fitted: [Double?]) {
+            if fitted.count == series.count {
+                self.init(start: series.start, values: series.values, fitted: fitted)
+            } else {
+                self.init()
+            }
+        }
+
+        private init(start: Int, values: [Double?], fitted: [Double?]) {
+            self.start = start
+            self.values = values
+            self.fitted = fitted
+            residuals = zip(values, fitted).map { value, fit in
+                guard let value, let fit else { return nil }
+                return value - fit
+            }
+        }
+    }
 
     /// Intervals `mean ± z(0.5 + level/200)·sd` from normal quantiles at `levels` (percent, 0 < level < 100).
     public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double]) {
@@ -47,6 +88,17 @@ public struct Forecast: Sendable, Equatable {
 
     /// Number of periods forecast.
     public var horizon: Int { mean.count }
+
+    /// This forecast with other standard deviations (and label), its intervals redrawn at `levels` with the
+    /// quantile function `quantile`; parameters and in-sample fit kept.
+    func redrawn(model: String? = nil, standardDeviation: [Double]? = nil, levels: [Double],
+                 quantile: (Double) -> Double = NormalQuantile.value) -> Forecast {
+        var copy = Forecast(model: model ?? self.model, start: start, mean: mean, standardDeviation: standardDeviation ?? self.standardDeviation,
+                            levels: levels, quantile: quantile)
+        copy.parameters = parameters
+        copy.inSample = inSample
+        return copy
+    }
 
     /// The interval at `level`, if computed.
     public func interval(_ level: Double) -> PredictionInterval? { intervals.first { $0.level == level } }

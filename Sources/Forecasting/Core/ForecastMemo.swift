@@ -27,10 +27,7 @@ public final class ForecastMemo {
                   _ make: () throws(ForecastingError) -> Forecast) throws(ForecastingError) -> Forecast {
         let forecast = try remembered("forecast \(name) \(horizon)", make)
         guard forecast.intervals.map(\.level) != levels else { return forecast }
-        var redrawn = Forecast(model: forecast.model, start: forecast.start, mean: forecast.mean,
-                               standardDeviation: forecast.standardDeviation, levels: levels)
-        redrawn.parameters = forecast.parameters
-        return redrawn
+        return forecast.redrawn(levels: levels)
     }
 
     /// Every ETS model fitted to this series as the automatic selection ranks them: the remembered ones, or

@@ -38,6 +38,7 @@ public struct BenchmarkModel: ForecastModel {
             var forecast = Forecast(model: "Mean", start: series.end, mean: hs.map { _ in mean },
                                     standardDeviation: hs.map { _ in sd }, levels: levels)
             forecast.parameters = ["mean": mean, "sigma2": sigma2]
+            forecast.inSample = .init(series: trimmed, fitted: trimmed.values.map { $0 == nil ? nil : mean })
             return forecast
         case .naive, .drift:
             // One-step changes between consecutive observed points (a change across a gap counts once per period).
@@ -64,6 +65,11 @@ public struct BenchmarkModel: ForecastModel {
                                     standardDeviation: sd, levels: levels)
             forecast.parameters = ["sigma2": sigma2]
             if method == .drift { forecast.parameters["slope"] = slope }
+            // One step ahead: the previous value (plus the slope); none after a gap or for the first value.
+            forecast.inSample = .init(series: trimmed, fitted: trimmed.values.indices.map { t in
+                guard t > 0, let previous = trimmed.values[t - 1] else { return nil }
+                return previous + slope
+            })
             return forecast
         }
     }

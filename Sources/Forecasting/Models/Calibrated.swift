@@ -36,10 +36,7 @@ public struct Calibrated: ForecastModel {
         try Self.check(series, horizon: horizon, levels: levels)
         let own = try model.forecast(series, horizon: horizon, levels: [], memo: memo)
         guard let calibration = calibration(series) else {
-            var uncalibrated = Forecast(model: own.model + ", intervals not calibrated (\(reason(series)))", start: own.start,
-                                        mean: own.mean, standardDeviation: own.standardDeviation, levels: levels)
-            uncalibrated.parameters = own.parameters
-            return uncalibrated
+            return own.redrawn(model: own.model + ", intervals not calibrated (\(reason(series)))", levels: levels)
         }
         let label = own.model + ", intervals calibrated on the last \(periods) \(unit(series)) (×\(String(format: "%.2f", calibration.inflation)))"
         return calibration.apply(to: own, label: label, levels: levels)

@@ -65,6 +65,7 @@ public struct Combination: ForecastModel {
             combined.parameters["\(member).weight"] = weight / total
             for (key, value) in forecast.parameters { combined.parameters["\(member).\(key)"] = value }
         }
+        combined.inSample = Self.inSample(forecasts.map { ($0.0.inSample, $0.1 / total) }, of: series.trimmed())
         return validation.map { $0.calibration.apply(to: combined, label: label, levels: levels) } ?? combined
     }
 
@@ -81,6 +82,20 @@ public struct Combination: ForecastModel {
             } / total).squareRoot()
         }
         return (mean, sd)
+    }
+
+    /// The members' fitted values averaged with the combination's weights where every member has one; no
+    /// in-sample fit when a member gives none.
+    static func inSample(_ members: [(Forecast.InSampleFit, Double)], of series: TimeSeries) -> Forecast.InSampleFit {
+        guard members.allSatisfy({ $0.0.start == series.start && $0.0.fitted.count == series.count }) else { return .init() }
+        return .init(series: series, fitted: series.values.indices.map { t in
+            var sum = 0.0
+            for (fit, weight) in members {
+                guard let value = fit.fitted[t] else { return nil }
+                sum += weight * value
+            }
+            return sum
+        })
     }
 
     /// With validation weights: each member forecasts the last `periods` observations from the data before

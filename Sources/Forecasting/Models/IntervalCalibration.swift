@@ -56,13 +56,11 @@ struct IntervalCalibration: Sendable, Equatable {
     }
 
     /// The calibrated forecast: `forecast`'s means, its standard deviations calibrated, Student t intervals at
-    /// `levels`, its parameters plus `interval.inflation`, and the label `label`.
+    /// `levels`, its parameters plus `interval.inflation`, its in-sample fit, and the label `label`.
     func apply(to forecast: Forecast, label: String, levels: [Double]) -> Forecast {
         let student = StudentT(degreesOfFreedom: degreesOfFreedom)
-        var calibrated = Forecast(model: label, start: forecast.start, mean: forecast.mean,
-                                  standardDeviation: standardDeviations(forecast.standardDeviation), levels: levels,
-                                  quantile: { student.quantile($0) })
-        calibrated.parameters = forecast.parameters
+        var calibrated = forecast.redrawn(model: label, standardDeviation: standardDeviations(forecast.standardDeviation), levels: levels,
+                                          quantile: { student.quantile($0) })
         calibrated.parameters["interval.inflation"] = inflation
         return calibrated
     }

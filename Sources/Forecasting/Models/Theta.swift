@@ -92,6 +92,7 @@ public struct Theta: ForecastModel {
         let label = variant.optimizesTheta ? String(format: "%@ (theta = %.3f)", variant.label, theta) : variant.label
         var forecast = Forecast(model: label, start: series.end, mean: path.forecasts, standardDeviation: sd, levels: levels)
         forecast.parameters = ["alpha": alpha, "theta": theta, "l0": l0, "sigma2": sigma2]
+        forecast.inSample = .init(series: trimmed, fitted: path.fitted)
         return forecast
     }
 

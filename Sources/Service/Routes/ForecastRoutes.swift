@@ -15,6 +15,7 @@ enum ForecastRoutes {
             let model = try self.model(query.string("model") ?? "auto")
             let levels = try self.levels(query.string("levels") ?? "80,95")
             let asOf = try SeriesRoutes.day(query.string("asOf"), parameter: "asOf")
+            let inSample = try query.boolean("fitted")
             guard definition.frequency == "annual" else {
                 throw APIProblem.unprocessable("\(id) is \(definition.frequency); this version forecasts annual series only")
             }
@@ -22,8 +23,9 @@ enum ForecastRoutes {
                 throw APIProblem.unprocessable("\(id) has no observations" + (asOf.map { " known on \($0)" } ?? ""))
             }
             let forecast = try model.forecast(stored.series, horizon: horizon, levels: levels)
-            let document = ForecastDocument(forecast, series: id.rawValue, unit: definition.unit, asOf: asOf?.description, lastObserved: stored.lastYear)
-            return try Representation.table(document, csv: { document.csv }, request: request)
+            let document = ForecastDocument(forecast, series: id.rawValue, unit: definition.unit, asOf: asOf?.description,
+                                            lastObserved: stored.lastYear, inSample: inSample)
+            return try Representation.table(document, csv: { inSample ? document.inSampleCSV : document.csv }, request: request)
         }
 
         router.get("backtests/:id") { request, context in

@@ -32,6 +32,8 @@ struct ForecastCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Interval levels in percent, comma separated (default: 80,95, or the specification's).", valueName: "levels"))
     var level: String?
     @Option(help: ArgumentHelp("Forecast from the data as known on this day (YYYY-MM-DD).", valueName: "date")) var asOf: String?
+    @Flag(help: "Also print the model's parameters (log-likelihood and AICc where defined) and its one-step-ahead fitted values and residuals over the data (with --format csv, that table instead of the forecasts).")
+    var fitted = false
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 
     func validate() throws {
@@ -80,6 +82,6 @@ struct ForecastCommand: AsyncParsableCommand {
         let forecast = try loaded.map { try SpecificationForecast($0).forecast(training, regressors: regressors, horizon: horizon, levels: levels) }
             ?? chosen.forecast(training, horizon: horizon, levels: levels)
         print(try ForecastOutput.render(forecast, series: id.rawValue, unit: definition.unit, asOf: day?.description,
-                                        lastObserved: last, format: format))
+                                        lastObserved: last, format: format, inSample: fitted))
     }
 }

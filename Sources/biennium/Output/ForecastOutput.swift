@@ -4,13 +4,16 @@ import Foundation
 
 /// Renders a forecast as a table, JSON or CSV.
 enum ForecastOutput {
-    static func render(_ f: Forecast, series: String, unit: String, asOf: String?, lastObserved: Int, format: OutputFormat) throws -> String {
-        let document = ForecastDocument(f, series: series, unit: unit, asOf: asOf, lastObserved: lastObserved)
+    /// The forecast; with `inSample`, the model's parameters and one-step fitted values and residuals too (in
+    /// CSV, the in-sample table instead of the forecasts: one table per file).
+    static func render(_ f: Forecast, series: String, unit: String, asOf: String?, lastObserved: Int, format: OutputFormat,
+                       inSample: Bool = false) throws -> String {
+        let document = ForecastDocument(f, series: series, unit: unit, asOf: asOf, lastObserved: lastObserved, inSample: inSample)
         switch format {
         case .json:
             return try JSONOutput.encode(document)
         case .csv:
-            return document.csv
+            return inSample ? document.inSampleCSV : document.csv
         case .table:
             let header = ["period", "forecast"] + f.intervals.flatMap { ["\(Int($0.level))% lower", "\(Int($0.level))% upper"] }
             var table = [header]
@@ -20,7 +23,25 @@ enum ForecastOutput {
                 })
             }
             let title = "\(series) (\(unit)): \(f.model), from data through \(lastObserved)" + (asOf.map { " as known on \($0)" } ?? "")
-            return ([title, ""] + TextTable.render(table, rightAligned: Set(1..<header.count))).joined(separator: "\n")
+            var lines = [title, ""] + TextTable.render(table, rightAligned: Set(1..<header.count))
+            if inSample { lines += [""] + inSampleLines(document) }
+            return lines.joined(separator: "\n")
         }
+    }
+
+    /// The parameters on one line, then a table of the data, the one-step fitted values and the residuals.
+    private static func inSampleLines(_ document: ForecastDocument) -> [String] {
+        func number(_ x: Double?) -> String {
+            guard let x else { return "" }
+            return abs(x) >= 1000 ? String(format: "%.0f", x) : String(format: "%.4g", x)
+        }
+        let parameters = (document.parameters ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) = \(String(format: "%.6g", $0.value))" }
+        var lines = ["Parameters: " + (parameters.isEmpty ? "none" : parameters.joined(separator: ", ")), ""]
+        let rows = document.inSample ?? []
+        guard !rows.isEmpty else { return lines + ["No in-sample fit for this model."] }
+        var table = [["period", "value", "fitted", "residual"]]
+        for r in rows { table.append([String(r.period), number(r.value), number(r.fitted), number(r.residual)]) }
+        lines += ["In-sample one-step-ahead fitted values and residuals:", ""] + TextTable.render(table, rightAligned: [1, 2, 3])
+        return lines
     }
 }

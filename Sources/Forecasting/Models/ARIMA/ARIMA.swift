@@ -208,9 +208,18 @@ public struct ARIMA: ForecastModel {
         var cumulative = 0.0
         let sd = (0..<horizon).map { h -> Double in cumulative += psi[h] * psi[h]; return (fit.sigma2 * cumulative).squareRoot() }
         var forecast = Forecast(model: fit.label, start: start, mean: path, standardDeviation: sd, levels: levels)
-        forecast.parameters = ["sigma2": fit.sigma2, "aicc": fit.aicc, "constant": fit.constant]
+        forecast.parameters = ["sigma2": fit.sigma2, "aicc": fit.aicc, "loglik": fit.logLikelihood, "constant": fit.constant]
         for (i, value) in fit.ar.enumerated() { forecast.parameters["ar\(i + 1)"] = value }
         for (i, value) in fit.ma.enumerated() { forecast.parameters["ma\(i + 1)"] = value }
+        // One step ahead, yₜ − ŷₜ = wₜ − ŵₜ: the Kalman innovation of the differenced series (the d values
+        // before t are known), so ŷₜ = yₜ − vₜ; none for the first d values and where a difference is missing.
+        if let p1 = model.stationaryCovariance() {
+            let innovations = model.filter(w.map { $0 - (fit.hasConstant ? fit.constant : 0) }, p1: p1).v
+            forecast.inSample = .init(series: series, fitted: zip(series.values, innovations).map { value, v in
+                guard let value, !v.isNaN else { return nil }
+                return value - v
+            })
+        }
         return forecast
     }
 }

@@ -175,6 +175,11 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
         forecast.parameters.removeValue(forKey: "constant")
         if let constantCoefficient { forecast.parameters[errors.order.d == 0 ? "intercept" : "drift"] = constantCoefficient }
         for (regressor, value) in zip(regressors, coefficients) { forecast.parameters["beta." + regressor.name] = value }
+        // With the regressors known at t, yₜ's one-step error is ηₜ's: ŷₜ = yₜ − (ηₜ − η̂ₜ).
+        forecast.inSample = .init(series: series, fitted: zip(series.values, etaForecast.inSample.residuals).map { value, v in
+            guard let value, let v else { return nil }
+            return value - v
+        })
         return forecast
     }
 }

@@ -40,8 +40,7 @@ public struct ETS: ForecastModel {
     ///   data for multiplicative errors.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
-        let fit = try self.fit(series)
-        return fit.forecast(start: series.end, horizon: horizon, levels: levels)
+        return try self.fit(series).forecast(of: series, horizon: horizon, levels: levels)
     }
 
     /// The forecast through a memo, whose ranked candidates it shares with ``AkaikeWeightedETS``.
@@ -50,7 +49,7 @@ public struct ETS: ForecastModel {
             let fit = try self.fit(series) { y, effort throws(ForecastingError) in
                 effort.isScreening ? try Self.candidates(y, effort: effort) : try memo.etsCandidates { () throws(ForecastingError) in try Self.candidates(y, effort: effort) }
             }
-            return fit.forecast(start: series.end, horizon: horizon, levels: levels)
+            return fit.forecast(of: series, horizon: horizon, levels: levels)
         }
     }
 

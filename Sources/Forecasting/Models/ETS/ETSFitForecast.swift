@@ -22,6 +22,13 @@ extension ETSFit {
                       bic: bic, sigma2: sigma2, converged: converged)
     }
 
+    /// ``forecast(start:horizon:levels:)`` after `series` (the series fitted), with its in-sample fit.
+    func forecast(of series: TimeSeries, horizon: Int, levels: [Double]) -> Forecast {
+        var forecast = forecast(start: series.end, horizon: horizon, levels: levels)
+        forecast.inSample = .init(series: series.trimmed(), fitted: fitted)
+        return forecast
+    }
+
     /// Point forecasts and prediction intervals `horizon` steps ahead.
     ///
     /// Means: `ℓₙ + (φ + … + φʰ)bₙ`. Variances (Hyndman et al. 2008, ch. 6): for additive errors
@@ -61,7 +68,7 @@ extension ETSFit {
         }
         var forecast = Forecast(model: spec.description, start: start, mean: mean,
                                 standardDeviation: variance.map { max($0, 0).squareRoot() }, levels: levels)
-        forecast.parameters = ["alpha": alpha, "l0": initialLevel, "sigma2": sigma2, "aicc": aicc]
+        forecast.parameters = ["alpha": alpha, "l0": initialLevel, "sigma2": sigma2, "aicc": aicc, "loglik": logLikelihood]
         if spec.hasTrend { forecast.parameters["beta"] = beta; forecast.parameters["b0"] = initialTrend }
         if spec.isDamped { forecast.parameters["phi"] = phi }
         return forecast
