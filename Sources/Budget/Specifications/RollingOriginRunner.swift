@@ -106,7 +106,7 @@ public struct RollingOriginRunner {
             let truth = future.map { $0! }
             for model in models {
                 do {
-                    let f = try model.forecast(training, horizon: horizon, levels: [80, 95])
+                    let f = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
                     scores.append(OriginScore(
                         origin: origin, model: model.name, fitted: f.model, asOf: asOf?.description, forecasts: f.mean, actuals: truth,
                         mase: AccuracyMeasures.mase(actual: truth, forecast: f.mean, training: training.values),

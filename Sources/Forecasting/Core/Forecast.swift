@@ -13,13 +13,13 @@ public struct Forecast: Sendable, Equatable {
     /// The model's label, e.g. `ETS(A,Ad,N)`.
     public let model: String
     /// Index of the first forecast period (the series' `end`).
-    public let start: Int
+    public private(set) var start: Int
     /// Point forecasts (the mean of each forecast distribution), one per period from `start`.
-    public let mean: [Double]
+    public private(set) var mean: [Double]
     /// Standard deviation of each forecast error, from which intervals at any level follow (normal).
-    public let standardDeviation: [Double]
+    public private(set) var standardDeviation: [Double]
     /// Intervals at the levels asked for, in that order.
-    public let intervals: [PredictionInterval]
+    public private(set) var intervals: [PredictionInterval]
     /// The fitted parameters by name (e.g. `alpha`, `phi`, `l0` for ETS; `theta` for Theta), for records and
     /// comparisons between refits; `loglik` and `aicc` where the model has a likelihood (ETS, ARIMA).
     public var parameters: [String: Double] = [:]
@@ -97,6 +97,17 @@ public struct Forecast: Sendable, Equatable {
                             levels: levels, quantile: quantile)
         copy.parameters = parameters
         copy.inSample = inSample
+        return copy
+    }
+
+    /// This forecast without its first `k` periods (those of a gap at the end of the series).
+    func droppingFirst(_ k: Int) -> Forecast {
+        guard k > 0 else { return self }
+        var copy = self
+        copy.start = start + k
+        copy.mean = Array(mean.dropFirst(k))
+        copy.standardDeviation = Array(standardDeviation.dropFirst(k))
+        copy.intervals = intervals.map { PredictionInterval(level: $0.level, lower: Array($0.lower.dropFirst(k)), upper: Array($0.upper.dropFirst(k))) }
         return copy
     }
 

@@ -34,10 +34,30 @@ extension ForecastModel {
         return try memo.forecast(named: name, horizon: horizon, levels: levels, make)
     }
 
-    /// Validates the common preconditions.
+    /// Validates the common preconditions: a horizon of at least 1, levels in (0, 100), an observation, and
+    /// the last period observed (forecasts start where the series ends).
     static func check(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) {
         guard horizon >= 1 else { throw .invalidHorizon(horizon) }
         if let bad = levels.first(where: { !($0 > 0 && $0 < 100) }) { throw .invalidLevel(bad) }
         guard series.observedCount > 0 else { throw .allMissing }
+        guard series.trailingGap == 0 else { throw .endsWithGap(missing: series.trailingGap) }
+    }
+
+    /// The forecast of the `horizon` periods after `series` when it may end in missing periods (a figure not yet
+    /// published at a backtest's origin): the model forecasts from the last observation through the missing
+    /// periods and on, and the forecasts of the missing periods are left out. Through `memo` when given.
+    /// - Throws: what ``forecast(_:horizon:levels:)`` throws for the series up to its last observation.
+    public func forecastAcrossTrailingGap(_ series: TimeSeries, horizon: Int, levels: [Double],
+                                          memo: ForecastMemo? = nil) throws(ForecastingError) -> Forecast {
+        guard horizon >= 1 else { throw .invalidHorizon(horizon) }
+        let gap = series.trailingGap
+        let observed = series.droppingTrailingGap()
+        let forecast: Forecast
+        if let memo {
+            forecast = try self.forecast(observed, horizon: horizon + gap, levels: levels, memo: memo)
+        } else {
+            forecast = try self.forecast(observed, horizon: horizon + gap, levels: levels)
+        }
+        return forecast.droppingFirst(gap)
     }
 }

@@ -20,6 +20,9 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
     case noConsecutiveObservations(model: String, observed: Int)
     /// A regressor does not line up with the series, or its future path is missing or short.
     case invalidRegressor(name: String, reason: String)
+    /// The series ends in missing periods, so forecasts made from its last observation would not start where
+    /// the series ends; ``ForecastModel/forecastAcrossTrailingGap(_:horizon:levels:memo:)`` forecasts through them.
+    case endsWithGap(missing: Int)
 
     public var description: String {
         switch self {
@@ -43,6 +46,9 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(model) needs two observations in consecutive periods to estimate its error variance; the series has \(observed), none consecutive"
         case .invalidRegressor(let name, let reason):
             return "regressor '\(name)': \(reason)"
+        case .endsWithGap(let missing):
+            return "the series ends with \(missing) missing period\(missing == 1 ? "" : "s"); forecast from its last observation "
+                + "with the horizon \(missing) longer (forecastAcrossTrailingGap does)"
         }
     }
 }

@@ -49,6 +49,12 @@ public struct TimeSeries: Sendable, Equatable {
         TimeSeries(frequency: frequency, start: start, values: Array(values.prefix(count)))
     }
 
+    /// Number of missing periods after the last observation.
+    public var trailingGap: Int { values.count - (values.lastIndex { $0 != nil }.map { $0 + 1 } ?? 0) }
+
+    /// The series up to its last observation.
+    public func droppingTrailingGap() -> TimeSeries { prefix(count - trailingGap) }
+
     /// A series without leading and trailing gaps.
     public func trimmed() -> TimeSeries {
         guard let first = values.firstIndex(where: { $0 != nil }), let last = values.lastIndex(where: { $0 != nil }) else {

@@ -90,12 +90,12 @@ public struct HoldoutEvaluation: Sendable {
                     let start = DispatchTime.now().uptimeNanoseconds
                     var forecast: Forecast?
                     var detail = ""
-                    do { forecast = try model.forecast(training, horizon: horizon, levels: [95], memo: memo); detail = forecast!.model } catch {
+                    do { forecast = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [95], memo: memo); detail = forecast!.model } catch {
                         detail = String(describing: error)
                     }
                     localTimes[m] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                     let failed = forecast == nil
-                    if forecast == nil { forecast = try? BenchmarkModel(.naive).forecast(training, horizon: horizon, levels: [95]) }
+                    if forecast == nil { forecast = try? BenchmarkModel(.naive).forecastAcrossTrailingGap(training, horizon: horizon, levels: [95]) }
                     guard let f = forecast, !actual.contains(where: \.isNaN) else { continue }
                     let interval = f.interval(95)
                     scores.append(SeriesScore(series: id, model: model.name,

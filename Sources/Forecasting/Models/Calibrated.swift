@@ -48,7 +48,7 @@ public struct Calibrated: ForecastModel {
         let trimmed = series.trimmed()
         guard trimmed.count >= IntervalCalibration.minimumLength(periods: periods) else { return nil }
         let training = trimmed.prefix(trimmed.count - periods)
-        guard let holdout = try? model.screening.forecast(training, horizon: periods, levels: []),
+        guard let holdout = try? model.screening.forecastAcrossTrailingGap(training, horizon: periods, levels: []),
               holdout.mean.count == periods, holdout.standardDeviation.count == periods,
               holdout.mean.allSatisfy(\.isFinite), holdout.standardDeviation.allSatisfy(\.isFinite) else { return nil }
         return IntervalCalibration(actual: Array(trimmed.values.suffix(periods)), mean: holdout.mean,

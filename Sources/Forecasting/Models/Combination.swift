@@ -110,7 +110,7 @@ public struct Combination: ForecastModel {
         let actual = Array(trimmed.values.suffix(periods))
         // Each member's holdout forecast and mean squared error (nil where it cannot fit or be scored).
         let scored = members.map { member -> (forecast: Forecast, mse: Double)? in
-            guard let f = try? member.screening.forecast(training, horizon: periods, levels: []) else { return nil }
+            guard let f = try? member.screening.forecastAcrossTrailingGap(training, horizon: periods, levels: []) else { return nil }
             var sse = 0.0, count = 0
             for (a, p) in zip(actual, f.mean) { if let a { sse += (a - p) * (a - p); count += 1 } }
             guard count > 0, sse.isFinite, f.mean.allSatisfy(\.isFinite) else { return nil }
