@@ -178,6 +178,22 @@ import Yams
                 #expect((ServiceFixture.json(response)["forecast"] as? [Double])?.count == 4)
             }
             try await client.execute(uri: "/v1/models/nonsense/fit", method: .post, headers: [.authorization: bearer]) { #expect($0.status == .notFound) }
+            // A specification's own backtest: the same scores as naming its evaluation block by hand.
+            var bySpec: [String: Any] = [:]
+            try await client.execute(uri: "/v1/models/pct-applications/backtest", method: .get) { response in
+                #expect(response.status == .ok)
+                bySpec = ServiceFixture.json(response)
+            }
+            try await client.execute(uri: "/v1/backtests/pct.applications?origins=2008...2018&horizon=2&realTime=true&models=naive,drift",
+                                     method: .get) { response in
+                let byHand = ServiceFixture.json(response)
+                #expect((bySpec["scores"] as? [Any])?.count == (byHand["scores"] as? [Any])?.count)
+                #expect(bySpec["realTime"] as? Bool == true && bySpec["horizon"] as? Int == 2)
+            }
+            for (uri, status) in [("/v1/models/hague-applications/backtest", HTTPResponse.Status.unprocessableContent),
+                                  ("/v1/models/nonsense/backtest", .notFound)] {
+                try await client.execute(uri: uri, method: .get) { #expect($0.status == status, "\(uri)") }
+            }
         }
     }
 

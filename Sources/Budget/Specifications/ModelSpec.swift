@@ -42,6 +42,9 @@ public struct ModelSpec: Sendable {
     /// values come from a scenario's regressor paths, else from each regressor's own `auto` forecast.
     public let regressors: [SeriesID]
 
+    /// The models the specification's backtest compares: naive and drift, and its own model when it is another.
+    public var evaluationModels: [String] { ["naive", "drift"] + (["naive", "drift"].contains(model) ? [] : [model]) }
+
     /// Reads and checks the specification in `path`; errors name the file and the key.
     public init(path: String) throws {
         self.path = path

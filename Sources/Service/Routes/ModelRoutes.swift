@@ -1,10 +1,12 @@
 import Budget
+import Forecasting
 import Foundation
 import Hummingbird
 import Metrics
 import Store
 
-/// `/v1/models`: the model specifications, their fits, and the stored forecast of the latest fit.
+/// `/v1/models`: the model specifications, their fits, the stored forecast of the latest fit, and the backtest of
+/// a specification's evaluation block.
 enum ModelRoutes {
     struct FitSummary: Codable { let version: Int; let fittedAt: String; let fitted: String; let lastPeriod: String; let observations: Int }
     struct SpecBody: Codable {
@@ -46,6 +48,22 @@ enum ModelRoutes {
                                                    lastPeriod: record.lastPeriod, observations: record.observations,
                                                    parameters: record.parameters, forecast: record.forecast,
                                                    previousVersion: result.previous?.version), status: .created)
+        }
+
+        router.get("models/:name/backtest") { _, context in
+            let spec = try self.spec(context, env)
+            guard spec.regressors.isEmpty else {
+                throw APIProblem.unprocessable("\(spec.name) has regressors; backtests of such specifications are not supported yet (GET /v1/backtests/\(spec.series) backtests the series alone)")
+            }
+            guard let origins = spec.origins else {
+                throw APIProblem.unprocessable("\(spec.name) has no evaluation.origins to backtest over; GET /v1/backtests/\(spec.series)?origins=FIRST...LAST names them")
+            }
+            let models = try spec.evaluationModels.map { name in
+                do { return try ModelCatalog.model(named: name) } catch { throw APIProblem.unprocessable("\(spec.name): \(error)") }
+            }
+            let result = try await RollingOriginRunner(store: env.store, series: spec.series, horizon: spec.evaluationHorizon, realTime: spec.realTime)
+                .run(origins: Array(origins), models: models)
+            return try Representation.json(result)
         }
 
         router.get("models/:name/forecast") { _, context in

@@ -78,7 +78,7 @@ struct BacktestCommand: AsyncParsableCommand {
             guard let range = try origins.map(Self.range) ?? loaded.origins else {
                 throw ValidationError("\(spec) has no evaluation.origins; add them (e.g. origins: 2008...2018) or give --origins.")
             }
-            let names = models ?? (["naive", "drift"].contains(loaded.model) ? "naive,drift" : "naive,drift,\(loaded.model)")
+            let names = models ?? loaded.evaluationModels.joined(separator: ",")
             try await rollingOrigin(loaded.series, origins: range, horizon: horizon ?? loaded.evaluationHorizon,
                                     realTime: realTime ?? loaded.realTime, models: try chosen(names))
         } else {
