@@ -40,6 +40,9 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
     public let lastObserved: Int
     /// One row per forecast year, in order.
     public let forecasts: [Row]
+    /// What the user should know about how the forecast was made (an optimiser stopped before converging, …);
+    /// `nil` (and absent from the JSON) when nothing needs saying.
+    public let notes: [String]?
     /// The model's parameters and statistics by name (`alpha`, `ar1`, `sigma2`, `loglik`, `aicc`, …), when the
     /// in-sample fit was asked for; `nil` (and absent from the JSON) otherwise.
     public let parameters: [String: Double]?
@@ -57,6 +60,7 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
             Row(period: f.start + h, mean: f.mean[h], standardError: f.standardDeviation[h],
                 intervals: f.intervals.map { Interval(level: $0.level, lower: $0.lower[h], upper: $0.upper[h]) })
         }
+        notes = f.notes.isEmpty ? nil : f.notes
         parameters = inSample ? f.parameters : nil
         let fit = f.inSample
         self.inSample = inSample ? fit.fitted.indices.map { t in

@@ -23,6 +23,10 @@ public struct Forecast: Sendable, Equatable {
     /// The fitted parameters by name (e.g. `alpha`, `phi`, `l0` for ETS; `theta` for Theta), for records and
     /// comparisons between refits; `loglik` and `aicc` where the model has a likelihood (ETS, ARIMA).
     public var parameters: [String: Double] = [:]
+    /// What the user should know about how the forecast was made, in words: an optimiser that stopped at its
+    /// evaluation budget before converging (the best parameters it found are used), for example. Empty when
+    /// nothing needs saying.
+    public var notes: [String] = []
     /// The model's in-sample fit: one-step-ahead fitted values and residuals of the series it was fitted to
     /// (leading and trailing gaps trimmed), empty when the model gives none.
     public var inSample = InSampleFit()
@@ -90,14 +94,20 @@ public struct Forecast: Sendable, Equatable {
     public var horizon: Int { mean.count }
 
     /// This forecast with other standard deviations (and label), its intervals redrawn at `levels` with the
-    /// quantile function `quantile`; parameters and in-sample fit kept.
+    /// quantile function `quantile`; parameters, in-sample fit and notes kept.
     func redrawn(model: String? = nil, standardDeviation: [Double]? = nil, levels: [Double],
                  quantile: (Double) -> Double = NormalQuantile.value) -> Forecast {
         var copy = Forecast(model: model ?? self.model, start: start, mean: mean, standardDeviation: standardDeviation ?? self.standardDeviation,
                             levels: levels, quantile: quantile)
         copy.parameters = parameters
         copy.inSample = inSample
+        copy.notes = notes
         return copy
+    }
+
+    /// The note for a model whose parameter search stopped at its evaluation budget before converging.
+    static func unconverged(_ model: String) -> String {
+        "\(model): the parameter search stopped at its evaluation budget before converging; the best parameters it found are used"
     }
 
     /// This forecast without its first `k` periods (those of a gap at the end of the series).

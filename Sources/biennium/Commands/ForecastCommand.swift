@@ -83,5 +83,6 @@ struct ForecastCommand: AsyncParsableCommand {
             ?? chosen.forecast(training, horizon: horizon, levels: levels)
         print(try ForecastOutput.render(forecast, series: id.rawValue, unit: definition.unit, asOf: day?.description,
                                         lastObserved: last, format: format, inSample: fitted))
+        for note in forecast.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
     }
 }

@@ -29,6 +29,8 @@ public struct ARIMAFit: Sendable {
     public let observations: Int
     /// `−2ℓ + 2k + 2k(k+1)/(n−k−1)` with k = p + q + constant + 1 (σ²) and n = `observations`.
     public let aicc: Double
+    /// Whether the likelihood search converged before its evaluation budget (its best point is used either way).
+    public var converged = true
 
     /// The label economists read, e.g. `ARIMA(0,1,1) with drift`.
     public var label: String {
@@ -42,7 +44,7 @@ public struct ARIMAFit: Sendable {
         guard observations > estimated else { return self }
         return ARIMAFit(order: order, hasConstant: hasConstant, ar: ar, ma: ma, constant: constant,
                         sigma2: sigma2 * Double(observations) / Double(observations - estimated), logLikelihood: logLikelihood,
-                        observations: observations, aicc: aicc)
+                        observations: observations, aicc: aicc, converged: converged)
     }
 }
 
@@ -110,16 +112,19 @@ public struct ARIMA: ForecastModel {
         return chosen.withDegreesOfFreedomVariance()
     }
 
-    /// Maximum-likelihood estimate of one order on the differenced series.
-    static func estimate(_ w: [Double], order: ARIMAOrder, withConstant: Bool, effort: SearchEffort = .thorough) -> ARIMAFit? {
+    /// Maximum-likelihood estimate of one order on the differenced series; the search stops after
+    /// `maximumEvaluations` (by default 500 per coefficient) and the fit records whether it converged first.
+    static func estimate(_ w: [Double], order: ARIMAOrder, withConstant: Bool, effort: SearchEffort = .thorough,
+                         maximumEvaluations: Int? = nil) -> ARIMAFit? {
         let p = order.p, q = order.q
-        let (ar, ma) = maximumLikelihoodCoefficients(p: p, q: q, effort: effort) { ar, ma in
+        let (ar, ma, converged) = maximumLikelihoodCoefficients(p: p, q: q, effort: effort, maximumEvaluations: maximumEvaluations) { ar, ma in
             ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant)?.logLikelihood
         }
         guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant) else { return nil }
         return ARIMAFit(order: order, hasConstant: withConstant, ar: ar, ma: ma, constant: ll.mean, sigma2: ll.sigma2,
                         logLikelihood: ll.logLikelihood, observations: ll.n,
-                        aicc: aicc(ll.logLikelihood, parameters: p + q + (withConstant ? 1 : 0) + 1, observations: ll.n))
+                        aicc: aicc(ll.logLikelihood, parameters: p + q + (withConstant ? 1 : 0) + 1, observations: ll.n),
+                        converged: converged)
     }
 
     /// `AICc = −2ℓ + 2k + 2k(k+1)/(n−k−1)`, with k counting σ²; +∞ when n ≤ k + 1.
@@ -130,9 +135,10 @@ public struct ARIMA: ForecastModel {
 
     /// The AR and MA coefficients maximising `logLikelihood(ar, ma)`, searched through partial autocorrelations
     /// (`tanh` of unconstrained values bounded by ±4) by Nelder–Mead with one restart, so every candidate is
-    /// stationary and invertible. A `nil` likelihood counts as −∞.
-    static func maximumLikelihoodCoefficients(p: Int, q: Int, effort: SearchEffort = .thorough,
-                                             _ logLikelihood: ([Double], [Double]) -> Double?) -> (ar: [Double], ma: [Double]) {
+    /// stationary and invertible. A `nil` likelihood counts as −∞. `converged` says whether the search met its
+    /// tolerance within `maximumEvaluations` (default 500 per coefficient); its best point is returned either way.
+    static func maximumLikelihoodCoefficients(p: Int, q: Int, effort: SearchEffort = .thorough, maximumEvaluations: Int? = nil,
+                                             _ logLikelihood: ([Double], [Double]) -> Double?) -> (ar: [Double], ma: [Double], converged: Bool) {
         func coefficients(_ u: [Double]) -> (ar: [Double], ma: [Double]) {
             (fromPartial(Array(u.prefix(p)).map(tanh)), fromPartial(Array(u.suffix(q)).map(tanh)).map { -$0 })
         }
@@ -146,21 +152,24 @@ public struct ARIMA: ForecastModel {
             return -(logLikelihood(ar, ma) ?? -.infinity)
         }
         var u = [Double](repeating: 0, count: p + q)
+        var converged = true
         if case .refine(let ar, let ma) = effort, ar.count == p, ma.count == q {
             // Back to the unconstrained values of a previous optimum (atanh of its partial autocorrelations).
             u = (toPartial(ar) + toPartial(ma.map { -$0 })).map { atanh(min(max($0, -0.9993), 0.9993)) }
         }
         if p + q > 0 {
             let optimizer = NelderMead(lower: .init(repeating: -4, count: p + q), upper: .init(repeating: 4, count: p + q),
-                                       tolerance: effort == .search ? 1e-6 : 1e-8, maximumEvaluations: 500 * (p + q))
+                                       tolerance: effort == .search ? 1e-6 : 1e-8, maximumEvaluations: maximumEvaluations ?? 500 * (p + q))
             var result = optimizer.minimize(negativeLogLikelihood, from: u)
             if effort != .search {
                 let restart = optimizer.minimize(negativeLogLikelihood, from: result.point)
                 if restart.value < result.value { result = restart }
             }
             u = result.point
+            converged = result.converged
         }
-        return coefficients(u)
+        let best = coefficients(u)
+        return (best.ar, best.ma, converged)
     }
 
     /// How hard the likelihood is maximised: `thorough` (tolerance 1e-8 and a restart, from zero), `search`
@@ -211,6 +220,7 @@ public struct ARIMA: ForecastModel {
         forecast.parameters = ["sigma2": fit.sigma2, "aicc": fit.aicc, "loglik": fit.logLikelihood, "constant": fit.constant]
         for (i, value) in fit.ar.enumerated() { forecast.parameters["ar\(i + 1)"] = value }
         for (i, value) in fit.ma.enumerated() { forecast.parameters["ma\(i + 1)"] = value }
+        if !fit.converged { forecast.notes = [Forecast.unconverged(fit.label)] }
         // One step ahead, yₜ − ŷₜ = wₜ − ŵₜ: the Kalman innovation of the differenced series (the d values
         // before t are known), so ŷₜ = yₜ − vₜ; none for the first d values and where a difference is missing.
         if let p1 = model.stationaryCovariance() {

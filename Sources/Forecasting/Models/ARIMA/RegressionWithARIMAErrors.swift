@@ -69,7 +69,7 @@ public struct RegressionWithARIMAErrors: Sendable {
         var coefficients: [String: [Double]] = [:]
         func estimate(_ p: Int, _ q: Int, _ withConstant: Bool) -> ARIMAFit? {
             let columns = (withConstant ? [ARIMA.difference(d == 0 ? time.map { _ in 1 } : time, d)] : []) + differenced
-            let (ar, ma) = ARIMA.maximumLikelihoodCoefficients(p: p, q: q) { ar, ma in
+            let (ar, ma, converged) = ARIMA.maximumLikelihoodCoefficients(p: p, q: q) { ar, ma in
                 ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns)?.logLikelihood
             }
             guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns) else { return nil }
@@ -77,7 +77,8 @@ public struct RegressionWithARIMAErrors: Sendable {
             return ARIMAFit(order: ARIMAOrder(p, d, q), hasConstant: withConstant, ar: ar, ma: ma,
                             constant: withConstant ? ll.beta[0] : 0, sigma2: ll.sigma2, logLikelihood: ll.logLikelihood,
                             observations: ll.n,
-                            aicc: ARIMA.aicc(ll.logLikelihood, parameters: p + q + columns.count + 1, observations: ll.n))
+                            aicc: ARIMA.aicc(ll.logLikelihood, parameters: p + q + columns.count + 1, observations: ll.n),
+                            converged: converged)
         }
         let errors: ARIMAFit
         if let order {
@@ -165,7 +166,7 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
         let etaSeries = TimeSeries(frequency: series.frequency, start: series.start, values: eta)
         let errorModel = ARIMAFit(order: errors.order, hasConstant: false, ar: errors.ar, ma: errors.ma, constant: 0,
                                   sigma2: errors.sigma2, logLikelihood: errors.logLikelihood,
-                                  observations: errors.observations, aicc: errors.aicc)
+                                  observations: errors.observations, aicc: errors.aicc, converged: errors.converged)
         let etaForecast = ARIMA.forecast(errorModel, series: etaSeries, start: series.end, horizon: horizon, levels: [])
         let mean = (0..<horizon).map { h in etaForecast.mean[h] + systematic(n + h, paths.map { $0[h] }) }
         var forecast = Forecast(model: label, start: series.end, mean: mean, standardDeviation: etaForecast.standardDeviation,

@@ -122,8 +122,9 @@ public struct ETS: ForecastModel {
         var isScreening: Bool { if case .screening = self { return true } else { return false } }
     }
 
-    /// Maximum-likelihood estimation of one model; `nil` when no admissible parameters exist.
-    static func estimate(_ y: [Double?], spec: ETSSpec, effort: Effort = .thorough) -> ETSFit? {
+    /// Maximum-likelihood estimation of one model; `nil` when no admissible parameters exist. The search stops
+    /// after `maximumEvaluations` of the likelihood per start; the fit records whether it converged before that.
+    static func estimate(_ y: [Double?], spec: ETSSpec, effort: Effort = .thorough, maximumEvaluations: Int = 2000) -> ETSFit? {
         let thorough = effort.isThorough
         let profiled = spec.error == .multiplicative && effort.isScreening
         let additiveSpec = ETSSpec(error: .additive, trend: spec.trend)
@@ -207,7 +208,7 @@ public struct ETS: ForecastModel {
                 if level <= 0 { return .infinity }
                 return ETSFit.criterion(buffer, spec: spec, alpha: q.alpha, beta: q.beta, phi: q.phi, l0: level, b0: trend)
             }
-            let optimizer = NelderMead(lower: lower, upper: upper, tolerance: thorough ? 1e-8 : 1e-6, maximumEvaluations: 2000)
+            let optimizer = NelderMead(lower: lower, upper: upper, tolerance: thorough ? 1e-8 : 1e-6, maximumEvaluations: maximumEvaluations)
             var result = starts.map { optimizer.minimize(objective, from: $0) }.min { $0.value < $1.value }!
             if thorough {
                 let restart = optimizer.minimize(objective, from: result.point)

@@ -71,6 +71,7 @@ extension ETSFit {
         forecast.parameters = ["alpha": alpha, "l0": initialLevel, "sigma2": sigma2, "aicc": aicc, "loglik": logLikelihood]
         if spec.hasTrend { forecast.parameters["beta"] = beta; forecast.parameters["b0"] = initialTrend }
         if spec.isDamped { forecast.parameters["phi"] = phi }
+        if !converged { forecast.notes = [Forecast.unconverged(spec.description)] }
         return forecast
     }
 }
