@@ -51,7 +51,7 @@ extension ForecastModel {
                                           memo: ForecastMemo? = nil) throws(ForecastingError) -> Forecast {
         guard horizon >= 1 else { throw .invalidHorizon(horizon) }
         let gap = series.trailingGap
-        let observed = series.droppingTrailingGap()
+        let observed = gap == 0 ? series : series.droppingTrailingGap()
         let forecast: Forecast
         if let memo {
             forecast = try self.forecast(observed, horizon: horizon + gap, levels: levels, memo: memo)

@@ -45,14 +45,9 @@ public struct Calibrated: ForecastModel {
     /// The calibration from the model's forecast of the last `periods` observations, or `nil` when the series is
     /// too short, the model cannot fit the shortened series, or its holdout forecast is not finite.
     func calibration(_ series: TimeSeries) -> IntervalCalibration? {
-        let trimmed = series.trimmed()
-        guard trimmed.count >= IntervalCalibration.minimumLength(periods: periods) else { return nil }
-        let training = trimmed.prefix(trimmed.count - periods)
-        guard let holdout = try? model.screening.forecastAcrossTrailingGap(training, horizon: periods, levels: []),
-              holdout.mean.count == periods, holdout.standardDeviation.count == periods,
-              holdout.mean.allSatisfy(\.isFinite), holdout.standardDeviation.allSatisfy(\.isFinite) else { return nil }
-        return IntervalCalibration(actual: Array(trimmed.values.suffix(periods)), mean: holdout.mean,
-                                   standardDeviation: holdout.standardDeviation)
+        guard let (training, actual) = IntervalCalibration.holdout(of: series, periods: periods),
+              let forecast = IntervalCalibration.holdoutForecast(model, training: training, periods: periods) else { return nil }
+        return IntervalCalibration(actual: actual, mean: forecast.mean, standardDeviation: forecast.standardDeviation)
     }
 
     /// Why a series was not calibrated, for the label.

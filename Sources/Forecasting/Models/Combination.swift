@@ -104,17 +104,14 @@ public struct Combination: ForecastModel {
     /// intervals of the weighted mixture (``IntervalCalibration``). `nil` for equal weights or when the series
     /// is too short to hold any out.
     func validate(_ series: TimeSeries) -> (weights: [Double], calibration: IntervalCalibration)? {
-        guard case .validation(let periods) = weighting else { return nil }
-        let trimmed = series.trimmed()
-        guard periods >= 1, trimmed.count >= IntervalCalibration.minimumLength(periods: periods) else { return nil }
-        let training = trimmed.prefix(trimmed.count - periods)
-        let actual = Array(trimmed.values.suffix(periods))
+        guard case .validation(let periods) = weighting,
+              let (training, actual) = IntervalCalibration.holdout(of: series, periods: periods) else { return nil }
         // Each member's holdout forecast and mean squared error (nil where it cannot fit or be scored).
         let scored = members.map { member -> (forecast: Forecast, mse: Double)? in
-            guard let f = try? member.screening.forecastAcrossTrailingGap(training, horizon: periods, levels: []) else { return nil }
+            guard let f = IntervalCalibration.holdoutForecast(member, training: training, periods: periods) else { return nil }
             var sse = 0.0, count = 0
             for (a, p) in zip(actual, f.mean) { if let a { sse += (a - p) * (a - p); count += 1 } }
-            guard count > 0, sse.isFinite, f.mean.allSatisfy(\.isFinite) else { return nil }
+            guard count > 0, sse.isFinite else { return nil }
             return (f, sse / Double(count))
         }
         // Weights ∝ 1/MSE, scaled by the smallest MSE so that they stay in [0, 1] (no overflow when a member is

@@ -36,6 +36,23 @@ struct IntervalCalibration: Sendable, Equatable {
         max(1, (2 * Double(h) / Double(periods + 1)).squareRoot())
     }
 
+    /// The holdout of `series`: the part before its last `periods` periods (leading and trailing gaps trimmed) and
+    /// those periods' values (`nil` at gaps); `nil` when fewer than ``minimumLength(periods:)`` periods remain.
+    static func holdout(of series: TimeSeries, periods: Int) -> (training: TimeSeries, actual: [Double?])? {
+        let trimmed = series.trimmed()
+        guard periods >= 1, trimmed.count >= minimumLength(periods: periods) else { return nil }
+        return (trimmed.prefix(trimmed.count - periods), Array(trimmed.values.suffix(periods)))
+    }
+
+    /// `model`'s forecast of the holdout from `training`, with its screening search and across a gap at the end
+    /// of the training part; `nil` when it cannot fit or its means or standard deviations are not finite.
+    static func holdoutForecast(_ model: any ForecastModel, training: TimeSeries, periods: Int) -> Forecast? {
+        guard let forecast = try? model.screening.forecastAcrossTrailingGap(training, horizon: periods, levels: []),
+              forecast.mean.count == periods, forecast.standardDeviation.count == periods,
+              forecast.mean.allSatisfy(\.isFinite), forecast.standardDeviation.allSatisfy(\.isFinite) else { return nil }
+        return forecast
+    }
+
     /// The calibration from a holdout forecast (`mean`, `standardDeviation`, one per held-out period) and the
     /// held-out values (`nil` at gaps, which are not scored).
     init(actual: [Double?], mean: [Double], standardDeviation: [Double]) {

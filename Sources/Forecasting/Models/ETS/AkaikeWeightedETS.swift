@@ -74,8 +74,8 @@ public struct AkaikeWeightedETS: ForecastModel {
             forecast.parameters["\(fit.spec).weight"] = weight
             forecast.parameters["\(fit.spec).aicc"] = fit.aicc
         }
-        // The in-sample fit averaged with the same weights.
         forecast.notes = weighted.filter { $0.weight >= 0.01 && !$0.fit.converged }.map { Forecast.unconverged("\($0.fit.spec)") }
+        // The in-sample fit averaged with the same weights.
         let trimmed = series.trimmed()
         forecast.inSample = Combination.inSample(weighted.map { (.init(series: trimmed, fitted: $0.fit.fitted), $0.weight) }, of: trimmed)
         return forecast
