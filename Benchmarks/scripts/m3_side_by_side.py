@@ -26,6 +26,14 @@ and reads the JSON it prints on stdout: {"models": [{"name", "mase", "smape", "c
 recomputed here). If the binary fails, its stderr is printed and the statsforecast half is
 still reported.
 
+Paired by series: each Biennium model is then compared series by series with its statsforecast counterpart
+(naive-Naive, drift-RandomWalkWithDrift, ets and etsw-AutoETS, arima-AutoARIMA, theta-Theta,
+otheta-OptimizedTheta, dotheta-DynamicOptimizedTheta; auto, combo and wcombo with statsforecast's lowest-MASE
+single model of the run), from Biennium's per-series --out file and the per-series figures computed here: the
+mean difference of MASE and of sMAPE with a 95% percentile bootstrap interval (the series resampled with
+replacement; fixed seed, so the table regenerates exactly), and the share of series each side wins. A mean
+difference whose interval spans zero is not evidence that either tool is more accurate on that collection.
+
 Usage (from the repository root):
     .venv/bin/python Benchmarks/scripts/m3_side_by_side.py .build/release/biennium \
         [--models naive,drift,ets,theta,combo] [--jobs 1] [--sf-models all|Naive,AutoETS,...]
@@ -124,7 +132,7 @@ def statsforecast_side(series, names: list[str]):
         run_sf(name, warm)
 
     order = {sid: i for i, (sid, *_) in enumerate(series)}
-    rows, fc = {}, {}
+    rows, fc, per_series = {}, {}, {}
     for name in names:
         t0 = time.perf_counter()
         out = run_sf(name, df)
@@ -140,6 +148,7 @@ def statsforecast_side(series, names: list[str]):
             hi[i] = g[f"{name}-hi-{LEVEL}"].to_numpy(np.float64)
         fc[name] = (f, lo, hi)
         rows[name] = summarize(series, f, lo, hi) + (secs,)
+        per_series[name] = per_series_metrics(series, f, lo, hi)
         print(f"  statsforecast {name}: {secs:.2f} s", file=sys.stderr, flush=True)
 
     if all(c in fc for c in COMBO):
@@ -147,7 +156,12 @@ def statsforecast_side(series, names: list[str]):
         lo = np.mean([fc[c][1] for c in COMBO], axis=0)
         hi = np.mean([fc[c][2] for c in COMBO], axis=0)
         rows[COMBO_NAME] = summarize(series, f, lo, hi) + (sum(rows[c][3] for c in COMBO),)
-    return rows
+    return rows, per_series
+
+
+def per_series_metrics(series, f, lo, hi) -> dict[str, tuple[float, float]]:
+    """Series id -> (sMAPE, MASE) of one statsforecast model."""
+    return {sid: metrics(tr, te, f[i], lo[i], hi[i])[:2] for i, (sid, _, tr, te) in enumerate(series)}
 
 
 def summarize(series, f, lo, hi):
@@ -171,6 +185,7 @@ def biennium_side(binary: str, data: Path, models: str, jobs: int, out: str | No
     t0 = time.perf_counter()
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True)
+        per_series = read_per_series(out) if proc.returncode == 0 else {}
     except OSError as exc:
         return None, cmd, f"could not start {binary}: {exc}", None
     finally:
@@ -188,7 +203,65 @@ def biennium_side(binary: str, data: Path, models: str, jobs: int, out: str | No
         return None, cmd, (f"could not read its JSON ({exc})\n--- stdout ---\n{proc.stdout}\n"
                            f"--- stderr ---\n{proc.stderr}"), wall
     doc["_raw_stdout"] = proc.stdout.strip()
+    doc["_per_series"] = per_series
     return doc, cmd, proc.stderr, wall
+
+
+def read_per_series(path: str) -> dict[str, dict[str, tuple[float, float]]]:
+    """Biennium's --out CSV as model -> series id -> (sMAPE, MASE)."""
+    if not os.path.exists(path):
+        return {}
+    table = pd.read_csv(path, dtype={"series": str, "model": str})
+    return {model: {sid: (float(s), float(m)) for sid, s, m in zip(g["series"], g["smape"], g["mase"])}
+            for model, g in table.groupby("model", sort=False)}
+
+
+# --------------------------------------------------------------------------- paired comparison
+
+# Biennium model -> the statsforecast model it is compared with, series by series.
+COUNTERPARTS = {"naive": "Naive", "drift": "RandomWalkWithDrift", "ets": "AutoETS", "etsw": "AutoETS",
+                "arima": "AutoARIMA", "theta": "Theta", "otheta": "OptimizedTheta",
+                "dotheta": "DynamicOptimizedTheta"}
+# Biennium's best-of models, compared with statsforecast's most accurate single model (lowest mean MASE).
+BEST_OF = ("auto", "combo", "wcombo")
+RESAMPLES = 10_000
+SEED = 20161
+TIE = 1e-9  # a MASE difference within this counts as a tie (rounding between the tools)
+
+
+def paired_rows(b_per, sf_per, sf_rows):
+    """Per pair: mean Biennium-minus-statsforecast difference of MASE and sMAPE over the series both scored,
+    a 95% percentile bootstrap interval for each (series resampled with replacement, RESAMPLES draws, fixed
+    SEED), and the share of series where Biennium's MASE is lower."""
+    singles = [n for n in sf_rows if n != COMBO_NAME and n in sf_per]
+    best_sf = min(singles, key=lambda n: sf_rows[n][1]) if singles else None
+    rng = np.random.default_rng(SEED)
+    rows = []
+    for b_name, b in b_per.items():
+        sf_name = COUNTERPARTS.get(b_name) or (best_sf if b_name in BEST_OF else None)
+        if sf_name is None or sf_name not in sf_per:
+            continue
+        ids = [sid for sid in b if sid in sf_per[sf_name]]
+        d = np.array([[b[sid][0] - sf_per[sf_name][sid][0], b[sid][1] - sf_per[sf_name][sid][1]] for sid in ids])
+        d = d[np.all(np.isfinite(d), axis=1)]
+        if len(d) == 0:
+            continue
+        means = d[rng.integers(0, len(d), size=(RESAMPLES, len(d)))].mean(axis=1)
+        lo, hi = np.percentile(means, [2.5, 97.5], axis=0)
+        rows.append((b_name, sf_name, len(d), d[:, 1].mean(), lo[1], hi[1], d[:, 0].mean(), lo[0], hi[0],
+                     float(np.mean(d[:, 1] < -TIE)), float(np.mean(d[:, 1] > TIE))))
+    return rows
+
+
+def print_paired(rows):
+    print("Paired by series, Biennium minus statsforecast (negative: Biennium more accurate); 95% bootstrap "
+          f"intervals of the mean difference ({RESAMPLES} resamples of the series, seed {SEED}):\n")
+    print("| Biennium | statsforecast | series | ΔMASE | 95% interval | ΔsMAPE | 95% interval | Biennium better | worse |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for b, s, n, dm, ml, mh, ds, sl, sh, better, worse in rows:
+        print(f"| {b} | {s} | {n} | {dm:+.4f} | {ml:+.4f} … {mh:+.4f} | {ds:+.3f} | {sl:+.3f} … {sh:+.3f} "
+              f"| {better:.0%} | {worse:.0%} |")
+    print()
 
 
 # --------------------------------------------------------------------------- output
@@ -237,7 +310,7 @@ def main() -> int:
     print("running statsforecast (n_jobs=1) ...", file=sys.stderr, flush=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        sf_rows = statsforecast_side(series, names)
+        sf_rows, sf_per = statsforecast_side(series, names)
 
     print(f"# {data.name} side by side: {len(series)} series, horizon {HORIZON}\n")
     print("| tool | model | sMAPE | MASE | 95% coverage | seconds |")
@@ -254,6 +327,8 @@ def main() -> int:
           f"the first {WARMUP_SERIES} series.")
     print("Biennium rows: exactly as `biennium backtest` reported them (not recomputed).")
     print()
+    if bdoc is not None and bdoc["_per_series"]:
+        print_paired(paired_rows(bdoc["_per_series"], sf_per, sf_rows))
 
     if bdoc is None:
         print(f"Biennium: FAILED: `{' '.join(bcmd)}`")
