@@ -82,6 +82,17 @@ import Testing
         #expect(abs(sse / Double(Self.values.count - 2) - forecast.parameters["sigma2"]!) < 1e-9 * forecast.parameters["sigma2"]!)
     }
 
+    @Test("dynamic Theta models condition on the first value: ℓ₀ = y₁/θ, so ŷ₁ = ŷ₂ = y₁ whatever α and θ",
+          arguments: [Theta.Variant.dynamic, .dynamicOptimized])
+    func dynamicTheta(_ variant: Theta.Variant) throws {
+        let forecast = try Theta(variant).forecast(Self.series, horizon: 2, levels: [])
+        let theta = try #require(forecast.parameters["theta"]), alpha = try #require(forecast.parameters["alpha"])
+        #expect(abs(forecast.parameters["l0"]! - Self.values[0] / theta) < 1e-12 * Self.values[0])
+        #expect(alpha >= 0.1 && alpha <= 0.99)
+        for t in 0..<2 { #expect(abs(forecast.inSample.residuals[t]! - (Self.values[t] - Self.values[0])) < 1e-9 * Self.values[0]) }
+        Self.checkResiduals(forecast.inSample, Self.series)
+    }
+
     @Test("combinations and etsw average their members' fitted values with their weights; calibration keeps them")
     func combinations() throws {
         let naive = try BenchmarkModel(.naive).forecast(Self.series, horizon: 2, levels: []).inSample

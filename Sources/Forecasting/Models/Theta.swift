@@ -11,12 +11,14 @@ import Foundation
 /// models, STM/OTM) or through `y₁…yₜ` at each `t` (dynamic models, DSTM/DOTM, with `A₁ = y₁`, `B₁ = 0`).
 /// θ = 2 for the standard models (the classic Theta method of Assimakopoulos & Nikolopoulos, 2000); the
 /// optimised ones estimate θ ≥ 1. `α ∈ [0.1, 0.99]` (and θ) minimise the in-sample one-step squared error.
-/// The dynamic models estimate `ℓ₀` with them and score the errors from the fourth observation on, while their
-/// line settles. The standard and optimised models condition on the first observation instead: `ℓ₀` is the
-/// level that makes `μ₁ = y₁`, and the errors from the second on are scored. Estimating `ℓ₀` there is
-/// degenerate: with the first errors left out, the objective barely depends on it, and the search drifted to
-/// the edge of any box it was given (a third of the M3 yearly series), dragging α with it; conditioning was
-/// more accurate than both that and scoring every error, on the M3, M1 and Tourism yearly series (ACCURACY.md).
+/// All four condition on the first observation rather than estimate `ℓ₀`: the standard and optimised models
+/// take the level that makes `μ₁ = y₁` and score the errors from the second observation on; the dynamic
+/// models, whose `μ₁ = y₁` by construction, take `ℓ₀ = y₁/θ`, which makes `μ₂ = y₁` (the forecast from one
+/// observation is that observation) whatever α, and score the errors from the fourth on, while their line
+/// settles. Estimating `ℓ₀` is degenerate: with the first errors left out, the objective barely depends on
+/// it, and the search drifts to the edge of any box it is given (statsforecast's `ℓ₀` reaches ±10⁹ on M3
+/// series), dragging α with it; conditioning was more accurate on the M3 and Tourism yearly series for all
+/// four models, and on M1 for all but the dynamic optimised one (ACCURACY.md).
 /// Forecasts continue the recursions with `y` replaced by `μ`, and so do gaps in the sample: a missing value is
 /// its one-step forecast, contributing no error (as in the state space form).
 /// Intervals are normal with the SES growth of the level's uncertainty, `σ²(1 + (h − 1)α²)`, `σ²` the
@@ -67,16 +69,14 @@ public struct Theta: ForecastModel {
         let line = Self.line(y)
         let variant = self.variant
         let first = observed[0]
-        let spread = max(observed.max()! - observed.min()!, 1e-8 * max(scale, 1))
-        // Parameters: α, [θ], and ℓ₀ for the dynamic models (the others derive it from y₁).
+        // Parameters: α and, for the optimised models, θ; ℓ₀ is derived from y₁.
         var lower = [0.1], upper = [0.99], start = [0.5]
         if variant.optimizesTheta { lower.append(1); upper.append(1000); start.append(2) }
-        let estimatesLevel = variant.isDynamic
-        if estimatesLevel { lower.append(first / 2 - 10 * spread - abs(first)); upper.append(first / 2 + 10 * spread + abs(first)); start.append(first / 2) }
-        let firstError = estimatesLevel ? 4 : 2
+        let firstError = variant.isDynamic ? 4 : 2
         func theta(_ p: [Double]) -> Double { variant.optimizesTheta ? p[1] : 2 }
-        // ℓ₀ such that μ₁ = ℓ₀ + (1 − 1/θ)(A + B) = y₁, or the estimated one.
-        func level0(_ p: [Double]) -> Double { estimatesLevel ? p[p.count - 1] : first - (1 - 1 / theta(p)) * (line.a + line.b) }
+        // Dynamic: ℓ₀ = y₁/θ, so μ₂ = αy₁ + (1 − α)y₁/θ + (1 − 1/θ)(1 − α)y₁ = y₁. Otherwise ℓ₀ such that
+        // μ₁ = ℓ₀ + (1 − 1/θ)(A + B) = y₁.
+        func level0(_ p: [Double]) -> Double { variant.isDynamic ? first / theta(p) : first - (1 - 1 / theta(p)) * (line.a + line.b) }
         func objective(_ p: [Double]) -> Double {
             let path = Self.run(y, level0: level0(p), alpha: p[0], theta: theta(p), variant: variant, line: line, firstError: firstError)
             return path.sse / max(scale, .leastNormalMagnitude)
