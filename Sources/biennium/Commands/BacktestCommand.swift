@@ -44,6 +44,9 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), ets:AAdN, arima:011, combo:a+b, calibrated:MODEL (default: naive,drift,ets,theta,combo; with --spec, naive,drift and its model).", valueName: "list"))
     var models: String?
 
+    @Option(help: ArgumentHelp("Compare every model with this one, series by series (or origin by origin): the mean difference of MASE and sMAPE with a 95% bootstrap interval, and how often each wins. Added to --models if missing.", valueName: "model"))
+    var baseline: String?
+
     @Option(help: ArgumentHelp("Origins, as FIRST...LAST (four-digit years at most 100 apart), for a stored series or --spec.", valueName: "range"))
     var origins: String?
 
@@ -88,13 +91,28 @@ struct BacktestCommand: AsyncParsableCommand {
         }
     }
 
-    /// The models of a comma-separated list, or a usage error naming the bad one.
+    /// The models of a comma-separated list, or a usage error naming the bad one; `--baseline` is added if missing.
     private func chosen(_ list: String) throws -> [any ForecastModel] {
-        try list.split(separator: ",").map { name throws -> any ForecastModel in
+        var models = try list.split(separator: ",").map { name throws -> any ForecastModel in
             do { return try ModelCatalog.model(named: String(name).trimmingCharacters(in: .whitespaces)) } catch {
                 throw ValidationError("--models: \(error)")
             }
         }
+        if let baseline {
+            let reference: any ForecastModel
+            do { reference = try ModelCatalog.model(named: baseline.trimmingCharacters(in: .whitespaces)) } catch {
+                throw ValidationError("--baseline: \(error)")
+            }
+            if !models.contains(where: { $0.name == reference.name }) { models.append(reference) }
+        }
+        return models
+    }
+
+    /// Every model against `--baseline`, unit by unit, when it was given.
+    private func comparison(_ models: [any ForecastModel], _ scores: [BaselineComparison.UnitScore]) throws -> BaselineComparison? {
+        guard let baseline else { return nil }
+        let reference = try ModelCatalog.model(named: baseline.trimmingCharacters(in: .whitespaces)).name
+        return BaselineComparison(baseline: reference, models: models.map(\.name), scores: scores)
     }
 
     /// `FIRST...LAST` as years.
@@ -119,7 +137,8 @@ struct BacktestCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("skipped \(skipped.count) series with no more than \(horizon) values or a gap among the last \(horizon): \(skipped.prefix(10).joined(separator: ", "))\(skipped.count > 10 ? ", …" : "")\n".utf8))
         }
         if let out { try BacktestOutput.writeScores(scores, to: out) }
-        print(try BacktestOutput.render(summaries, series: all.count - skipped.count, horizon: horizon, format: format))
+        let versus = try comparison(models, scores.map { .init(model: $0.model, unit: $0.series, mase: $0.mase, smape: $0.smape) })
+        print(try BacktestOutput.render(summaries, series: all.count - skipped.count, horizon: horizon, format: format, comparison: versus))
     }
 
     private func rollingOrigin(_ id: SeriesID, origins: ClosedRange<Int>, horizon: Int, realTime: Bool,
@@ -130,6 +149,7 @@ struct BacktestCommand: AsyncParsableCommand {
                 .run(origins: Array(origins), models: models)
         }
         if let out { try BacktestOutput.writeOrigins(result, to: out) }
-        print(try BacktestOutput.render(result, format: format))
+        let versus = try comparison(models, result.scores.map { .init(model: $0.model, unit: "\($0.origin)", mase: $0.mase, smape: $0.smape) })
+        print(try BacktestOutput.render(result, format: format, comparison: versus))
     }
 }

@@ -19,6 +19,7 @@ enum BacktestOutput {
         let models: [ModelRow]
         let series: Int
         let horizon: Int
+        let versusBaseline: BaselineOutput.Document?
     }
 
     /// A mean for the table, or `NA` when it is not finite (a score overflowed on some series, as the JSON's `null`).
@@ -29,19 +30,23 @@ enum BacktestOutput {
     /// A mean for the CSV, empty when it is not finite (as the JSON's `null`).
     private static func csv(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
 
-    static func render(_ summaries: [ModelSummary], series: Int, horizon: Int, format: OutputFormat) throws -> String {
+    /// The models' means; with a `comparison`, each model against the baseline series by series as well.
+    static func render(_ summaries: [ModelSummary], series: Int, horizon: Int, format: OutputFormat,
+                       comparison: BaselineComparison? = nil) throws -> String {
         switch format {
         case .json:
             return try JSONOutput.encode(HoldoutDocument(models: summaries.map {
                 ModelRow(name: $0.name, mase: JSONNumber($0.mase), smape: JSONNumber($0.smape), coverage95: JSONNumber($0.coverage95),
                          coverage95ByHorizon: $0.coverage95ByHorizon.map(JSONNumber.init), winkler95: JSONNumber($0.winkler95),
                          seconds: $0.seconds, fallbacks: $0.fallbacks)
-            }, series: series, horizon: horizon))
+            }, series: series, horizon: horizon, versusBaseline: comparison.map(BaselineOutput.Document.init)))
         case .csv:
             let byHorizon = (1...horizon).map { ",coverage95_h\($0)" }.joined()
-            return (["model,mase,smape,coverage95\(byHorizon),winkler95,seconds,fallbacks"] + summaries.map {
-                let covered = $0.coverage95ByHorizon.map { "," + csv($0) }.joined()
-                return "\($0.name),\(csv($0.mase)),\(csv($0.smape)),\(csv($0.coverage95))\(covered),\(csv($0.winkler95)),\($0.seconds),\($0.fallbacks)"
+            return (["model,mase,smape,coverage95\(byHorizon),winkler95,seconds,fallbacks" + (comparison == nil ? "" : BaselineOutput.csvHeader)]
+                    + summaries.map { s in
+                let covered = s.coverage95ByHorizon.map { "," + csv($0) }.joined()
+                let versus = comparison.map { BaselineOutput.csvColumns($0, model: s.name) } ?? ""
+                return "\(s.name),\(csv(s.mase)),\(csv(s.smape)),\(csv(s.coverage95))\(covered),\(csv(s.winkler95)),\(s.seconds),\(s.fallbacks)\(versus)"
             }).joined(separator: "\n")
         case .table:
             var rows = [["model", "MASE", "sMAPE", "95% coverage", "by horizon 1…\(horizon) (%)", "Winkler 95", "seconds", "fallbacks"]]
@@ -51,7 +56,8 @@ enum BacktestOutput {
                              table(s.winkler95, "%.1f"), String(format: "%.3f", s.seconds), "\(s.fallbacks)"])
             }
             return (["Holdout evaluation: \(series) series, last \(horizon) values held out (means over series)", ""]
-                    + TextTable.render(rows, rightAligned: [1, 2, 3, 4, 5, 6, 7])).joined(separator: "\n")
+                    + TextTable.render(rows, rightAligned: [1, 2, 3, 4, 5, 6, 7])
+                    + (comparison.map { BaselineOutput.table($0, units: "series") } ?? [])).joined(separator: "\n")
         }
     }
 
@@ -84,6 +90,7 @@ enum BacktestOutput {
         let realTime: Bool
         let models: [OriginModelRow]
         let skipped: [String]
+        let versusBaseline: BaselineOutput.Document?
     }
 
     static func summarize(_ result: RollingOriginResult) -> [OriginModelRow] {
@@ -101,16 +108,20 @@ enum BacktestOutput {
         }
     }
 
-    static func render(_ result: RollingOriginResult, format: OutputFormat) throws -> String {
+    /// The models' means over origins; with a `comparison`, each model against the baseline origin by origin.
+    static func render(_ result: RollingOriginResult, format: OutputFormat, comparison: BaselineComparison? = nil) throws -> String {
         let rows = summarize(result)
         switch format {
         case .json:
             return try JSONOutput.encode(OriginDocument(series: result.series, horizon: result.horizon, realTime: result.realTime,
-                                                        models: rows, skipped: result.skipped))
+                                                        models: rows, skipped: result.skipped,
+                                                        versusBaseline: comparison.map(BaselineOutput.Document.init)))
         case .csv:
-            return (["model,origins,mase,smape,mape,rmse,coverage80,coverage95,winkler95"] + rows.map { row in
+            return (["model,origins,mase,smape,mape,rmse,coverage80,coverage95,winkler95" + (comparison == nil ? "" : BaselineOutput.csvHeader)]
+                    + rows.map { row in
                 ([row.name, "\(row.origins)"] + [row.mase, row.smape, row.mape, row.rmse, row.coverage80, row.coverage95, row.winkler95]
                     .map { $0.value.map { "\($0)" } ?? "" }).joined(separator: ",")
+                    + (comparison.map { BaselineOutput.csvColumns($0, model: row.name) } ?? "")
             }).joined(separator: "\n")
         case .table:
             func f(_ n: JSONNumber, _ spec: String, _ scale: Double = 1) -> String { n.value.map { String(format: spec, $0 * scale) } ?? "NA" }
@@ -122,6 +133,7 @@ enum BacktestOutput {
             var lines = ["Rolling-origin backtest of \(result.series), horizon \(result.horizon), "
                          + (result.realTime ? "real time (data as first published at each origin)" : "on today's data"), ""]
             lines += TextTable.render(table, rightAligned: [1, 2, 3, 4, 5, 6, 7, 8])
+            if let comparison { lines += BaselineOutput.table(comparison, units: "origins") }
             if !result.skipped.isEmpty { lines += ["", "Skipped: " + result.skipped.joined(separator: "; ")] }
             return lines.joined(separator: "\n")
         }
