@@ -25,7 +25,7 @@ import TestSupport
         #expect(json["models"].array.map { $0["name"].string } == ["naive", "ets", "drift"])
         let versus = json["versusBaseline"]
         #expect(versus["baseline"].string == "drift" && versus["level"].double == 95 && versus["resamples"].int == 10_000)
-        #expect(versus["models"].array.map { $0["name"].string } == ["naive", "ets"])
+        #expect(versus["models"].array.map { $0["model"].string } == ["naive", "ets"])
         // series,model,fitted,mase,smape,coverage95,winkler95,fallback — recompute each mean difference by hand.
         var perSeries: [String: [String: (mase: Double, smape: Double)]] = [:]
         for line in try String(contentsOf: scores, encoding: .utf8).split(separator: "\n").dropFirst() {
@@ -33,14 +33,14 @@ import TestSupport
             perSeries[f[1], default: [:]][f[0]] = (Double(f[f.count - 5])!, Double(f[f.count - 4])!)
         }
         for row in versus["models"].array {
-            let mine = perSeries[row["name"].string]!, base = perSeries["drift"]!
+            let mine = perSeries[row["model"].string]!, base = perSeries["drift"]!
             let mase = mine.keys.map { mine[$0]!.mase - base[$0]!.mase }, smape = mine.keys.map { mine[$0]!.smape - base[$0]!.smape }
             #expect(row["mase"]["units"].int == 40)
-            #expect(abs(row["mase"]["difference"].double - mase.reduce(0, +) / 40) < 1e-12)
-            #expect(abs(row["smape"]["difference"].double - smape.reduce(0, +) / 40) < 1e-9)
+            #expect(abs(row["mase"]["mean"].double - mase.reduce(0, +) / 40) < 1e-12)
+            #expect(abs(row["smape"]["mean"].double - smape.reduce(0, +) / 40) < 1e-9)
             #expect(abs(row["mase"]["better"].double - Double(mase.filter { $0 < -1e-9 }.count) / 40) < 1e-12)
-            let (lower, upper, mean) = (row["mase"]["lower"].double, row["mase"]["upper"].double, row["mase"]["difference"].double)
-            #expect(lower < mean && mean < upper, "\(row["name"].string): \(lower) … \(upper) around \(mean)")
+            let (lower, upper, mean) = (row["mase"]["lower"].double, row["mase"]["upper"].double, row["mase"]["mean"].double)
+            #expect(lower < mean && mean < upper, "\(row["model"].string): \(lower) … \(upper) around \(mean)")
         }
     }
 
@@ -64,7 +64,7 @@ import TestSupport
         #expect(origins.status == 0, "\(origins.standardError)")
         let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(origins.standardOutput.utf8)))
         let drift = json["versusBaseline"]["models"][0]
-        #expect(drift["name"].string == "drift" && drift["mase"]["units"].int == json["models"][0]["origins"].int)
+        #expect(drift["model"].string == "drift" && drift["mase"]["units"].int == json["models"][0]["origins"].int)
     }
 
     @Test("an unknown baseline is refused, naming --baseline")

@@ -189,6 +189,26 @@ import Yams
                 let byHand = ServiceFixture.json(response)
                 #expect((bySpec["scores"] as? [Any])?.count == (byHand["scores"] as? [Any])?.count)
                 #expect(bySpec["realTime"] as? Bool == true && bySpec["horizon"] as? Int == 2)
+                #expect(byHand["versusBaseline"] == nil)
+            }
+            // baseline=MODEL: every other model against it, origin by origin; the baseline is added to the models.
+            try await client.execute(uri: "/v1/backtests/pct.applications?origins=2008...2018&horizon=2&realTime=true&models=naive&baseline=drift",
+                                     method: .get) { response in
+                #expect(response.status == .ok)
+                let body = ServiceFixture.json(response)
+                let versus = body["versusBaseline"] as? [String: Any]
+                #expect(versus?["baseline"] as? String == "drift" && versus?["resamples"] as? Int == 10_000)
+                let rows = versus?["models"] as? [[String: Any]]
+                #expect(rows?.map { $0["model"] as? String } == ["naive"])
+                let mase = rows?.first?["mase"] as? [String: Double]
+                #expect((mase?["lower"] ?? .nan) <= (mase?["mean"] ?? .nan) && (mase?["mean"] ?? .nan) <= (mase?["upper"] ?? .nan))
+                #expect(Set((body["scores"] as? [[String: Any]] ?? []).compactMap { $0["model"] as? String }) == ["naive", "drift"])
+            }
+            try await client.execute(uri: "/v1/models/pct-applications/backtest?baseline=naive", method: .get) { response in
+                #expect(((ServiceFixture.json(response)["versusBaseline"] as? [String: Any])?["models"] as? [Any])?.isEmpty == false)
+            }
+            try await client.execute(uri: "/v1/backtests/pct.applications?origins=2010...2012&baseline=prophet", method: .get) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("baseline"))
             }
             for (uri, status) in [("/v1/models/hague-applications/backtest", HTTPResponse.Status.unprocessableContent),
                                   ("/v1/models/nonsense/backtest", .notFound)] {

@@ -6,7 +6,7 @@
 /// comparing two models on the same units removes the between-series spread, and resampling the units (Efron &
 /// Tibshirani, *An Introduction to the Bootstrap*, 1993, ch. 13: the percentile interval) says how far the mean
 /// difference itself could move. An interval spanning zero is no evidence that either model is more accurate.
-public struct PairedDifference: Sendable, Equatable {
+public struct PairedDifference: Sendable, Equatable, Encodable {
     /// Units scored by both models (non-finite differences left out).
     public let units: Int
     /// Mean of the model's score minus the reference's (negative: the model's errors are smaller).
@@ -65,9 +65,9 @@ public enum PairedComparison {
 
 /// Every model of a backtest against one of them, unit by unit: the paired difference of MASE and of sMAPE
 /// (``PairedComparison/difference(_:minus:level:resamples:seed:)``) over the units both scored.
-public struct BaselineComparison: Sendable {
+public struct BaselineComparison: Sendable, Encodable {
     /// One model against the baseline.
-    public struct Row: Sendable {
+    public struct Row: Sendable, Encodable {
         /// The model's command-line name.
         public let model: String
         /// MASE minus the baseline's, over the units where both have a scale; `nil` if there are none.
@@ -102,6 +102,19 @@ public struct BaselineComparison: Sendable {
     public let rows: [Row]
     /// The interval's level, in percent.
     public let level: Double
+
+    private enum CodingKeys: String, CodingKey { case baseline, level, resamples, seed, rows = "models" }
+
+    /// `{"baseline", "level", "resamples", "seed", "models": [{"model", "mase": {"units", "mean", "lower", "upper",
+    /// "better", "worse"}, "smape": {…}}]}`; a measure no unit had is left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(baseline, forKey: .baseline)
+        try container.encode(level, forKey: .level)
+        try container.encode(PairedComparison.resamples, forKey: .resamples)
+        try container.encode(PairedComparison.seed, forKey: .seed)
+        try container.encode(rows, forKey: .rows)
+    }
 
     /// Compares each of `models` but `baseline` with `baseline` over the units both scored.
     public init(baseline: String, models: [String], scores: [UnitScore], level: Double = 95) {

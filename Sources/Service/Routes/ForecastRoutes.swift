@@ -38,10 +38,10 @@ enum ForecastRoutes {
             }
             let names = Array(Set((query.string("models") ?? "naive,drift,ets,auto").split(separator: ",").map(String.init)))
             guard (1...10).contains(names.count) else { throw APIProblem.badRequest("query parameter 'models' names 1 to 10 distinct models") }
-            let models = try names.sorted().map(model)
+            let (models, baseline) = try BacktestBody.adding(baseline: query.string("baseline"), to: try names.sorted().map(model))
             let result = try await RollingOriginRunner(store: env.store, series: id, horizon: horizon, realTime: try query.boolean("realTime"))
                 .run(origins: Array(origins), models: models)
-            return try Representation.json(result)
+            return try Representation.json(BacktestBody(result, models: models, baseline: baseline))
         }
     }
 

@@ -50,7 +50,7 @@ enum ModelRoutes {
                                                    previousVersion: result.previous?.version), status: .created)
         }
 
-        router.get("models/:name/backtest") { _, context in
+        router.get("models/:name/backtest") { request, context in
             let spec = try self.spec(context, env)
             guard spec.regressors.isEmpty else {
                 throw APIProblem.unprocessable("\(spec.name) has regressors; backtests of such specifications are not supported yet (GET /v1/backtests/\(spec.series) backtests the series alone)")
@@ -58,12 +58,12 @@ enum ModelRoutes {
             guard let origins = spec.origins else {
                 throw APIProblem.unprocessable("\(spec.name) has no evaluation.origins to backtest over; GET /v1/backtests/\(spec.series)?origins=FIRST...LAST names them")
             }
-            let models = try spec.evaluationModels.map { name in
+            let (models, baseline) = try BacktestBody.adding(baseline: Query(request: request).string("baseline"), to: try spec.evaluationModels.map { name in
                 do { return try ModelCatalog.model(named: name) } catch { throw APIProblem.unprocessable("\(spec.name): \(error)") }
-            }
+            })
             let result = try await RollingOriginRunner(store: env.store, series: spec.series, horizon: spec.evaluationHorizon, realTime: spec.realTime)
                 .run(origins: Array(origins), models: models)
-            return try Representation.json(result)
+            return try Representation.json(BacktestBody(result, models: models, baseline: baseline))
         }
 
         router.get("models/:name/forecast") { _, context in

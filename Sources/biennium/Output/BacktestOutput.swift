@@ -19,7 +19,7 @@ enum BacktestOutput {
         let models: [ModelRow]
         let series: Int
         let horizon: Int
-        let versusBaseline: BaselineOutput.Document?
+        let versusBaseline: BaselineComparison?
     }
 
     /// A mean for the table, or `NA` when it is not finite (a score overflowed on some series, as the JSON's `null`).
@@ -39,7 +39,7 @@ enum BacktestOutput {
                 ModelRow(name: $0.name, mase: JSONNumber($0.mase), smape: JSONNumber($0.smape), coverage95: JSONNumber($0.coverage95),
                          coverage95ByHorizon: $0.coverage95ByHorizon.map(JSONNumber.init), winkler95: JSONNumber($0.winkler95),
                          seconds: $0.seconds, fallbacks: $0.fallbacks)
-            }, series: series, horizon: horizon, versusBaseline: comparison.map(BaselineOutput.Document.init)))
+            }, series: series, horizon: horizon, versusBaseline: comparison))
         case .csv:
             let byHorizon = (1...horizon).map { ",coverage95_h\($0)" }.joined()
             return (["model,mase,smape,coverage95\(byHorizon),winkler95,seconds,fallbacks" + (comparison == nil ? "" : BaselineOutput.csvHeader)]
@@ -90,7 +90,7 @@ enum BacktestOutput {
         let realTime: Bool
         let models: [OriginModelRow]
         let skipped: [String]
-        let versusBaseline: BaselineOutput.Document?
+        let versusBaseline: BaselineComparison?
     }
 
     static func summarize(_ result: RollingOriginResult) -> [OriginModelRow] {
@@ -115,7 +115,7 @@ enum BacktestOutput {
         case .json:
             return try JSONOutput.encode(OriginDocument(series: result.series, horizon: result.horizon, realTime: result.realTime,
                                                         models: rows, skipped: result.skipped,
-                                                        versusBaseline: comparison.map(BaselineOutput.Document.init)))
+                                                        versusBaseline: comparison))
         case .csv:
             return (["model,origins,mase,smape,mape,rmse,coverage80,coverage95,winkler95" + (comparison == nil ? "" : BaselineOutput.csvHeader)]
                     + rows.map { row in

@@ -3,48 +3,6 @@ import Foundation
 
 /// Renders `backtest --baseline MODEL`: every model against the baseline, unit by unit (``BaselineComparison``).
 enum BaselineOutput {
-    struct Difference: Encodable {
-        let difference: JSONNumber
-        let lower: JSONNumber
-        let upper: JSONNumber
-        let units: Int
-        let better: JSONNumber
-        let worse: JSONNumber
-
-        init?(_ paired: PairedDifference?) {
-            guard let paired else { return nil }
-            difference = JSONNumber(paired.mean)
-            lower = JSONNumber(paired.lower)
-            upper = JSONNumber(paired.upper)
-            units = paired.units
-            better = JSONNumber(paired.better)
-            worse = JSONNumber(paired.worse)
-        }
-    }
-
-    struct Row: Encodable {
-        let name: String
-        let mase: Difference?
-        let smape: Difference?
-    }
-
-    /// The JSON's `versusBaseline`.
-    struct Document: Encodable {
-        let baseline: String
-        let level: Double
-        let resamples: Int
-        let seed: UInt64
-        let models: [Row]
-
-        init(_ comparison: BaselineComparison) {
-            baseline = comparison.baseline
-            level = comparison.level
-            resamples = PairedComparison.resamples
-            seed = PairedComparison.seed
-            models = comparison.rows.map { Row(name: $0.model, mase: Difference($0.mase), smape: Difference($0.smape)) }
-        }
-    }
-
     /// The table's section, below the models' means; `units` names what was resampled ("series", "origins").
     static func table(_ comparison: BaselineComparison, units: String) -> [String] {
         func value(_ x: Double, _ digits: Int) -> String { x.isFinite ? String(format: "%+.\(digits)f", x) : "NA" }

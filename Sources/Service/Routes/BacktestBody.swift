@@ -1,0 +1,34 @@
+import Budget
+import Forecasting
+
+/// A rolling-origin backtest as the service returns it: the result's own fields (series, horizon, realTime, scores,
+/// skipped) and, with `baseline=MODEL`, `versusBaseline`: every model against that one, origin by origin.
+struct BacktestBody: Encodable {
+    let result: RollingOriginResult
+    let versusBaseline: BaselineComparison?
+
+    private enum Keys: String, CodingKey { case versusBaseline }
+
+    /// The backtest of `models` (the baseline's model among them) and, if `baseline` names one, the comparison.
+    init(_ result: RollingOriginResult, models: [any ForecastModel], baseline: (any ForecastModel)?) {
+        self.result = result
+        versusBaseline = baseline.map { reference in
+            BaselineComparison(baseline: reference.name, models: models.map(\.name),
+                               scores: result.scores.map { .init(model: $0.model, unit: "\($0.origin)", mase: $0.mase, smape: $0.smape) })
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try result.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encodeIfPresent(versusBaseline, forKey: .versusBaseline)
+    }
+
+    /// `models` with the model of the query parameter `baseline` appended when it is not among them; the baseline.
+    static func adding(baseline name: String?, to models: [any ForecastModel]) throws -> (models: [any ForecastModel], baseline: (any ForecastModel)?) {
+        guard let name else { return (models, nil) }
+        let reference: any ForecastModel
+        do { reference = try ModelCatalog.model(named: name) } catch { throw APIProblem.badRequest("query parameter 'baseline': \(error)") }
+        return (models.contains { $0.name == reference.name } ? models : models + [reference], reference)
+    }
+}
