@@ -6,6 +6,8 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingData(line: String, reason: String)
     /// The number of simulated paths must be positive.
     case invalidPaths(Int)
+    /// A rolling-origin backtest could not score any origin (or the series is not annual); `reason` says why.
+    case nothingToBacktest(series: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(line): \(reason)"
         case .invalidPaths(let paths):
             return "the number of simulated paths must be at least 1; got \(paths)"
+        case .nothingToBacktest(let series, let reason):
+            return "\(series): nothing to backtest: \(reason)"
         }
     }
 }

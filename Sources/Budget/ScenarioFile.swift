@@ -60,8 +60,8 @@ public enum ScenarioFile {
         func fail(_ key: String?, _ node: Node?, _ message: String) -> ScenarioError {
             ScenarioError(file: file, key: key, line: node?.mark?.line, message: message)
         }
-        if let line = excessiveNesting(text) {
-            throw ScenarioError(file: file, key: nil, line: line, message: "nests deeper than \(maximumDepth) levels; a scenario needs a few")
+        if let line = YAMLNesting.excessive(text) {
+            throw ScenarioError(file: file, key: nil, line: line, message: "nests deeper than \(YAMLNesting.maximumDepth) levels; a scenario needs a few")
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch { throw fail(nil, nil, "is not valid YAML: \(error)") }
@@ -160,30 +160,6 @@ public enum ScenarioFile {
                         costGrowthPercent: try number("cost-growth-percent", map["cost-growth-percent"], range: -99.9...1000) ?? 0,
                         exchangeRateFactor: try number("exchange-rate-factor", map["exchange-rate-factor"], range: 0.01...100) ?? 1,
                         bands: bands)
-    }
-
-    static let maximumDepth = 32
-
-    /// The line where brackets or indentation nest deeper than ``maximumDepth`` (the YAML parser recurses once
-    /// per level), if any.
-    static func excessiveNesting(_ text: String) -> Int? {
-        var depth = 0, line = 1, quote: Character?
-        for character in text {
-            if character == "\n" { line += 1; continue }
-            if let open = quote { if character == open { quote = nil }; continue }
-            switch character {
-            case "\"", "'": quote = character
-            case "[", "{": depth += 1; if depth > maximumDepth { return line }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
-            }
-        }
-        line = 1
-        for text in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if text.prefix(while: { $0 == " " || $0 == "-" }).count > 2 * maximumDepth { return line }
-            line += 1
-        }
-        return nil
     }
 
     /// A mapping node as `[key: value]`, rejecting keys outside `allowed` (when given) and duplicates.

@@ -47,9 +47,10 @@ import TestSupport
     func gracefulShutdown() async throws {
         let (location, _) = try Self.preparedStore(StoreBackend.available[0])
         let server = try ServerProcess(location + Self.folders)
-        // A comparison with 50,000 paths per scenario takes a few seconds in a debug build; stop the server while it runs.
-        async let reply = HTTP.send("GET", server.baseURL + "/v1/budgets/2020-21/comparison?scenarios=base,low,high&paths=50000")
-        try await Task.sleep(for: .milliseconds(150))
+        // A comparison with 100,000 paths per scenario takes several seconds in a debug build; stop the server while
+        // it runs, late enough that the request has arrived even when the machine is busy with other tests.
+        async let reply = HTTP.send("GET", server.baseURL + "/v1/budgets/2020-21/comparison?scenarios=base,low,high&paths=100000")
+        try await Task.sleep(for: .milliseconds(600))
         server.process.terminate()
         let finished = try await reply
         #expect(finished.status == 200)

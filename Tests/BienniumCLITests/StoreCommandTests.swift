@@ -135,7 +135,7 @@ struct BadImport: Sendable, CustomTestStringConvertible {
         BadImport(name: "missing column", bytes: Data("series,period,value,source\npct.applications,2021,1,x\n".utf8),
                   expected: "FILE:1: missing column 'status'"),
         BadImport(name: "non-numeric value", bytes: Data((header + "pct.applications,2021,12a,reported,Doc,2022\n").utf8),
-                  expected: "FILE:2: value '12a' is not a number"),
+                  expected: "FILE:2: value '12a' is not a decimal number"),
         BadImport(name: "negative count", bytes: Data((header + "pct.applications,2021,-5,reported,Doc,2022\n").utf8),
                   expected: "FILE:2: value -5 is negative, but pct.applications counts applications"),
         BadImport(name: "duplicate in one file", bytes: Data((header + "pct.applications,2021,1,reported,Doc,2022\npct.applications,2021,2,reported,Doc,2022-12-31\n").utf8),

@@ -154,6 +154,10 @@ import Yams
                                   ("/v1/forecasts/hague.renewals?model=ets", .unprocessableContent),
                                   ("/v1/forecasts/no.such", .notFound),
                                   ("/v1/forecasts/NOT%20AN%20ID", .badRequest),
+                                  ("/v1/forecasts/pct.applications?levels=99.99999999999999", .badRequest),
+                                  ("/v1/forecasts/pct.applications?levels=0x50", .badRequest),
+                                  ("/v1/backtests/wipo.income.biennial?origins=2012...2018", .unprocessableContent),
+                                  ("/v1/backtests/pct.applications?origins=2019...2020", .unprocessableContent),
                                   ("/v1/backtests/pct.applications", .badRequest)] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == status, "\(uri): \(String(buffer: response.body))")
@@ -209,6 +213,9 @@ import Yams
             }
             try await client.execute(uri: "/v1/backtests/pct.applications?origins=2010...2012&baseline=prophet", method: .get) { response in
                 #expect(response.status == .badRequest && String(buffer: response.body).contains("baseline"))
+            }
+            try await client.execute(uri: "/v1/backtests/pct.applications?origins=2010...2012&models=prophet", method: .get) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("query parameter 'models'"))
             }
             for (uri, status) in [("/v1/models/hague-applications/backtest", HTTPResponse.Status.unprocessableContent),
                                   ("/v1/models/nonsense/backtest", .notFound)] {

@@ -76,11 +76,13 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
         })
     }
 
+    /// An interval level as headers show it: `95`, or `99.9` when it is not whole.
+    public static func label(_ level: Double) -> String { level == level.rounded() ? String(Int(level)) : String(level) }
+
     /// One row per period: mean, standard error and the bounds of each interval.
     public var csv: String {
         let levels = forecasts.first?.intervals.map(\.level) ?? []
-        func label(_ level: Double) -> String { level == level.rounded() ? String(Int(level)) : String(level) }
-        let header = ["period", "mean", "standard_error"] + levels.flatMap { ["lower\(label($0))", "upper\(label($0))"] }
+        let header = ["period", "mean", "standard_error"] + levels.flatMap { ["lower\(Self.label($0))", "upper\(Self.label($0))"] }
         return CSVText.table(header: header, rows: forecasts.map { r in
             [String(r.period), "\(r.mean)", "\(r.standardError)"] + r.intervals.flatMap { ["\($0.lower)", "\($0.upper)"] }
         })

@@ -50,8 +50,19 @@ public struct ModelSpec: Sendable {
         self.path = path
         name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let text = try TextFile.read(path)
+        if let line = YAMLNesting.excessive(text) {
+            throw InputError(file: path, line: line, "nests deeper than \(YAMLNesting.maximumDepth) levels; a specification needs two")
+        }
         let root: Any?
-        do { root = try Yams.load(yaml: text) } catch {
+        do {
+            // Yams keeps the last of a repeated key; a specification naming its series twice is a mistake.
+            var seen: Set<String> = []
+            for (key, _) in try Yams.compose(yaml: text)?.mapping ?? [:] {
+                guard let name = key.scalar?.string else { continue }
+                guard seen.insert(name).inserted else { throw InputError(file: path, line: key.mark.map { $0.line }, "key '\(name)' appears twice") }
+            }
+            root = try Yams.load(yaml: text)
+        } catch let error as InputError { throw error } catch {
             throw InputError(file: path, "is not valid YAML: \(error)")
         }
         guard let map = root as? [String: Any] else { throw InputError(file: path, "must be a mapping of keys (series, model, horizon, …)") }
@@ -73,10 +84,10 @@ public struct ModelSpec: Sendable {
         do { _ = try ModelCatalog.model(named: model) } catch { throw fail("model", "\(error)") }
         horizon = try value("horizon", in: map, "horizon", default: 4, "a whole number of years")
         guard (1...30).contains(horizon) else { throw fail("horizon", "must be 1 to 30; got \(horizon)") }
-        let levelValues = (map["levels"] as? [Any]) ?? [80, 95]
+        let levelValues: [Any] = try value("levels", in: map, "levels", default: [80, 95], "a list of percentages such as [80, 95]")
         levels = try levelValues.map { value in
-            guard let level = (value as? Double) ?? (value as? Int).map(Double.init), level > 0, level < 100 else {
-                throw fail("levels", "percentages between 0 and 100; got \(value)")
+            guard let level = (value as? Double) ?? (value as? Int).map(Double.init), IntervalLevel.isValid(level) else {
+                throw fail("levels", "\(IntervalLevel.rule); got \(value)")
             }
             return level
         }
@@ -123,5 +134,15 @@ public struct ModelSpec: Sendable {
         }
         guard !files.isEmpty else { throw InputError(file: paths.first ?? "Models", "holds no *.yaml model specifications") }
         return try files.map(ModelSpec.init(path:))
+    }
+
+    /// Throws an error naming this file and the key when its series or a regressor is not in `catalog`.
+    public func checkSeries(in catalog: [SeriesID: SeriesDefinition]) throws {
+        guard catalog[series] != nil else {
+            throw InputError(file: path, "key 'series': unknown series '\(series)'; 'biennium series list' shows the catalog")
+        }
+        if let missing = regressors.first(where: { catalog[$0] == nil }) {
+            throw InputError(file: path, "key 'regressors': unknown series '\(missing)'; 'biennium series list' shows the catalog")
+        }
     }
 }

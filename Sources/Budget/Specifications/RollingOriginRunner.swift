@@ -82,9 +82,14 @@ public struct RollingOriginRunner {
     /// What ``origins(_:)`` accepts, for error messages.
     public static let originsSyntax = "FIRST...LAST with four-digit years at most 100 apart, e.g. 2008...2018"
 
-    /// Scores `models` at each origin year.
+    /// Scores `models` at each origin year; origins that cannot be scored are listed in the result's `skipped`.
+    /// - Throws: ``BudgetError/nothingToBacktest(series:reason:)`` when the series is not annual or no origin
+    ///   could be scored, and the store's errors.
     public func run(origins: [Int], models: [any ForecastModel]) async throws -> RollingOriginResult {
         let latest = try await store.observations(of: series, asOf: nil)
+        if let other = latest.first(where: { if case .year = $0.period { false } else { true } }) {
+            throw BudgetError.nothingToBacktest(series: series.rawValue, reason: "its periods are not years (\(other.period)); backtests are of annual series")
+        }
         var actual: [Int: Double] = [:]
         for o in latest { if case .year(let y) = o.period { actual[y] = o.value } }
         let vintages = try await store.vintages(of: series)
@@ -120,6 +125,9 @@ public struct RollingOriginRunner {
                     skipped.append("\(origin) \(model.name): \(error)")
                 }
             }
+        }
+        guard !scores.isEmpty else {
+            throw BudgetError.nothingToBacktest(series: series.rawValue, reason: "no origin could be scored (\(skipped.joined(separator: "; ")))")
         }
         return RollingOriginResult(series: series.rawValue, horizon: horizon, realTime: realTime, scores: scores, skipped: skipped)
     }

@@ -39,7 +39,7 @@ public enum SpecificationFitting {
         let catalog = try await store.catalog()
         var results: [SpecificationFit] = []
         for spec in specs {
-            guard catalog[spec.series] != nil else { throw StoreError.unknownSeries(spec.series) }
+            try spec.checkSeries(in: catalog)
             let histories = try await SpecificationForecast(spec).histories(in: store, asOf: asOf)
             guard let stored = StoredSeries.annual(histories.response) else {
                 results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error: "no annual observations"))

@@ -22,9 +22,9 @@ public struct SpecificationForecast: Sendable {
     /// Reads the response and the regressors as known on `asOf`.
     public func histories(in store: any SeriesStore, asOf: CalendarDay?) async throws -> Histories {
         let catalog = try await store.catalog()
+        try spec.checkSeries(in: catalog)
         var regressors: [SeriesID: [Observation]] = [:]
         for id in spec.regressors {
-            guard catalog[id] != nil else { throw StoreError.unknownSeries(id) }
             regressors[id] = try await store.observations(of: id, asOf: asOf)
         }
         return Histories(response: try await store.observations(of: spec.series, asOf: asOf), regressors: regressors)

@@ -34,11 +34,11 @@ extension ForecastModel {
         return try memo.forecast(named: name, horizon: horizon, levels: levels, make)
     }
 
-    /// Validates the common preconditions: a horizon of at least 1, levels in (0, 100), an observation, and
-    /// the last period observed (forecasts start where the series ends).
+    /// Validates the common preconditions: a horizon of at least 1, levels in (0, 99.99] (``IntervalLevel``), an
+    /// observation, and the last period observed (forecasts start where the series ends).
     static func check(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) {
         guard horizon >= 1 else { throw .invalidHorizon(horizon) }
-        if let bad = levels.first(where: { !($0 > 0 && $0 < 100) }) { throw .invalidLevel(bad) }
+        if let bad = levels.first(where: { !IntervalLevel.isValid($0) }) { throw .invalidLevel(bad) }
         guard series.observedCount > 0 else { throw .allMissing }
         guard series.trailingGap == 0 else { throw .endsWithGap(missing: series.trailingGap) }
     }

@@ -39,7 +39,7 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
         case .gapsNotSupported(let model):
             return "\(model) cannot fit through missing values; use ETS, which fits through gaps by its likelihood"
         case .invalidLevel(let level):
-            return "interval levels are percentages between 0 and 100; got \(level)"
+            return "interval levels are \(IntervalLevel.rule); got \(level)"
         case .noAdmissibleFit(let model):
             return "\(model): no admissible parameters were found"
         case .noConsecutiveObservations(let model, let observed):

@@ -38,21 +38,22 @@ enum ForecastRoutes {
             }
             let names = Array(Set((query.string("models") ?? "naive,drift,ets,auto").split(separator: ",").map(String.init)))
             guard (1...10).contains(names.count) else { throw APIProblem.badRequest("query parameter 'models' names 1 to 10 distinct models") }
-            let (models, baseline) = try BacktestBody.adding(baseline: query.string("baseline"), to: try names.sorted().map(model))
+            let (models, baseline) = try BacktestBody.adding(baseline: query.string("baseline"), to: try names.sorted().map { try model($0, parameter: "models") })
             let result = try await RollingOriginRunner(store: env.store, series: id, horizon: horizon, realTime: try query.boolean("realTime"))
                 .run(origins: Array(origins), models: models)
             return try Representation.json(BacktestBody(result, models: models, baseline: baseline))
         }
     }
 
-    static func model(_ name: String) throws -> any ForecastModel {
-        do { return try ModelCatalog.model(named: name) } catch { throw APIProblem.badRequest("query parameter 'model': \(error)") }
+    /// The model named `name`, or a 400 naming the query `parameter` it came from.
+    static func model(_ name: String, parameter: String = "model") throws -> any ForecastModel {
+        do { return try ModelCatalog.model(named: name) } catch { throw APIProblem.badRequest("query parameter '\(parameter)': \(error)") }
     }
 
     static func levels(_ text: String) throws -> [Double] {
         try text.split(separator: ",").map { part in
-            guard let level = Double(part.trimmingCharacters(in: .whitespaces)), level > 0, level < 100 else {
-                throw APIProblem.badRequest("query parameter 'levels' takes percentages between 0 and 100, comma separated; got '\(text)'")
+            guard let level = DecimalNumber.parse(part), IntervalLevel.isValid(level) else {
+                throw APIProblem.badRequest("query parameter 'levels' takes \(IntervalLevel.rule), comma separated; got '\(text)'")
             }
             return level
         }

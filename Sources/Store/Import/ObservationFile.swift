@@ -48,8 +48,11 @@ struct ObservationFile {
                 throw fail("period '\(periodText)' is \(period.frequency) but \(series) is \(definition.frequency)")
             }
             let valueText = fields[columns["value"]!]
-            guard let value = Double(valueText), value.isFinite else {
-                throw fail(valueText.isEmpty ? "value is missing (leave gaps out of the file rather than empty)" : "value '\(valueText)' is not a number")
+            guard let value = DecimalNumber.parse(valueText) else {
+                throw fail(valueText.isEmpty ? "value is missing (leave gaps out of the file rather than empty)" : "value '\(valueText)' is not a decimal number")
+            }
+            guard abs(value) < DecimalNumber.largestFigure else {
+                throw fail("value \(valueText) is 1e15 or more in size; no figure of the organisation is that large (a unit or exponent mistake?)")
             }
             if definition.isCount && value < 0 {
                 throw fail("value \(valueText) is negative, but \(series) counts \(definition.unit)")

@@ -39,7 +39,7 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A model specification (Models/*.yaml): backtest its series over its evaluation block.", valueName: "file"))
     var spec: String?
 
-    @Option(name: .shortAndLong, help: "Periods ahead to forecast (default: 6; with --spec, its evaluation horizon).") var horizon: Int?
+    @Option(help: "Periods ahead to forecast (default: 6; with --spec, its evaluation horizon).") var horizon: Int?
 
     @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), ets:AAdN, arima:011, combo:a+b, calibrated:MODEL (default: naive,drift,ets,theta,combo; with --spec, naive,drift and its model).", valueName: "list"))
     var models: String?
@@ -68,6 +68,10 @@ struct BacktestCommand: AsyncParsableCommand {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256; got \(jobs).") }
         if series != nil && origins == nil { throw ValidationError("A stored series needs --origins FIRST...LAST, e.g. --origins 2010...2019.") }
         if data != nil && (origins != nil || realTime != nil) { throw ValidationError("--origins and --real-time apply to a stored series, not to --data.") }
+        if let out { try BacktestOutput.checkWritable(out) }
+        if let models, models.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--models names no model; give a comma-separated list such as ets,theta.")
+        }
     }
 
     func run() async throws {
@@ -83,7 +87,7 @@ struct BacktestCommand: AsyncParsableCommand {
             }
             let names = models ?? loaded.evaluationModels.joined(separator: ",")
             try await rollingOrigin(loaded.series, origins: range, horizon: horizon ?? loaded.evaluationHorizon,
-                                    realTime: realTime ?? loaded.realTime, models: try chosen(names))
+                                    realTime: realTime ?? loaded.realTime, models: try chosen(names), spec: loaded)
         } else {
             guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
             try await rollingOrigin(id, origins: try Self.range(origins!), horizon: horizon ?? 6, realTime: realTime ?? false,
@@ -142,8 +146,9 @@ struct BacktestCommand: AsyncParsableCommand {
     }
 
     private func rollingOrigin(_ id: SeriesID, origins: ClosedRange<Int>, horizon: Int, realTime: Bool,
-                               models: [any ForecastModel]) async throws {
+                               models: [any ForecastModel], spec: ModelSpec? = nil) async throws {
         let result = try await self.store.withStore { store in
+            try spec?.checkSeries(in: try await store.catalog())
             _ = try await self.store.definition(of: id, in: store)
             return try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime)
                 .run(origins: Array(origins), models: models)

@@ -14,16 +14,16 @@ struct FitCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("Specification files or folders (default: Models/).", valueName: "path")) var paths: [String] = []
     @Option(help: ArgumentHelp("Fit to the data as known on this day (YYYY-MM-DD).", valueName: "date")) var asOf: String?
-    @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(help: "Output format: table or json.") var format: FitFormat = .table
 
     func validate() throws {
         if let asOf, CalendarDay(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD; got '\(asOf)'.") }
-        if format == .csv { throw ValidationError("--format csv is not available for fits; use table or json.") }
     }
 
     func run() async throws {
         let results = try await FitJob(store: store, asOf: asOf.flatMap(CalendarDay.init(iso:))).run(try ModelSpec.load(paths))
-        print(try FitOutput.render(results, showChanges: false, format: format))
+        print(try FitOutput.render(results, showChanges: false, format: format.output))
+        try FitJob.exitIfAnyFailed(results)
     }
 }
 
@@ -36,16 +36,20 @@ struct RefitCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("Specification files or folders (default: Models/).", valueName: "path")) var paths: [String] = []
-    @Option(help: "Output format: table or json.") var format: OutputFormat = .table
-
-    func validate() throws {
-        if format == .csv { throw ValidationError("--format csv is not available for fits; use table or json.") }
-    }
+    @Option(help: "Output format: table or json.") var format: FitFormat = .table
 
     func run() async throws {
         let results = try await FitJob(store: store, asOf: nil).run(try ModelSpec.load(paths))
-        print(try FitOutput.render(results, showChanges: true, format: format))
+        print(try FitOutput.render(results, showChanges: true, format: format.output))
+        try FitJob.exitIfAnyFailed(results)
     }
+}
+
+/// The formats of `fit` and `refit` (a fit's parameters and forecasts do not fit one CSV table).
+enum FitFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json
+
+    var output: OutputFormat { self == .table ? .table : .json }
 }
 
 /// Opens the store and fits specifications there.
@@ -58,5 +62,14 @@ struct FitJob {
             if try await opened.catalog().isEmpty { throw StoreError.emptyStore(try store.location().description) }
             return try await SpecificationFitting.fit(specs, store: opened, asOf: asOf)
         }
+    }
+
+    /// After the results are printed: exit status 1, with a line on stderr, when a specification could not be
+    /// fitted (its reason is in the results), so that a quarterly script notices.
+    static func exitIfAnyFailed(_ results: [SpecificationFit]) throws {
+        let failed = results.filter { $0.error != nil }.count
+        guard failed > 0 else { return }
+        FileHandle.standardError.write(Data("\(failed) of \(results.count) specification\(results.count == 1 ? "" : "s") could not be fitted; nothing was stored for \(failed == 1 ? "it" : "them")\n".utf8))
+        throw ExitCode(1)
     }
 }

@@ -27,7 +27,7 @@ struct ForecastCommand: AsyncParsableCommand {
     @Argument(help: "Series id, as listed by 'biennium series list' (or give --spec).") var series: String?
     @Option(help: ArgumentHelp("A model specification (Models/*.yaml): its series, model, horizon and levels.", valueName: "file"))
     var spec: String?
-    @Option(name: .shortAndLong, help: "Periods ahead to forecast, 1 to 30 (default: 4, or the specification's).") var horizon: Int?
+    @Option(help: "Periods ahead to forecast, 1 to 30 (default: 4, or the specification's).") var horizon: Int?
     @Option(help: "Model name (default: auto). With --spec, the specification's model is used.") var model: String?
     @Option(help: ArgumentHelp("Interval levels in percent, comma separated (default: 80,95, or the specification's).", valueName: "levels"))
     var level: String?
@@ -50,8 +50,8 @@ struct ForecastCommand: AsyncParsableCommand {
     /// The levels of --level, or `nil` when it was not given.
     func levels() throws -> [Double]? {
         try level?.split(separator: ",").map { text in
-            guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v > 0, v < 100 else {
-                throw ValidationError("--level takes percentages between 0 and 100, comma separated (e.g. 80,95); got '\(level ?? "")'.")
+            guard let v = DecimalNumber.parse(text), IntervalLevel.isValid(v) else {
+                throw ValidationError("--level takes \(IntervalLevel.rule), comma separated (e.g. 80,95); got '\(level ?? "")'.")
             }
             return v
         }
@@ -67,6 +67,7 @@ struct ForecastCommand: AsyncParsableCommand {
         do { chosen = try ModelCatalog.model(named: modelName) } catch { throw ValidationError("--model: \(error)") }
         let day = asOf.flatMap(CalendarDay.init(iso:))
         let (definition, observations, regressors) = try await self.store.withStore { store in
+            try loaded?.checkSeries(in: try await store.catalog())
             let definition = try await self.store.definition(of: id, in: store)
             var regressors: [SeriesID: [Observation]] = [:]
             if let loaded { regressors = try await SpecificationForecast(loaded).histories(in: store, asOf: day).regressors }

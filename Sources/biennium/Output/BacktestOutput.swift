@@ -1,3 +1,4 @@
+import ArgumentParser
 import Budget
 import Forecasting
 import Foundation
@@ -64,11 +65,11 @@ enum BacktestOutput {
     static func writeScores(_ scores: [SeriesScore], to path: String) throws {
         var lines = ["series,model,fitted,mase,smape,coverage95,winkler95,fallback"]
         for s in scores {
-            lines.append([s.series, s.model, SeriesOutput.csvField(s.detail), s.mase.map { "\($0)" } ?? "", "\(s.smape)",
+            lines.append([SeriesOutput.csvField(s.series), s.model, SeriesOutput.csvField(s.detail), s.mase.map { "\($0)" } ?? "", "\(s.smape)",
                           s.coverage95.map { "\($0)" } ?? "", s.winkler95.map { "\($0)" } ?? "", s.failed ? "true" : "false"]
                 .joined(separator: ","))
         }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try write(lines, to: path)
     }
 
     struct OriginModelRow: Encodable {
@@ -146,6 +147,29 @@ enum BacktestOutput {
                 lines.append("\(s.origin),\(s.model),\(SeriesOutput.csvField(s.fitted)),\(s.asOf ?? ""),\(i + 1),\(f),\(s.actuals[i])")
             }
         }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try write(lines, to: path)
+    }
+
+    /// Whether `--out` names a file that can be written — a path that is not a directory, in a directory that
+    /// exists and is writable — checked before the backtest runs, so a typo does not cost the computation.
+    static func checkWritable(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        let folder = (path as NSString).deletingLastPathComponent
+        let parent = folder.isEmpty ? "." : folder
+        guard !path.isEmpty else { throw ValidationError("--out needs a file name.") }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ValidationError("--out: '\(path)' is a directory; name a file in it.")
+        }
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--out: the directory '\(parent)' does not exist.")
+        }
+        guard FileManager.default.isWritableFile(atPath: parent) else { throw ValidationError("--out: the directory '\(parent)' is not writable.") }
+    }
+
+    /// The lines as a file at `path`, or an error naming `--out` and the path.
+    private static func write(_ lines: [String], to path: String) throws {
+        do { try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw InputError(file: path, "could not be written (--out): \((error as NSError).localizedDescription)")
+        }
     }
 }

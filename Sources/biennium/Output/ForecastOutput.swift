@@ -15,7 +15,7 @@ enum ForecastOutput {
         case .csv:
             return inSample ? document.inSampleCSV : document.csv
         case .table:
-            let header = ["period", "forecast"] + f.intervals.flatMap { ["\(Int($0.level))% lower", "\(Int($0.level))% upper"] }
+            let header = ["period", "forecast"] + f.intervals.flatMap { ["\(ForecastDocument.label($0.level))% lower", "\(ForecastDocument.label($0.level))% upper"] }
             var table = [header]
             for r in document.forecasts {
                 table.append([String(r.period), String(format: "%.0f", r.mean)] + r.intervals.flatMap {

@@ -91,8 +91,11 @@ public struct ARIMA: ForecastModel {
         if let order {
             let w = Self.difference(y, order.d)
             let withConstant = constant ?? (order.d <= 1)
-            guard w.filter({ !$0.isNaN }).count >= order.p + order.q + (withConstant ? 1 : 0) + 3 else {
-                throw .tooShort(model: order.description, observed: observed.count, minimum: order.p + order.q + order.d + 4)
+            let differences = w.filter { !$0.isNaN }.count, needed = order.p + order.q + (withConstant ? 1 : 0) + 3
+            guard differences >= needed else {
+                // Counted in differences: a gap costs the difference on each side of it.
+                throw .tooShort(model: order.description + (order.d > 0 ? " (counting \(order.d == 1 ? "first" : "second") differences, which a gap interrupts)" : ""),
+                                observed: differences, minimum: needed)
             }
             guard let fit = Self.estimate(w, order: order, withConstant: withConstant && order.d <= 1) else {
                 throw .noAdmissibleFit(model: order.description)

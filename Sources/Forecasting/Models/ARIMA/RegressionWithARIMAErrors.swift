@@ -139,7 +139,7 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
     /// Forecasts `horizon` periods given each regressor's future values (by name, at least `horizon` each).
     public func forecast(horizon: Int, future: [String: [Double]], levels: [Double]) throws(ForecastingError) -> Forecast {
         guard horizon >= 1 else { throw .invalidHorizon(horizon) }
-        if let bad = levels.first(where: { !($0 > 0 && $0 < 100) }) { throw .invalidLevel(bad) }
+        if let bad = levels.first(where: { !IntervalLevel.isValid($0) }) { throw .invalidLevel(bad) }
         var paths: [[Double]] = []
         for regressor in regressors {
             guard let path = future[regressor.name] else {

@@ -93,7 +93,10 @@ public struct ETS: ForecastModel {
             fits.append(fit)
         }
         guard !fits.isEmpty else {
-            throw .tooShort(model: "ETS", observed: observed.count, minimum: Self.minimumObservations(ETSSpec(error: .additive, trend: .none)))
+            let minimum = Self.minimumObservations(ETSSpec(error: .additive, trend: .none))
+            // Long enough, yet no candidate fitted (overflowing values, say): say so rather than blame the length.
+            if observed.count >= minimum { throw .noAdmissibleFit(model: "ETS") }
+            throw .tooShort(model: "ETS", observed: observed.count, minimum: minimum)
         }
         return fits
     }

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Numbers as people write them in data files and options: decimal digits with an optional sign, decimal point and
+/// exponent (`1234`, `-0.5`, `1.2e6`). Swift's `Double(String)` also reads hexadecimal (`0x10`, `0x1p4`), `nan`
+/// and `inf`; a figure written so is a mistake in a budget file, so those are refused here.
+public enum DecimalNumber {
+    /// The largest magnitude a stored figure may have (10¹⁵, beyond any fee, count or cost of the organisation):
+    /// larger values are refused on import and through the API, so forecasts never overflow on them.
+    public static let largestFigure = 1e15
+
+    /// The value of `text` (surrounding spaces ignored) if it is a finite decimal number, else `nil`.
+    public static func parse(_ text: some StringProtocol) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var digits = 0, seenPoint = false, seenExponent = false, exponentDigits = 0
+        for (i, c) in zip(trimmed.indices, trimmed) {
+            switch c {
+            case "0"..."9":
+                if seenExponent { exponentDigits += 1 } else { digits += 1 }
+            case "+", "-":
+                guard i == trimmed.startIndex || (seenExponent && "eE".contains(trimmed[trimmed.index(before: i)])) else { return nil }
+            case ".":
+                guard !seenPoint && !seenExponent else { return nil }
+                seenPoint = true
+            case "e", "E":
+                guard digits > 0 && !seenExponent else { return nil }
+                seenExponent = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !seenExponent || exponentDigits > 0, let value = Double(trimmed), value.isFinite else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Input that used to crash the tool or pass silently (a read-only review of session 5): each is now refused
+/// with the file, line, key or option named and a non-zero exit, or handled.
+@Suite("bad input, named and refused") struct BadInputTests {
+    static func write(_ text: String, as name: String) throws -> URL {
+        let file = try CommandRunner.temporaryDirectory().appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test("backtest --data: a period far from the others, a hexadecimal value, an empty series id")
+    func dataFile() throws {
+        for (body, expected) in [("A,2000,1\nA,2001,2\nA,99999999999,4\n", ":4: series 'A' would span more than 100000 periods"),
+                                 ("A,-9223372036854775808,1\nA,9223372036854775807,2\n", ":3: series 'A' would span"),
+                                 ("A,2000,1\nA,2001,0x10\n", ":3: value '0x10' is not a finite decimal number"),
+                                 ("A,2000,1\n,2001,2\n", ":3: the series id is empty")] {
+            let file = try Self.write("series,period,value\n" + body, as: "data.csv")
+            let output = try CommandRunner().run(["backtest", "--data", file.path, "--horizon", "1", "--models", "naive"])
+            #expect(output.status == 1, "\(body): \(output.standardError)")
+            #expect(output.standardError.contains(file.path + expected), "\(output.standardError)")
+        }
+    }
+
+    @Test("backtest --out: a series id with a comma or quote stays one field; a bad --out path is refused before the run")
+    func outFile() throws {
+        let data = try Self.write("series,period,value\n\"a,b\",2000,1\n\"a,b\",2001,2\n\"a,b\",2002,4\n\"q\"\"uote\",2000,1\n\"q\"\"uote\",2001,3\n\"q\"\"uote\",2002,2\n",
+                                  as: "ids.csv")
+        let out = data.deletingLastPathComponent().appendingPathComponent("scores.csv")
+        let output = try CommandRunner().run(["backtest", "--data", data.path, "--horizon", "1", "--models", "naive", "--out", out.path])
+        #expect(output.status == 0, "\(output.standardError)")
+        let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3 && lines[1].hasPrefix("\"a,b\",naive,") && lines[2].hasPrefix("\"q\"\"uote\",naive,"), "\(lines)")
+        for path in ["/nonexistent-dir/x.csv", data.deletingLastPathComponent().path, ""] {
+            let refused = try CommandRunner().run(["backtest", "--data", data.path, "--horizon", "1", "--models", "naive", "--out", path])
+            #expect(refused.status == 64 && refused.standardError.contains("--out"), "\(path): \(refused.standardError)")
+        }
+    }
+
+    @Test("--level: beyond 99.99 or hexadecimal refused; 99.9 keeps its decimal in the header")
+    func levels() throws {
+        let location = try ForecastCommandTests.importedStore()
+        for level in ["99.99999999999999", "100", "0x50"] {
+            let output = try CommandRunner().run(["forecast", "pct.applications", "--model", "drift", "--level", level, location.option, location.value])
+            #expect(output.status == 64 && output.standardError.contains("--level"), "\(level): \(output.standardError)")
+        }
+        let table = try CommandRunner().run(["forecast", "pct.applications", "--model", "drift", "--level", "99.9", location.option, location.value])
+        #expect(table.standardOutput.contains("99.9% lower"), "\(table.standardOutput)")
+    }
+
+    @Test("forecast: a fit without an AICc still prints its JSON (the statistic left out); an unknown model names the command's help")
+    func undefinedAICc() throws {
+        let location = try ForecastCommandTests.importedStore()
+        let output = try CommandRunner().run(["forecast", "pct.applications.receiving_office.china", "--model", "ets:MAN", "--fitted",
+                                              "--format", "json", location.option, location.value])
+        #expect(output.status == 0, "\(output.standardError)")
+        let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)))
+        #expect(!json["parameters"].has("aicc") && json["parameters"].has("alpha"))
+        let unknown = try CommandRunner().run(["forecast", "pct.applications", "--model", "prophet", location.option, location.value])
+        #expect(unknown.status == 64 && unknown.standardError.contains("See 'biennium forecast --help'"), "\(unknown.standardError)")
+        #expect(!unknown.standardError.contains("biennium <subcommand>"))
+    }
+
+    @Test("specifications: nesting too deep, a repeated key, levels of the wrong type, an unknown series — file, line or key named")
+    func specifications() throws {
+        let location = try ForecastCommandTests.importedStore()
+        let deep = "series: pct.applications\nmodel: naive\nlevels: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"
+        for (body, expected) in [(deep, ".yaml:3: nests deeper than 32 levels"),
+                                 ("series: pct.applications\nseries: madrid.applications\n", ".yaml:2: key 'series' appears twice"),
+                                 ("series: pct.applications\nlevels: 50\n", "key 'levels': must be a list"),
+                                 ("series: pct.applications\nlevels: [80, 99.999]\n", "key 'levels': percentages above 0 and at most 99.99"),
+                                 ("series: no.such\n", "key 'series': unknown series 'no.such'")] {
+            let spec = try Self.write(body, as: "spec.yaml")
+            let output = try CommandRunner().run(["forecast", "--spec", spec.path, location.option, location.value])
+            #expect(output.status != 0 && output.status < 128, "\(expected): status \(output.status)")
+            #expect(output.standardError.contains(expected), "\(output.standardError)")
+        }
+    }
+
+    @Test("fit exits 1 when a specification cannot be fitted, after printing why; --format csv is not offered")
+    func failedFit() throws {
+        let location = try ForecastCommandTests.importedStore()
+        let spec = try Self.write("series: hague.applications\nmodel: arima:212\n", as: "hague-arima.yaml")
+        let output = try CommandRunner().run(["fit", spec.path, location.option, location.value])
+        #expect(output.status == 1, "\(output.standardOutput)\(output.standardError)")
+        #expect(output.standardError.contains("1 of 1 specification could not be fitted"))
+        let csv = try CommandRunner().run(["fit", spec.path, "--format", "csv", location.option, location.value])
+        #expect(csv.status == 64 && csv.standardError.contains("'json'"), "\(csv.standardError)")
+    }
+
+    @Test("a rolling-origin backtest of a biennial series, or with no origin to score, is an error, not an empty table")
+    func nothingToBacktest() throws {
+        let location = try ForecastCommandTests.importedStore()
+        let biennial = try CommandRunner().run(["backtest", "wipo.income.biennial", "--origins", "2012...2014", location.option, location.value])
+        #expect(biennial.status == 1 && biennial.standardError.contains("not years"), "\(biennial.standardError)")
+        let future = try CommandRunner().run(["backtest", "pct.applications", "--origins", "2019...2020", "--horizon", "2", location.option, location.value])
+        #expect(future.status == 1 && future.standardError.contains("no origin could be scored"), "\(future.standardError)")
+    }
+
+    @Test("import refuses a figure of 1e15 or more, naming the file and line, and keeps the store as it was")
+    func hugeFigure() throws {
+        let location = try ForecastCommandTests.importedStore()
+        let before = try CommandRunner().run(["series", "show", "pct.applications", "--format", "csv", location.option, location.value])
+        let file = try Self.write("series,period,value,status,source\npct.applications,2021,1e308,reported,test\n", as: "observations.csv")
+        let output = try CommandRunner().run(["import", file.path, location.option, location.value])
+        #expect(output.status != 0 && output.standardError.contains("observations.csv:2") && output.standardError.contains("1e15"), "\(output.standardError)")
+        let after = try CommandRunner().run(["series", "show", "pct.applications", "--format", "csv", location.option, location.value])
+        #expect(after.standardOutput == before.standardOutput)
+    }
+}
