@@ -7,7 +7,8 @@
 #      high scenarios of Models/scenarios/, and says what each scenario assumes;
 #   4. forecasts each specification of Models/ (PCT, Madrid, Hague applications), with 80/95% intervals;
 #   5. shows how the 2015-2020 PCT totals were first released and later revised;
-#   6. scores the models on PCT in real time (each origin sees the data as first published then);
+#   6. scores the models on PCT in real time (each origin sees the data as first published then), each against
+#      drift origin by origin;
 #   7. fits log(applications) on the year with a level shift from 2009, with Newey-West standard errors.
 set -euo pipefail
 binary=${1:-.build/release/biennium}
@@ -37,7 +38,7 @@ echo "== PCT international applications: first releases and revisions, 2015-2020
   awk -F, 'NR == 1 || ($2 >= 2015 && $2 <= 2020) { print $2 "\t" $3 "\t" $4 }' | sed -E 's/\t/  /g' | column -t 2>/dev/null || true
 echo
 echo "== Real-time backtest of PCT applications, origins 2008-2018, two years ahead"
-"$binary" backtest pct.applications --origins 2008...2018 --horizon 2 --real-time --models naive,drift,ets,etsw,dotheta,auto | grep -v '^Skipped'
+"$binary" backtest pct.applications --origins 2008...2018 --horizon 2 --real-time --models naive,drift,ets,etsw,dotheta,auto --baseline drift | grep -v '^Skipped'
 echo
 "$binary" series show pct.applications --format csv > "$work/pct.csv"
 echo "== Trend regression on the latest vintage of each year (2002 is a gap in the published record)"
