@@ -185,13 +185,13 @@ def biennium_side(binary: str, data: Path, models: str, jobs: int, out: str | No
     t0 = time.perf_counter()
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
         per_series = read_per_series(out) if proc.returncode == 0 else {}
     except OSError as exc:
         return None, cmd, f"could not start {binary}: {exc}", None
     finally:
         if tmpdir is not None:
             shutil.rmtree(tmpdir, ignore_errors=True)
-    wall = time.perf_counter() - t0
     if proc.returncode != 0:
         return None, cmd, f"exit code {proc.returncode}\n--- stderr ---\n{proc.stderr}", wall
     try:

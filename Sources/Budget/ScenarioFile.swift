@@ -61,7 +61,7 @@ public enum ScenarioFile {
             ScenarioError(file: file, key: key, line: node?.mark?.line, message: message)
         }
         if let line = YAMLNesting.excessive(text) {
-            throw ScenarioError(file: file, key: nil, line: line, message: "nests deeper than \(YAMLNesting.maximumDepth) levels; a scenario needs a few")
+            throw ScenarioError(file: file, key: nil, line: line, message: "\(YAMLNesting.refusal); a scenario needs a few")
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch { throw fail(nil, nil, "is not valid YAML: \(error)") }

@@ -71,7 +71,20 @@ import TestSupport
     func unknownBaseline() throws {
         let file = try Self.m3Subset(3)
         let output = try CommandRunner().run(["backtest", "--data", file.path, "--horizon", "6", "--models", "drift", "--baseline", "prophet"])
-        #expect(output.status != 0)
+        #expect(output.status == 64)
         #expect(output.standardError.contains("--baseline") && output.standardError.contains("prophet"), "\(output.standardError)")
+        let alone = try CommandRunner().run(["backtest", "--data", file.path, "--horizon", "6", "--models", "drift", "--baseline", "drift"])
+        #expect(alone.status == 64 && alone.standardError.contains("leaves no other model"), "\(alone.standardError)")
+    }
+
+    @Test("a model named twice in --models is scored once, so no unit is counted twice in the interval")
+    func repeatedModel() throws {
+        let file = try Self.m3Subset(10)
+        let output = try CommandRunner().run(["backtest", "--data", file.path, "--horizon", "6", "--models", "drift,theta,drift",
+                                              "--baseline", "naive", "--format", "json"])
+        #expect(output.status == 0, "\(output.standardError)")
+        let json = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)))
+        #expect(json["models"].array.map { $0["name"].string } == ["drift", "theta", "naive"])
+        #expect(json["versusBaseline"]["models"].array.map { $0["mase"]["units"].int } == [10, 10])
     }
 }

@@ -91,6 +91,14 @@ import Testing
         #expect(alpha >= 0.1 && alpha <= 0.99)
         for t in 0..<2 { #expect(abs(forecast.inSample.residuals[t]! - (Self.values[t] - Self.values[0])) < 1e-9 * Self.values[0]) }
         Self.checkResiduals(forecast.inSample, Self.series)
+        // The recursions themselves: with ℓ₀ = y₁/θ the second one-step forecast is y₁ for any α and θ.
+        for alpha in [0.1, 0.37, 0.99] {
+            for theta in [1.0, 2.0, 7.5] {
+                let path = Theta.run(Self.series.values, level0: Self.values[0] / theta, alpha: alpha, theta: theta, variant: variant,
+                                     line: Theta.line(Self.series.values), horizon: 1)
+                #expect(abs(path.fitted[1] - Self.values[0]) < 1e-9 * Self.values[0], "α \(alpha), θ \(theta): \(path.fitted[1])")
+            }
+        }
     }
 
     @Test("combinations and etsw average their members' fitted values with their weights; calibration keeps them")

@@ -209,6 +209,7 @@ import Yams
                 #expect(Set((body["scores"] as? [[String: Any]] ?? []).compactMap { $0["model"] as? String }) == ["naive", "drift"])
             }
             try await client.execute(uri: "/v1/models/pct-applications/backtest?baseline=naive", method: .get) { response in
+                #expect(response.status == .ok)
                 #expect(((ServiceFixture.json(response)["versusBaseline"] as? [String: Any])?["models"] as? [Any])?.isEmpty == false)
             }
             try await client.execute(uri: "/v1/backtests/pct.applications?origins=2010...2012&baseline=prophet", method: .get) { response in
@@ -329,7 +330,7 @@ import Yams
                 (#"{"observations":[{"period":"2022","value":1,"status":"reported","source":"x","vintage":"2023-01-01"},{"period":"2022","value":2,"status":"reported","source":"x","vintage":"2023-01-01"}]}"#,
                  "the same period and vintage as observations[0]"),
                 (#"{"observations":[{"period":"2022","value":-5,"status":"reported","source":"x","vintage":"2023"}]}"#, "is negative"),
-                (#"{"observations":[{"period":"2022","value":1e308,"status":"reported","source":"x","vintage":"2023"}]}"#, "below 1e15"),
+                (#"{"observations":[{"period":"2022","value":1e308,"status":"reported","source":"x","vintage":"2023"}]}"#, "below 1e+15"),
             ]
             for (body, fragment) in rows {
                 try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post, headers: [.authorization: bearer],

@@ -15,3 +15,17 @@ import Store
         #expect(DecimalNumber.parse(text) == nil)
     }
 }
+
+/// The one reading of dates typed as `--as-of` and `asOf`.
+@Suite("Calendar days") struct CalendarDayTests {
+    @Test("YYYY-MM-DD with four-digit years from 1000 and days that exist", arguments: ["2020-02-29", "1000-01-01", "9999-12-31"])
+    func accepted(_ text: String) throws {
+        #expect(try #require(CalendarDay(iso: text)).description == text)
+    }
+
+    @Test("signs, short years, year 0000, impossible days and other shapes are refused",
+          arguments: ["0001-01-01", "0000-01-01", "+202-01-01", "2021-02-29", "2020-13-01", "2020-1-01", "20200101", "2020-01-01T00:00", "２０２０-01-01"])
+    func refused(_ text: String) {
+        #expect(CalendarDay(iso: text) == nil)
+    }
+}

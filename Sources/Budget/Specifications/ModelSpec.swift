@@ -30,7 +30,7 @@ public struct ModelSpec: Sendable {
     public let model: String
     /// Years to forecast (`horizon`), 1–30; 4 by default.
     public let horizon: Int
-    /// Prediction-interval levels in percent (`levels`), each strictly between 0 and 100; [80, 95] by default.
+    /// Prediction-interval levels in percent (`levels`), each above 0 and at most 99.99; [80, 95] by default.
     public let levels: [Double]
     /// Origin years of the specification's backtest (`evaluation.origins`, `FIRST...LAST`); `nil` when not given.
     public let origins: ClosedRange<Int>?
@@ -51,20 +51,17 @@ public struct ModelSpec: Sendable {
         name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let text = try TextFile.read(path)
         if let line = YAMLNesting.excessive(text) {
-            throw InputError(file: path, line: line, "nests deeper than \(YAMLNesting.maximumDepth) levels; a specification needs two")
+            throw InputError(file: path, line: line, "\(YAMLNesting.refusal); a specification needs two")
         }
-        let root: Any?
-        do {
-            // Yams keeps the last of a repeated key; a specification naming its series twice is a mistake.
-            var seen: Set<String> = []
-            for (key, _) in try Yams.compose(yaml: text)?.mapping ?? [:] {
-                guard let name = key.scalar?.string else { continue }
-                guard seen.insert(name).inserted else { throw InputError(file: path, line: key.mark.map { $0.line }, "key '\(name)' appears twice") }
-            }
-            root = try Yams.load(yaml: text)
-        } catch let error as InputError { throw error } catch {
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
             throw InputError(file: path, "is not valid YAML: \(error)")
         }
+        // Yams keeps the last of a repeated key; a specification naming its series (or horizon) twice is a mistake.
+        if let node, let (key, line) = Self.repeatedKey(in: node) {
+            throw InputError(file: path, line: line, "key '\(key)' appears twice")
+        }
+        let root = node.map { Constructor.default.any(from: $0) }
         guard let map = root as? [String: Any] else { throw InputError(file: path, "must be a mapping of keys (series, model, horizon, …)") }
         func fail(_ key: String, _ message: String) -> InputError { InputError(file: path, "key '\(key)': \(message)") }
         if let unknown = Set(map.keys).subtracting(Self.keys).sorted().first {
@@ -144,5 +141,20 @@ public struct ModelSpec: Sendable {
         if let missing = regressors.first(where: { catalog[$0] == nil }) {
             throw InputError(file: path, "key 'regressors': unknown series '\(missing)'; 'biennium series list' shows the catalog")
         }
+    }
+
+    /// The first key repeated within one mapping, anywhere in the document, with its line.
+    static func repeatedKey(in node: Node, prefix: String = "") -> (key: String, line: Int?)? {
+        if let mapping = node.mapping {
+            var seen: Set<String> = []
+            for (key, value) in mapping {
+                let name = prefix + (key.scalar?.string ?? "")
+                if !seen.insert(name).inserted { return (name, key.mark?.line) }
+                if let inner = repeatedKey(in: value, prefix: name + ".") { return inner }
+            }
+        } else if let sequence = node.sequence {
+            for item in sequence { if let inner = repeatedKey(in: item, prefix: prefix) { return inner } }
+        }
+        return nil
     }
 }

@@ -21,12 +21,9 @@ public struct Forecast: Sendable, Equatable {
     /// Intervals at the levels asked for, in that order.
     public private(set) var intervals: [PredictionInterval]
     /// The fitted parameters by name (e.g. `alpha`, `phi`, `l0` for ETS; `theta` for Theta), for records and
-    /// comparisons between refits; `loglik` and `aicc` where the model has a likelihood (ETS, ARIMA). Only finite
-    /// values are kept: a statistic that is not defined for the fit (AICc when the observations do not exceed the
-    /// parameters by two) is left out rather than stored as infinity.
-    public var parameters: [String: Double] = [:] {
-        didSet { if parameters.values.contains(where: { !$0.isFinite }) { parameters = parameters.filter { $0.value.isFinite } } }
-    }
+    /// comparisons between refits; `loglik` and `aicc` where the model has a likelihood (ETS, ARIMA) and they are
+    /// defined (``recordStatistic(_:_:)``).
+    public var parameters: [String: Double] = [:]
     /// What the user should know about how the forecast was made, in words: an optimiser that stopped at its
     /// evaluation budget before converging (the best parameters it found are used), for example. Empty when
     /// nothing needs saying.
@@ -110,6 +107,12 @@ public struct Forecast: Sendable, Equatable {
     }
 
     /// The note for a model whose parameter search stopped at its evaluation budget before converging.
+    /// Records a fit statistic such as `aicc` among the parameters when it is defined: AICc is not when the
+    /// observations do not exceed the parameters by two, and is then left out rather than stored as infinity.
+    mutating func recordStatistic(_ name: String, _ value: Double) {
+        if value.isFinite { parameters[name] = value } else { parameters[name] = nil }
+    }
+
     static func unconverged(_ model: String) -> String {
         "\(model): the parameter search stopped at its evaluation budget before converging; the best parameters it found are used"
     }

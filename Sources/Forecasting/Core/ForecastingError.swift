@@ -2,6 +2,9 @@
 public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Fewer observations than the model needs.
     case tooShort(model: String, observed: Int, minimum: Int)
+    /// An ARIMA order needs more differences of the series than it has (a gap interrupts them): `d`-th
+    /// differences available and needed.
+    case tooFewDifferences(model: String, order: Int, available: Int, minimum: Int)
     /// Every value is missing.
     case allMissing
     /// The horizon must be at least 1.
@@ -28,6 +31,9 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case .tooShort(let model, let observed, let minimum):
             return "\(model) needs at least \(minimum) observations; the series has \(observed)"
+        case .tooFewDifferences(let model, let order, let available, let minimum):
+            let kind = order == 1 ? "first" : "second"
+            return "\(model) needs at least \(minimum) \(kind) differences of consecutive observations; the series has \(available) (each gap costs the differences across it)"
         case .allMissing:
             return "every value of the series is missing"
         case .invalidHorizon(let h):

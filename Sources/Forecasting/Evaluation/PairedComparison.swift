@@ -15,6 +15,17 @@ public struct PairedDifference: Sendable, Equatable, Encodable {
     public let lower: Double, upper: Double
     /// Share of units where the model's score is lower than the reference's, and higher (ties in neither).
     public let better: Double, worse: Double
+
+    private enum CodingKeys: String, CodingKey { case units, mean, lower, upper, better, worse }
+
+    /// The fields by name; a mean or bound that overflowed (finite differences whose sum is not) is `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(units, forKey: .units)
+        for (key, value) in [(CodingKeys.mean, mean), (.lower, lower), (.upper, upper), (.better, better), (.worse, worse)] {
+            if value.isFinite { try container.encode(value, forKey: key) } else { try container.encodeNil(forKey: key) }
+        }
+    }
 }
 
 /// Paired comparisons of per-unit scores (``PairedDifference``).
@@ -31,6 +42,7 @@ public enum PairedComparison {
     public static func difference(_ scores: [Double], minus reference: [Double], level: Double = 95,
                                   resamples: Int = resamples, seed: UInt64 = seed) -> PairedDifference? {
         precondition(scores.count == reference.count, "paired scores must have the same length")
+        precondition(level > 0 && level < 100, "the interval's level is a percentage between 0 and 100")
         var differences: [Double] = [], better = 0, worse = 0
         for (a, b) in zip(scores, reference) where a.isFinite && b.isFinite && (a - b).isFinite {
             let d = a - b

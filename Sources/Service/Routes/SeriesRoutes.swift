@@ -107,7 +107,7 @@ enum SeriesRoutes {
         guard period.frequency == frequency else {
             throw APIProblem.unprocessable("\(field).period: \(series) is \(frequency); '\(row.period)' is \(period.frequency)")
         }
-        guard row.value.isFinite, abs(row.value) < DecimalNumber.largestFigure else { throw APIProblem.unprocessable("\(field).value: must be a finite number below 1e15 in size") }
+        guard row.value.isFinite, abs(row.value) < DecimalNumber.largestFigure else { throw APIProblem.unprocessable("\(field).value: must be a finite number below \(DecimalNumber.largestFigureText) in size") }
         if definition.isCount && row.value < 0 {
             throw APIProblem.unprocessable("\(field).value: \(series) counts \(definition.unit); \(row.value) is negative")
         }

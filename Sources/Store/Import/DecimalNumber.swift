@@ -7,6 +7,8 @@ public enum DecimalNumber {
     /// The largest magnitude a stored figure may have (10¹⁵, beyond any fee, count or cost of the organisation):
     /// larger values are refused on import and through the API, so forecasts never overflow on them.
     public static let largestFigure = 1e15
+    /// ``largestFigure`` as messages write it (`1e+15`).
+    public static let largestFigureText = String(format: "%.0e", largestFigure)
 
     /// The value of `text` (surrounding spaces ignored) if it is a finite decimal number, else `nil`.
     public static func parse(_ text: some StringProtocol) -> Double? {

@@ -52,7 +52,7 @@ struct ObservationFile {
                 throw fail(valueText.isEmpty ? "value is missing (leave gaps out of the file rather than empty)" : "value '\(valueText)' is not a decimal number")
             }
             guard abs(value) < DecimalNumber.largestFigure else {
-                throw fail("value \(valueText) is 1e15 or more in size; no figure of the organisation is that large (a unit or exponent mistake?)")
+                throw fail("value \(valueText) is \(DecimalNumber.largestFigureText) or more in size; no figure of the organisation is that large (a unit or exponent mistake?)")
             }
             if definition.isCount && value < 0 {
                 throw fail("value \(valueText) is negative, but \(series) counts \(definition.unit)")

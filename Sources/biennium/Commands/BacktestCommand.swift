@@ -95,12 +95,16 @@ struct BacktestCommand: AsyncParsableCommand {
         }
     }
 
-    /// The models of a comma-separated list, or a usage error naming the bad one; `--baseline` is added if missing.
+    /// The models of a comma-separated list, each once, or a usage error naming the bad one; `--baseline` is added
+    /// if missing.
     private func chosen(_ list: String) throws -> [any ForecastModel] {
-        var models = try list.split(separator: ",").map { name throws -> any ForecastModel in
-            do { return try ModelCatalog.model(named: String(name).trimmingCharacters(in: .whitespaces)) } catch {
+        var models: [any ForecastModel] = []
+        for name in list.split(separator: ",") {
+            let model: any ForecastModel
+            do { model = try ModelCatalog.model(named: String(name).trimmingCharacters(in: .whitespaces)) } catch {
                 throw ValidationError("--models: \(error)")
             }
+            if !models.contains(where: { $0.name == model.name }) { models.append(model) }
         }
         if let baseline {
             let reference: any ForecastModel
@@ -108,6 +112,7 @@ struct BacktestCommand: AsyncParsableCommand {
                 throw ValidationError("--baseline: \(error)")
             }
             if !models.contains(where: { $0.name == reference.name }) { models.append(reference) }
+            guard models.count > 1 else { throw ValidationError("--baseline \(reference.name) leaves no other model to compare with it; name others in --models.") }
         }
         return models
     }

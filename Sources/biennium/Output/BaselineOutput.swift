@@ -18,7 +18,10 @@ enum BaselineOutput {
         return ["",
                 "Against \(comparison.baseline), \(units == "series" ? "series by series" : "origin by origin"): each model minus \(comparison.baseline) (negative: more accurate),",
                 "the mean with a \(Int(comparison.level))% bootstrap interval over the \(units) (\(PairedComparison.resamples) resamples); better/worse: share of",
-                "\(units) on MASE. An interval spanning zero is no evidence that either model is more accurate.", ""]
+                "\(units) on MASE. An interval spanning zero is no evidence that either model is more accurate."]
+            + (units == "origins" ? ["Neighbouring origins' errors are correlated (their forecasts share years when the horizon exceeds",
+                                     "one), so the interval is too narrow; with few origins, read the shares as well."] : [])
+            + [""]
             + TextTable.render(rows, rightAligned: [1, 2, 4, 5, 6])
     }
 

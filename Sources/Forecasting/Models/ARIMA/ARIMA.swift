@@ -93,9 +93,8 @@ public struct ARIMA: ForecastModel {
             let withConstant = constant ?? (order.d <= 1)
             let differences = w.filter { !$0.isNaN }.count, needed = order.p + order.q + (withConstant ? 1 : 0) + 3
             guard differences >= needed else {
-                // Counted in differences: a gap costs the difference on each side of it.
-                throw .tooShort(model: order.description + (order.d > 0 ? " (counting \(order.d == 1 ? "first" : "second") differences, which a gap interrupts)" : ""),
-                                observed: differences, minimum: needed)
+                if order.d == 0 { throw .tooShort(model: order.description, observed: differences, minimum: needed) }
+                throw .tooFewDifferences(model: order.description, order: order.d, available: differences, minimum: needed)
             }
             guard let fit = Self.estimate(w, order: order, withConstant: withConstant && order.d <= 1) else {
                 throw .noAdmissibleFit(model: order.description)
@@ -220,7 +219,8 @@ public struct ARIMA: ForecastModel {
         var cumulative = 0.0
         let sd = (0..<horizon).map { h -> Double in cumulative += psi[h] * psi[h]; return (fit.sigma2 * cumulative).squareRoot() }
         var forecast = Forecast(model: fit.label, start: start, mean: path, standardDeviation: sd, levels: levels)
-        forecast.parameters = ["sigma2": fit.sigma2, "aicc": fit.aicc, "loglik": fit.logLikelihood, "constant": fit.constant]
+        forecast.parameters = ["sigma2": fit.sigma2, "loglik": fit.logLikelihood, "constant": fit.constant]
+        forecast.recordStatistic("aicc", fit.aicc)
         for (i, value) in fit.ar.enumerated() { forecast.parameters["ar\(i + 1)"] = value }
         for (i, value) in fit.ma.enumerated() { forecast.parameters["ma\(i + 1)"] = value }
         if !fit.converged { forecast.notes = [Forecast.unconverged(fit.label)] }

@@ -172,7 +172,7 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
         var forecast = Forecast(model: label, start: series.end, mean: mean, standardDeviation: etaForecast.standardDeviation,
                                 levels: levels)
         forecast.parameters = etaForecast.parameters
-        forecast.parameters["aicc"] = errors.aicc
+        forecast.recordStatistic("aicc", errors.aicc)
         forecast.parameters.removeValue(forKey: "constant")
         if let constantCoefficient { forecast.parameters[errors.order.d == 0 ? "intercept" : "drift"] = constantCoefficient }
         for (regressor, value) in zip(regressors, coefficients) { forecast.parameters["beta." + regressor.name] = value }

@@ -72,7 +72,7 @@ public struct AkaikeWeightedETS: ForecastModel {
                                 standardDeviation: sd, levels: levels)
         for (fit, weight) in weighted {
             forecast.parameters["\(fit.spec).weight"] = weight
-            forecast.parameters["\(fit.spec).aicc"] = fit.aicc
+            forecast.recordStatistic("\(fit.spec).aicc", fit.aicc)
         }
         forecast.notes = weighted.filter { $0.weight >= 0.01 && !$0.fit.converged }.map { Forecast.unconverged("\($0.fit.spec)") }
         // The in-sample fit averaged with the same weights.

@@ -68,7 +68,8 @@ extension ETSFit {
         }
         var forecast = Forecast(model: spec.description, start: start, mean: mean,
                                 standardDeviation: variance.map { max($0, 0).squareRoot() }, levels: levels)
-        forecast.parameters = ["alpha": alpha, "l0": initialLevel, "sigma2": sigma2, "aicc": aicc, "loglik": logLikelihood]
+        forecast.parameters = ["alpha": alpha, "l0": initialLevel, "sigma2": sigma2, "loglik": logLikelihood]
+        forecast.recordStatistic("aicc", aicc)
         if spec.hasTrend { forecast.parameters["beta"] = beta; forecast.parameters["b0"] = initialTrend }
         if spec.isDamped { forecast.parameters["phi"] = phi }
         if !converged { forecast.notes = [Forecast.unconverged(spec.description)] }
