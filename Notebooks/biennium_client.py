@@ -123,6 +123,19 @@ class BienniumClient:
                              "mase": score.get("mase"), "smape": score["smape"]})
         return pd.DataFrame(rows)
 
+    def versus_baseline(self, series_id: str, origins: str, baseline: str, horizon: int = 2,
+                        models: str = "naive,ets,auto", real_time: bool = True) -> pd.DataFrame:
+        """Each model against `baseline`, origin by origin, as the service computes it (baseline=MODEL): the mean
+        difference of MASE with its 95% bootstrap interval and the share of origins where the model did better."""
+        document = self._json(f"/v1/backtests/{series_id}", origins=origins, horizon=horizon, models=models,
+                              realTime="true" if real_time else "false", baseline=baseline)
+        versus = document["versusBaseline"]
+        rows = [{"model": row["model"], "origins": row["mase"]["units"],
+                 f"MASE minus {versus['baseline']}": row["mase"]["mean"],
+                 "95% interval, lower": row["mase"]["lower"], "95% interval, upper": row["mase"]["upper"],
+                 "share of origins better": row["mase"]["better"]} for row in versus["models"] if "mase" in row]
+        return pd.DataFrame(rows).set_index("model")
+
     def models(self) -> pd.DataFrame:
         """The model specifications of Models/ with their latest stored fit."""
         rows = []
