@@ -32,6 +32,11 @@ public struct OriginScore: Sendable, Codable {
     public let winkler95: Double?
 }
 
+extension OriginScore {
+    /// This score as one unit of a paired comparison (``BaselineComparison``): the origin is the unit.
+    public var unitScore: BaselineComparison.UnitScore { .init(model: model, unit: "\(origin)", mase: mase, smape: smape) }
+}
+
 /// The scores of a rolling-origin backtest of one stored series, and the origins or models that were skipped.
 public struct RollingOriginResult: Sendable, Codable {
     /// The series id.

@@ -36,10 +36,8 @@ public enum SpecificationFitting {
     /// observations or a model that cannot fit it is reported in the result, not thrown; a series missing
     /// from the catalog or a store failure is thrown.
     public static func fit(_ specs: [ModelSpec], store: any SeriesStore, asOf: CalendarDay?) async throws -> [SpecificationFit] {
-        let catalog = try await store.catalog()
         var results: [SpecificationFit] = []
         for spec in specs {
-            try spec.checkSeries(in: catalog)
             let histories = try await SpecificationForecast(spec).histories(in: store, asOf: asOf)
             guard let stored = StoredSeries.annual(histories.response) else {
                 results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error: "no annual observations"))

@@ -19,7 +19,8 @@ public struct SpecificationForecast: Sendable {
     /// The forecaster of one specification.
     public init(_ spec: ModelSpec) { self.spec = spec }
 
-    /// Reads the response and the regressors as known on `asOf`.
+    /// Reads the response and the regressors as known on `asOf`; an unknown series or regressor is an error naming
+    /// the specification's file and key (``ModelSpec/checkSeries(in:)``).
     public func histories(in store: any SeriesStore, asOf: CalendarDay?) async throws -> Histories {
         let catalog = try await store.catalog()
         try spec.checkSeries(in: catalog)

@@ -128,6 +128,12 @@ public struct BaselineComparison: Sendable, Encodable {
         try container.encode(rows, forKey: .rows)
     }
 
+    /// `models` with `baseline` appended unless a model of the same name is among them: what a backtest must score
+    /// to compare them.
+    public static func including(_ baseline: any ForecastModel, in models: [any ForecastModel]) -> [any ForecastModel] {
+        models.contains { $0.name == baseline.name } ? models : models + [baseline]
+    }
+
     /// Compares each of `models` but `baseline` with `baseline` over the units both scored.
     public init(baseline: String, models: [String], scores: [UnitScore], level: Double = 95) {
         self.baseline = baseline

@@ -14,7 +14,7 @@ struct BacktestBody: Encodable {
         self.result = result
         versusBaseline = baseline.map { reference in
             BaselineComparison(baseline: reference.name, models: models.map(\.name),
-                               scores: result.scores.map { .init(model: $0.model, unit: "\($0.origin)", mase: $0.mase, smape: $0.smape) })
+                               scores: result.scores.map(\.unitScore))
         }
     }
 
@@ -29,6 +29,6 @@ struct BacktestBody: Encodable {
         guard let name else { return (models, nil) }
         let reference: any ForecastModel
         do { reference = try ModelCatalog.model(named: name) } catch { throw APIProblem.badRequest("query parameter 'baseline': \(error)") }
-        return (models.contains { $0.name == reference.name } ? models : models + [reference], reference)
+        return (BaselineComparison.including(reference, in: models), reference)
     }
 }

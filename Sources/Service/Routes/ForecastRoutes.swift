@@ -51,11 +51,9 @@ enum ForecastRoutes {
     }
 
     static func levels(_ text: String) throws -> [Double] {
-        try text.split(separator: ",").map { part in
-            guard let level = DecimalNumber.parse(part), IntervalLevel.isValid(level) else {
-                throw APIProblem.badRequest("query parameter 'levels' takes \(IntervalLevel.rule), comma separated; got '\(text)'")
-            }
-            return level
+        guard let levels = IntervalLevel.list(text) else {
+            throw APIProblem.badRequest("query parameter 'levels' takes \(IntervalLevel.rule), comma separated; got '\(text)'")
         }
+        return levels
     }
 }

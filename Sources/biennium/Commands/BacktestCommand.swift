@@ -106,22 +106,25 @@ struct BacktestCommand: AsyncParsableCommand {
             }
             if !models.contains(where: { $0.name == model.name }) { models.append(model) }
         }
-        if let baseline {
-            let reference: any ForecastModel
-            do { reference = try ModelCatalog.model(named: baseline.trimmingCharacters(in: .whitespaces)) } catch {
-                throw ValidationError("--baseline: \(error)")
-            }
-            if !models.contains(where: { $0.name == reference.name }) { models.append(reference) }
+        if let reference = try baselineModel() {
+            models = BaselineComparison.including(reference, in: models)
             guard models.count > 1 else { throw ValidationError("--baseline \(reference.name) leaves no other model to compare with it; name others in --models.") }
         }
         return models
     }
 
+    /// The model of `--baseline`, when it was given.
+    private func baselineModel() throws -> (any ForecastModel)? {
+        guard let baseline else { return nil }
+        do { return try ModelCatalog.model(named: baseline.trimmingCharacters(in: .whitespaces)) } catch {
+            throw ValidationError("--baseline: \(error)")
+        }
+    }
+
     /// Every model against `--baseline`, unit by unit, when it was given.
     private func comparison(_ models: [any ForecastModel], _ scores: [BaselineComparison.UnitScore]) throws -> BaselineComparison? {
-        guard let baseline else { return nil }
-        let reference = try ModelCatalog.model(named: baseline.trimmingCharacters(in: .whitespaces)).name
-        return BaselineComparison(baseline: reference, models: models.map(\.name), scores: scores)
+        guard let reference = try baselineModel() else { return nil }
+        return BaselineComparison(baseline: reference.name, models: models.map(\.name), scores: scores)
     }
 
     /// `FIRST...LAST` as years.
@@ -159,7 +162,7 @@ struct BacktestCommand: AsyncParsableCommand {
                 .run(origins: Array(origins), models: models)
         }
         if let out { try BacktestOutput.writeOrigins(result, to: out) }
-        let versus = try comparison(models, result.scores.map { .init(model: $0.model, unit: "\($0.origin)", mase: $0.mase, smape: $0.smape) })
+        let versus = try comparison(models, result.scores.map(\.unitScore))
         print(try BacktestOutput.render(result, format: format, comparison: versus))
     }
 }

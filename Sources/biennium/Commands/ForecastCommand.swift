@@ -49,12 +49,11 @@ struct ForecastCommand: AsyncParsableCommand {
 
     /// The levels of --level, or `nil` when it was not given.
     func levels() throws -> [Double]? {
-        try level?.split(separator: ",").map { text in
-            guard let v = DecimalNumber.parse(text), IntervalLevel.isValid(v) else {
-                throw ValidationError("--level takes \(IntervalLevel.rule), comma separated (e.g. 80,95); got '\(level ?? "")'.")
-            }
-            return v
+        guard let level else { return nil }
+        guard let levels = IntervalLevel.list(level) else {
+            throw ValidationError("--level takes \(IntervalLevel.rule), comma separated (e.g. 80,95); got '\(level)'.")
         }
+        return levels
     }
 
     func run() async throws {
@@ -67,10 +66,10 @@ struct ForecastCommand: AsyncParsableCommand {
         do { chosen = try ModelCatalog.model(named: modelName) } catch { throw ValidationError("--model: \(error)") }
         let day = asOf.flatMap(CalendarDay.init(iso:))
         let (definition, observations, regressors) = try await self.store.withStore { store in
-            try loaded?.checkSeries(in: try await store.catalog())
-            let definition = try await self.store.definition(of: id, in: store)
+            // A specification's series and regressors are checked (naming its file) before the series is looked up.
             var regressors: [SeriesID: [Observation]] = [:]
             if let loaded { regressors = try await SpecificationForecast(loaded).histories(in: store, asOf: day).regressors }
+            let definition = try await self.store.definition(of: id, in: store)
             return (definition, try await store.observations(of: id, asOf: day), regressors)
         }
         guard definition.frequency == "annual" else {
