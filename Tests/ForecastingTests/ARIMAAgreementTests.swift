@@ -111,6 +111,45 @@ import TestSupport
         #expect(ARIMA.rootsOutside([0.5, 0, 0], radius: 1.01), "trailing zeros are not roots")
     }
 
+    /// Runs the stepwise search over a table of AICc values (candidates not in it fail), recording the order in
+    /// which candidates were fitted.
+    static func search(_ table: [String: Double], observations: Int = 30, seriesLength: Int = 31) throws -> (chosen: String, tried: [String]) {
+        var tried: [String] = []
+        let best = try ARIMA.stepwise(observations: observations, seriesLength: seriesLength, allowConstant: true) { p, q, c in
+            let key = "\(p)\(q)\(c ? "c" : "")"
+            tried.append(key)
+            return table[key].map {
+                ARIMAFit(order: ARIMAOrder(p, 1, q), hasConstant: c, ar: [], ma: [], constant: 0, sigma2: 1,
+                         logLikelihood: 0, observations: observations, aicc: $0)
+            }
+        }
+        return ("\(best.order.p)\(best.order.q)\(best.hasConstant ? "c" : "")", tried)
+    }
+
+    @Test("after (0,d,0) without the constant wins the starts, the moves keep the constant (R's auto.arima, statsforecast)")
+    func constantOfTheMoves() throws {
+        // The trace statsforecast 2.1.1 prints for M3's N0150 has this shape: (2,2), (0,0), (1,0), (0,1) with
+        // drift, (0,0) without — the best — then only (1,1) with drift; (0,1) without drift, lower still, is never
+        // fitted, because no move from (0,0) changes both the MA order and the constant.
+        let table = ["22c": 446.5, "00c": 434.4, "10c": 435.2, "01c": 432.3, "00": 432.1, "11c": 435.3, "01": 429.8, "10": 433.0]
+        let (chosen, tried) = try Self.search(table)
+        #expect(tried == ["22c", "00c", "10c", "01c", "00", "11c"])
+        #expect(chosen == "00")
+        // Once toggling the constant wins, the moves continue without it.
+        let toggled = ["22c": 450, "00c": 441, "10c": 440, "01c": 442, "00": 445, "20c": 442.5, "11c": 443, "21c": 444,
+                       "10": 439, "20": 438, "30": 461, "21": 460]
+        let second = try Self.search(toggled)
+        #expect(second.chosen == "20")
+        #expect(second.tried == ["22c", "00c", "10c", "01c", "00", "20c", "11c", "21c", "10", "20", "30", "21", "11", "31"])
+    }
+
+    @Test("a series of fewer than ten values starts from (1,d,1), as R's auto.arima does; ten or more from (2,d,2)")
+    func shortSeriesStart() throws {
+        let table = ["11c": 50.0, "22c": 40.0, "00c": 60, "10c": 61, "01c": 62, "00": 63]
+        #expect(try Self.search(table, observations: 8, seriesLength: 9).tried.first == "11c")
+        #expect(try Self.search(table, observations: 9, seriesLength: 10).tried.first == "22c")
+    }
+
     @Test("an automatically chosen model's forecast variance uses σ² with degrees of freedom, n/(n − p − q − constant)")
     func degreesOfFreedom() throws {
         let series = TimeSeries(start: 1, observed: (0..<30).map { (t: Int) -> Double in 100 + 3 * Double(t) + (t % 3 == 0 ? 4 : -2) })

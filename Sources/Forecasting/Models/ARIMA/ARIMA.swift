@@ -105,7 +105,7 @@ public struct ARIMA: ForecastModel {
         let d = Self.differences(y)
         let w = Self.difference(y, d)
         let count = w.filter { !$0.isNaN }.count
-        let best = try Self.stepwise(observations: count, allowConstant: d <= 1) { p, q, c in
+        let best = try Self.stepwise(observations: count, seriesLength: observed.count, allowConstant: d <= 1) { p, q, c in
             Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c, effort: .search).flatMap { Self.admissible($0) ? $0 : nil }
         }
         // The candidates were ranked on a quick maximisation; the winner's is completed.

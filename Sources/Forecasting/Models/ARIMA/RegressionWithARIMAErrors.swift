@@ -88,7 +88,7 @@ public struct RegressionWithARIMAErrors: Sendable {
             errors = fit
         } else {
             let count = w.indices.filter { t in !w[t].isNaN && differenced.allSatisfy { !$0[t].isNaN } }.count
-            errors = try ARIMA.stepwise(observations: count - regressors.count, allowConstant: d <= 1 && constant != false) { p, q, c in
+            errors = try ARIMA.stepwise(observations: count - regressors.count, seriesLength: complete.count, allowConstant: d <= 1 && constant != false) { p, q, c in
                 estimate(p, q, c && constant != false)
             }
         }
