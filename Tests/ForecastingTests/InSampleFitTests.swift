@@ -108,7 +108,7 @@ import Testing
         let combo = try Combination([BenchmarkModel(.naive), BenchmarkModel(.drift)]).forecast(Self.series, horizon: 2, levels: [95])
         #expect(combo.inSample.fitted[0] == nil)
         for t in 1..<Self.values.count { #expect(abs(combo.inSample.fitted[t]! - (naive.fitted[t]! + drift.fitted[t]!) / 2) < 1e-9) }
-        let weighted = try AkaikeWeightedETS().fit(Self.series, memo: nil)
+        let weighted = try AkaikeWeightedETS().fit(Self.series, horizon: 2)
         let etsw = try AkaikeWeightedETS().forecast(Self.series, horizon: 2, levels: [])
         for t in Self.values.indices {
             let expected = weighted.reduce(0) { $0 + $1.weight * $1.fit.fitted[t]! }

@@ -9,7 +9,8 @@ import Foundation
 /// the average hedges in proportion to the evidence. The mean is the weighted mean of the models' means and the
 /// interval is the normal one with the weighted mixture's variance (the models' variances plus their
 /// disagreement, as ``Combination``). The models are fitted as the selection ranks them (tolerance 1e-6), which
-/// the weights do not need to be finer than.
+/// the weights do not need to be finer than. Multiplicative-error models whose point forecasts reach zero within
+/// the horizon are left out, as from ``ETS``'s selection.
 public struct AkaikeWeightedETS: ForecastModel {
     let effort: ETS.Effort
 
@@ -24,22 +25,24 @@ public struct AkaikeWeightedETS: ForecastModel {
     /// For a holdout score: multiplicative models on profiled initial states (``ETS/Effort/screening``).
     public var screening: any ForecastModel { AkaikeWeightedETS(effort: .screening) }
 
-    /// The fitted models and their weights (summing to 1), largest weight first.
-    public func fit(_ series: TimeSeries) throws(ForecastingError) -> [(fit: ETSFit, weight: Double)] {
-        try fit(series, memo: nil)
+    /// The fitted models and their weights (summing to 1), largest weight first; with a `horizon`, only the
+    /// models defined over it (``ETSFit/isDefined(over:)``).
+    public func fit(_ series: TimeSeries, horizon: Int? = nil) throws(ForecastingError) -> [(fit: ETSFit, weight: Double)] {
+        try fit(series, horizon: horizon, memo: nil)
     }
 
-    /// ``fit(_:)``, taking the ranked candidates from `memo` (shared with ``ETS``) when given and ranking.
-    func fit(_ series: TimeSeries, memo: ForecastMemo?) throws(ForecastingError) -> [(fit: ETSFit, weight: Double)] {
+    /// ``fit(_:horizon:)``, taking the ranked candidates from `memo` (shared with ``ETS``) when given and ranking.
+    func fit(_ series: TimeSeries, horizon: Int?, memo: ForecastMemo?) throws(ForecastingError) -> [(fit: ETSFit, weight: Double)] {
         let trimmed = series.trimmed()
         guard trimmed.observedCount > 0 else { throw .allMissing }
         let effort = self.effort
-        let fits: [ETSFit]
+        let ranked: [ETSFit]
         if let memo, case .ranking = effort {
-            fits = try memo.etsCandidates { () throws(ForecastingError) in try ETS.candidates(trimmed.values, effort: effort) }
+            ranked = try memo.etsCandidates { () throws(ForecastingError) in try ETS.candidates(trimmed.values, effort: effort) }
         } else {
-            fits = try ETS.candidates(trimmed.values, effort: effort)
+            ranked = try ETS.candidates(trimmed.values, effort: effort)
         }
+        let fits = ETS.definedOver(ranked, horizon: horizon)
         let smallest = fits.map(\.aicc).min()!
         let raw = fits.map { exp(-0.5 * ($0.aicc - smallest)) }
         let total = raw.reduce(0, +)
@@ -61,7 +64,7 @@ public struct AkaikeWeightedETS: ForecastModel {
 
     /// The forecast for checked arguments, with the candidates from `memo` when given.
     private func weightedForecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo?) throws(ForecastingError) -> Forecast {
-        let weighted = try fit(series, memo: memo)
+        let weighted = try fit(series, horizon: horizon, memo: memo)
         let members = weighted.map { ($0.fit.forecast(start: series.end, horizon: horizon, levels: []), $0.weight) }
         let (mean, sd) = Combination.mixture(members, horizon: horizon)
         // e.g. "Akaike-weighted ETS [ETS(A,A,N) 67%, ETS(M,A,N) 29%, ETS(A,Ad,N) 3%, 3 below 1%]"

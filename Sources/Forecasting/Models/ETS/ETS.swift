@@ -7,6 +7,10 @@ import Foundation
 /// likelihood at given smoothing parameters solve a least-squares problem and are concentrated out; with
 /// multiplicative errors they join the Nelder–Mead search (from a least-squares line through the first ten
 /// observations). Missing values are skipped by the likelihood, not interpolated.
+///
+/// Selecting for a forecast, a multiplicative-error model whose point forecasts reach zero within the horizon is
+/// left out (``ETSFit/isDefined(over:)``): its errors scale the mean, so it has no forecast distribution there. A
+/// fixed multiplicative specification is kept as asked, with a note.
 public struct ETS: ForecastModel {
     /// A fixed specification, or `nil` to select by AICc among all admissible ones.
     public let spec: ETSSpec?
@@ -40,26 +44,40 @@ public struct ETS: ForecastModel {
     ///   data for multiplicative errors.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
-        return try self.fit(series).forecast(of: series, horizon: horizon, levels: levels)
+        return Self.forecast(try self.fit(series, horizon: horizon), of: series, horizon: horizon, levels: levels)
+    }
+
+    /// The fit's forecast, noting when a multiplicative-error model (a fixed specification) is not defined over
+    /// the horizon.
+    static func forecast(_ fit: ETSFit, of series: TimeSeries, horizon: Int, levels: [Double]) -> Forecast {
+        var forecast = fit.forecast(of: series, horizon: horizon, levels: levels)
+        if !fit.isDefined(over: horizon) {
+            let first = forecast.mean.firstIndex { $0 <= 0 }.map { $0 + 1 } ?? horizon
+            forecast.notes.append("\(fit.spec)'s forecast falls to zero or below at h = \(first): a model with multiplicative "
+                                  + "errors describes positive data only, so its intervals there mean nothing; an additive-error model fits such a path")
+        }
+        return forecast
     }
 
     /// The forecast through a memo, whose ranked candidates it shares with ``AkaikeWeightedETS``.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
         try remembered(series, horizon: horizon, levels: levels, in: memo) { () throws(ForecastingError) in
-            let fit = try self.fit(series) { y, effort throws(ForecastingError) in
+            let fit = try self.fit(series, horizon: horizon) { y, effort throws(ForecastingError) in
                 effort.isScreening ? try Self.candidates(y, effort: effort) : try memo.etsCandidates { () throws(ForecastingError) in try Self.candidates(y, effort: effort) }
             }
-            return fit.forecast(of: series, horizon: horizon, levels: levels)
+            return Self.forecast(fit, of: series, horizon: horizon, levels: levels)
         }
     }
 
-    /// Fits the fixed model, or every admissible model and keeps the smallest AICc.
-    public func fit(_ series: TimeSeries) throws(ForecastingError) -> ETSFit {
-        try fit(series) { y, effort throws(ForecastingError) in try Self.candidates(y, effort: effort) }
+    /// Fits the fixed model, or every admissible model and keeps the smallest AICc — among those defined over
+    /// `horizon` when one is given (``definedOver(_:horizon:)``).
+    public func fit(_ series: TimeSeries, horizon: Int? = nil) throws(ForecastingError) -> ETSFit {
+        try fit(series, horizon: horizon) { y, effort throws(ForecastingError) in try Self.candidates(y, effort: effort) }
     }
 
-    /// ``fit(_:)`` with the ranked candidates from `candidates(y, effort)`.
-    func fit(_ series: TimeSeries, candidates: ([Double?], Effort) throws(ForecastingError) -> [ETSFit]) throws(ForecastingError) -> ETSFit {
+    /// ``fit(_:horizon:)`` with the ranked candidates from `candidates(y, effort)`.
+    func fit(_ series: TimeSeries, horizon: Int?,
+             candidates: ([Double?], Effort) throws(ForecastingError) -> [ETSFit]) throws(ForecastingError) -> ETSFit {
         let trimmed = series.trimmed()
         let y = trimmed.values
         let observed = trimmed.observed
@@ -75,9 +93,10 @@ public struct ETS: ForecastModel {
         // Candidates are ranked on a quick maximisation (tolerance 1e-6, no restart); the winner is then fitted
         // thoroughly, and kept if that does at least as well. A screening fit (for a combination's validation
         // weights) ranks multiplicative candidates on profiled initial states as well, and stops there.
-        let fits = try candidates(y, refinesWinner ? .ranking : .screening)
+        let fits = Self.definedOver(try candidates(y, refinesWinner ? .ranking : .screening), horizon: horizon)
         var best = fits.min { $0.aicc < $1.aicc }!
-        if refinesWinner, let thorough = Self.estimate(y, spec: best.spec, effort: .refine(best)), thorough.aicc <= best.aicc { best = thorough }
+        if refinesWinner, let thorough = Self.estimate(y, spec: best.spec, effort: .refine(best)), thorough.aicc <= best.aicc,
+           horizon.map(thorough.isDefined) ?? true { best = thorough }
         return best
     }
 
@@ -99,6 +118,13 @@ public struct ETS: ForecastModel {
             throw .tooShort(model: "ETS", observed: observed.count, minimum: minimum)
         }
         return fits
+    }
+
+    /// The candidates defined over `horizon` (``ETSFit/isDefined(over:)``): without a horizon, or if none is, all.
+    static func definedOver(_ fits: [ETSFit], horizon: Int?) -> [ETSFit] {
+        guard let horizon else { return fits }
+        let defined = fits.filter { $0.isDefined(over: horizon) }
+        return defined.isEmpty ? fits : defined
     }
 
     /// How hard one model's likelihood is maximised.

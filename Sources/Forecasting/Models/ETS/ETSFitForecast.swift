@@ -29,13 +29,8 @@ extension ETSFit {
         return forecast
     }
 
-    /// Point forecasts and prediction intervals `horizon` steps ahead.
-    ///
-    /// Means: `ℓₙ + (φ + … + φʰ)bₙ`. Variances (Hyndman et al. 2008, ch. 6): for additive errors
-    /// `σ²(1 + Σⱼ₌₁ʰ⁻¹ cⱼ²)`; for multiplicative errors `(1 + σ²)θₕ − μₕ²` with `θ₁ = μ₁²`,
-    /// `θₕ = μₕ² + σ²Σⱼ₌₁ʰ⁻¹ cⱼ²θₕ₋ⱼ`; where `cⱼ = α + βφ(1 − φʲ)/(1 − φ)` (`α + βj` undamped, `α` without trend).
-    /// Intervals are normal around the mean.
-    public func forecast(start: Int, horizon: Int, levels: [Double]) -> Forecast {
+    /// Point forecasts `ℓₙ + (φ + … + φʰ)bₙ` for h = 1…`horizon`.
+    func means(horizon: Int) -> [Double] {
         let damping = spec.isDamped ? phi : 1
         var mean: [Double] = []
         var sum = 0.0, power = 1.0
@@ -44,6 +39,25 @@ extension ETSFit {
             sum += power
             mean.append(level + (spec.hasTrend ? sum * trend : 0))
         }
+        return mean
+    }
+
+    /// Whether the model describes the data `horizon` steps ahead: always with additive errors; with
+    /// multiplicative errors, which scale the mean (yₜ = μₜ(1 + εₜ), a model of positive data), only while every
+    /// point forecast stays above zero. A declining trend can take it to zero within the horizon, where its
+    /// forecast distribution no longer exists.
+    public func isDefined(over horizon: Int) -> Bool {
+        spec.error == .additive || means(horizon: horizon).allSatisfy { $0 > 0 }
+    }
+
+    /// Point forecasts and prediction intervals `horizon` steps ahead.
+    ///
+    /// Means: ``means(horizon:)``. Variances (Hyndman et al. 2008, ch. 6): for additive errors
+    /// `σ²(1 + Σⱼ₌₁ʰ⁻¹ cⱼ²)`; for multiplicative errors `(1 + σ²)θₕ − μₕ²` with `θ₁ = μ₁²`,
+    /// `θₕ = μₕ² + σ²Σⱼ₌₁ʰ⁻¹ cⱼ²θₕ₋ⱼ`; where `cⱼ = α + βφ(1 − φʲ)/(1 − φ)` (`α + βj` undamped, `α` without trend).
+    /// Intervals are normal around the mean.
+    public func forecast(start: Int, horizon: Int, levels: [Double]) -> Forecast {
+        let mean = means(horizon: horizon)
         func c(_ j: Int) -> Double {
             guard spec.hasTrend else { return alpha }
             if spec.isDamped { return alpha + beta * phi * (1 - pow(phi, Double(j))) / (1 - phi) }
