@@ -2,20 +2,22 @@
 
 Both tools fit each series' training part (all values but the last 6) and forecast 6 years. The script runs
 
-    BINARY backtest --data Tests/Fixtures/competitions/m3_yearly.csv --horizon 6 --models arima --jobs 1 --out TMP
+    BINARY backtest --data Tests/Fixtures/competitions/m3_yearly.csv --horizon 6 --models arima --jobs 1 \
+        --format json --out TMP
 
 for Biennium's chosen model per series (the `fitted` column) and MASE, and statsforecast 2.1.1's AutoARIMA
 (season_length = 1, its defaults) for its own. It then takes the series on which both chose the same number of
 differences and the same constant but other AR/MA orders, and asks statsforecast to fit Biennium's order there
 with the function its own stepwise search calls for every candidate (`statsforecast.arima.myarima`, CSS-ML,
-AICc). Three outcomes:
+AICc). Four outcomes:
 
-  * fails: statsforecast's fit of that order ends with NaN coefficients, so its search scores it AICc = inf and
-    can never choose it, however well it fits (a numerical failure, not a statistical judgement);
-  * refused: its fit is finite but has a root within 1.01 of the unit circle, which R's rule refuses (statsforecast
-    applies it to first-order terms too; Biennium only from the second order on, ACCURACY.md);
+  * fails: statsforecast's fit of that order raises an error inside its search (which then scores the order
+    AICc = inf) or ends with NaN coefficients — a numerical failure, not a statistical judgement;
+  * refused: its fit has finite coefficients and a root of degree-two-or-more AR or MA polynomial within 1.01
+    of the unit circle, which R's rule refuses (as Biennium's does, ACCURACY.md) — the two tools' estimates of
+    the same order differ;
   * higher: statsforecast's fit of that order has a higher AICc than its own choice (its optimiser stops at a
-    lower likelihood than the exact maximum Biennium finds, or the order is never reached by its search);
+    lower likelihood than the exact maximum Biennium finds);
   * lower: statsforecast's fit of that order has the lower AICc, yet its stepwise search never reached it.
 
 For each group it prints the number of series and its share of the mean MASE difference over all series
@@ -27,6 +29,7 @@ series by series").
 """
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 import sys
@@ -69,10 +72,37 @@ def biennium_choices(binary: str) -> pd.DataFrame:
         frame = pd.read_csv(out)
     rows = []
     for _, row in frame.iterrows():
-        match = LABEL.match(row["fitted"])
+        match = LABEL.match(str(row["fitted"]))
+        if match is None:
+            print(f"{row['series']}: Biennium's fit is not an ARIMA label ({row['fitted']!r}); left out", file=sys.stderr)
+            continue
         rows.append({"series": row["series"], "p": int(match[1]), "d": int(match[2]), "q": int(match[3]),
                      "constant": bool(match[4].strip()), "mase": float(row["mase"])})
     return pd.DataFrame(rows).set_index("series")
+
+
+def smallest_root(coefficients: dict[str, float], prefix: str, sign: float) -> float:
+    """The smallest root modulus of 1 - sign * (c1 z + c2 z^2 + ...) over the coefficients named prefix1, prefix2, ...
+    (inf for an empty or first-order polynomial, which R's rule does not check)."""
+    values = [coefficients[f"{prefix}{i}"] for i in range(1, 6) if f"{prefix}{i}" in coefficients]
+    while values and abs(values[-1]) <= 1e-8:
+        values.pop()
+    if len(values) < 2:
+        return math.inf
+    polynomial = [-sign * c for c in reversed(values)] + [1.0]
+    return float(np.min(np.abs(np.roots(polynomial))))
+
+
+def outcome_of(fit, own_aicc: float) -> str:
+    coefficients = fit.get("coef") if isinstance(fit, dict) else None
+    if coefficients is None or any(not np.isfinite(float(v)) for v in coefficients.values()):
+        return "fails"
+    ic = fit.get("ic", math.inf)
+    if not np.isfinite(ic):
+        named = {k: float(v) for k, v in coefficients.items()}
+        roots = min(smallest_root(named, "ar", 1.0), smallest_root(named, "ma", -1.0))
+        return "refused" if roots < 1.01 else "other"
+    return "higher" if ic > own_aicc else "lower"
 
 
 def statsforecast_choices(data: dict[str, tuple[np.ndarray, np.ndarray]]) -> pd.DataFrame:
@@ -107,13 +137,7 @@ def main() -> int:
         row = both.loc[sid]
         fit = myarima(data[sid][0], order=(int(row.p_biennium), int(row.d_biennium), int(row.q_biennium)),
                       constant=bool(row.constant_biennium), ic="aicc")
-        coefficients = np.array(list(fit.get("coef", {}).values()), dtype=float) if isinstance(fit, dict) else np.array([np.nan])
-        if not np.isfinite(fit.get("ic", np.inf)):
-            outcome[sid] = "fails" if np.isnan(coefficients).any() else "refused"
-        elif fit.get("ic", np.inf) > row.aicc:
-            outcome[sid] = "higher"
-        else:
-            outcome[sid] = "lower"
+        outcome[sid] = outcome_of(fit, row.aicc)
         print(f"{sid}  Biennium ARIMA({int(row.p_biennium)},{int(row.d_biennium)},{int(row.q_biennium)})"
               f"{' +c' if row.constant_biennium else '   '}  statsforecast ARIMA({int(row.p_sf)},{int(row.d_sf)},"
               f"{int(row.q_sf)}){' +c' if row.constant_sf else '   '}  its AICc {row.aicc:9.2f}, its fit of Biennium's "
@@ -125,7 +149,7 @@ def main() -> int:
     print(f"\nMean MASE difference over {total} series (Biennium - statsforecast): {both.difference.mean():+.4f}, of which")
     print(f"  same model                                          {share(same_model)}")
     print(f"  another d or constant                               {share(other_d_or_constant)}")
-    for name in ("fails", "refused", "higher", "lower"):
+    for name in ("fails", "refused", "other", "higher", "lower"):
         mask = both.index.isin([sid for sid, value in outcome.items() if value == name])
         print(f"  same d and constant, other terms; statsforecast's fit of Biennium's order {name:7} {share(mask)}")
     return 0

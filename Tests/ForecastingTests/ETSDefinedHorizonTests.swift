@@ -54,4 +54,18 @@ import Testing
         let forecast = try AkaikeWeightedETS().forecast(Self.falling, horizon: 6, levels: [95])
         #expect(!forecast.parameters.keys.contains("ETS(M,A,N).weight"))
     }
+
+    @Test("through one memo, ets and etsw at two horizons choose as they do alone (the ranked fits are shared unfiltered)")
+    func memoAcrossHorizons() throws {
+        let memo = ForecastMemo()
+        let defined = try #require((1...6).last { try! ETS().fit(Self.falling).isDefined(over: $0) })
+        for (model, horizon) in [(ETS() as any ForecastModel, 6), (AkaikeWeightedETS(), defined), (ETS(), defined), (AkaikeWeightedETS(), 6)] {
+            let shared = try model.forecast(Self.falling, horizon: horizon, levels: [95], memo: memo)
+            let alone = try model.forecast(Self.falling, horizon: horizon, levels: [95])
+            #expect(shared.model == alone.model, "\(model.name) at \(horizon)")
+            #expect(shared.mean == alone.mean, "\(model.name) at \(horizon)")
+        }
+        #expect(try ETS().forecast(Self.falling, horizon: 6, levels: [95], memo: memo).model
+                != ETS().forecast(Self.falling, horizon: defined, levels: [95], memo: memo).model)
+    }
 }

@@ -1,4 +1,4 @@
-/// Forecasts already made from one series at one horizon, by model name, so that a model asked for twice in
+/// Forecasts already made from one series, by model name and horizon, so that a model asked for twice in
 /// one run — alone and as a member of a combination, as in `backtest --models ets,auto` — is fitted once.
 ///
 /// A memo belongs to one series and is used by one thread; models with equal names must be the same model (as

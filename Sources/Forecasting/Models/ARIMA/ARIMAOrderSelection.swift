@@ -28,28 +28,25 @@ extension ARIMA {
     /// Hyndman–Khandakar stepwise search by AICc over p, q ≤ 5 and the constant, in their order of moves (as R's
     /// `auto.arima` and statsforecast): (2,2) — (1,1) for a series of fewer than ten values, `seriesLength` —
     /// (0,0), (1,0), (0,1) with the constant where allowed and (0,0) without, then from the best the first
-    /// neighbour (p∓1, q∓1, both, the constant toggled) that lowers the AICc, until none does or 94 models were
-    /// tried. As in those implementations, the neighbours keep the constant of the starting models until toggling
+    /// neighbour (p∓1, q∓1, both, the constant toggled) that lowers the AICc, until none does. (Each candidate is
+    /// fitted once, so at most 72 are; R's cap of 94 models binds only with seasonal terms.) As in those
+    /// implementations, the neighbours keep the constant of the starting models until toggling
     /// it wins, even when (0,0) without it was the best start: a model without the constant is then reached only
     /// through that toggle. Searching the neighbours of the best start's own constant instead found lower AICc
     /// minima that forecast worse on the M3 and Tourism yearly series (ACCURACY.md). `estimate(p, q, constant)`
     /// fits one candidate; candidates with fewer than `p + q + constant + 3` observations are not tried.
     static func stepwise(observations count: Int, seriesLength: Int, allowConstant: Bool,
                          estimate: (Int, Int, Bool) -> ARIMAFit?) throws(ForecastingError) -> ARIMAFit {
-        var cache: [String: ARIMAFit?] = [:]
-        var fitted = 0                                  // candidates tried, at most 94
+        var cache: [ARMACandidate: ARIMAFit?] = [:]     // a key with a nil fit: tried (or out of bounds), failed
         func fit(_ p: Int, _ q: Int, _ c: Bool) -> ARIMAFit? {
-            let key = "\(p),\(q),\(c)"
+            let key = ARMACandidate(p: p, q: q, constant: c)
             if let known = cache[key] { return known }
             var result: ARIMAFit?
-            if p >= 0, q >= 0, p <= 5, q <= 5 {
-                fitted += 1
-                if count >= p + q + (c ? 1 : 0) + 3 { result = estimate(p, q, c) }
-            }
+            if p >= 0, q >= 0, p <= 5, q <= 5, count >= p + q + (c ? 1 : 0) + 3 { result = estimate(p, q, c) }
             cache[key] = result
             return result
         }
-        func tried(_ p: Int, _ q: Int, _ c: Bool) -> Bool { cache["\(p),\(q),\(c)"] != nil }
+        func tried(_ p: Int, _ q: Int, _ c: Bool) -> Bool { cache[ARMACandidate(p: p, q: q, constant: c)] != nil }
         // Hyndman & Khandakar's order of moves: the four starting models with the constant (where allowed) and
         // (0, 0) without; then, from the best, the first neighbour that improves the AICc becomes the new best.
         var best: ARIMAFit?
@@ -61,11 +58,11 @@ extension ARIMA {
         }
         guard var current = best else { throw .tooShort(model: "ARIMA", observed: count, minimum: 4) }
         var constant = allowConstant                    // the constant the moves keep (see above)
-        search: while fitted < 94 {
+        search: while true {
             let (p, q) = (current.order.p, current.order.q)
             var moves = [(-1, 0), (0, -1), (1, 0), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)].map { (p + $0.0, q + $0.1, constant) }
             if allowConstant { moves.append((p, q, !constant)) }
-            for (cp, cq, cc) in moves where !tried(cp, cq, cc) && fitted < 94 {
+            for (cp, cq, cc) in moves where !tried(cp, cq, cc) {
                 if let f = fit(cp, cq, cc), f.aicc < current.aicc - 1e-9 {
                     current = f
                     constant = cc
@@ -75,6 +72,11 @@ extension ARIMA {
             break
         }
         return current
+    }
+
+    /// One candidate of the stepwise search: its AR and MA orders and whether it has the constant.
+    struct ARMACandidate: Hashable {
+        let p: Int, q: Int, constant: Bool
     }
 
     /// The d-th difference, NaN where a term is missing, same length (the first d entries NaN).

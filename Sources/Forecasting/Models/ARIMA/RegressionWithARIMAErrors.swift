@@ -66,14 +66,14 @@ public struct RegressionWithARIMAErrors: Sendable {
         let w = ARIMA.difference(y, d)
         let differenced = x.map { ARIMA.difference($0, d) }
         let time = y.indices.map { Double($0 + 1) }
-        var coefficients: [String: [Double]] = [:]
+        var coefficients: [ARIMA.ARMACandidate: [Double]] = [:]
         func estimate(_ p: Int, _ q: Int, _ withConstant: Bool) -> ARIMAFit? {
             let columns = (withConstant ? [ARIMA.difference(d == 0 ? time.map { _ in 1 } : time, d)] : []) + differenced
             let (ar, ma, converged) = ARIMA.maximumLikelihoodCoefficients(p: p, q: q) { ar, ma in
                 ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns)?.logLikelihood
             }
             guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns) else { return nil }
-            coefficients["\(p),\(q),\(withConstant)"] = ll.beta
+            coefficients[ARIMA.ARMACandidate(p: p, q: q, constant: withConstant)] = ll.beta
             return ARIMAFit(order: ARIMAOrder(p, d, q), hasConstant: withConstant, ar: ar, ma: ma,
                             constant: withConstant ? ll.beta[0] : 0, sigma2: ll.sigma2, logLikelihood: ll.logLikelihood,
                             observations: ll.n,
@@ -92,7 +92,7 @@ public struct RegressionWithARIMAErrors: Sendable {
                 estimate(p, q, c && constant != false)
             }
         }
-        let beta = coefficients["\(errors.order.p),\(errors.order.q),\(errors.hasConstant)"] ?? []
+        let beta = coefficients[ARIMA.ARMACandidate(p: errors.order.p, q: errors.order.q, constant: errors.hasConstant)] ?? []
         return RegressionWithARIMAErrorsFit(series: series, regressors: regressors, errors: errors,
                                             constantCoefficient: errors.hasConstant ? beta[0] : nil,
                                             coefficients: Array(beta.dropFirst(errors.hasConstant ? 1 : 0)))

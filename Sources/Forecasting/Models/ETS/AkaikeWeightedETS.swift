@@ -10,7 +10,7 @@ import Foundation
 /// interval is the normal one with the weighted mixture's variance (the models' variances plus their
 /// disagreement, as ``Combination``). The models are fitted as the selection ranks them (tolerance 1e-6), which
 /// the weights do not need to be finer than. Multiplicative-error models whose point forecasts reach zero within
-/// the horizon are left out, as from ``ETS``'s selection.
+/// the horizon are left out, as from ``ETS``'s selection (all are kept, with a note, if none is defined there).
 public struct AkaikeWeightedETS: ForecastModel {
     let effort: ETS.Effort
 
@@ -36,13 +36,7 @@ public struct AkaikeWeightedETS: ForecastModel {
         let trimmed = series.trimmed()
         guard trimmed.observedCount > 0 else { throw .allMissing }
         let effort = self.effort
-        let ranked: [ETSFit]
-        if let memo, case .ranking = effort {
-            ranked = try memo.etsCandidates { () throws(ForecastingError) in try ETS.candidates(trimmed.values, effort: effort) }
-        } else {
-            ranked = try ETS.candidates(trimmed.values, effort: effort)
-        }
-        let fits = ETS.definedOver(ranked, horizon: horizon)
+        let fits = ETS.definedOver(try ETS.candidates(trimmed.values, effort: effort, memo: memo), horizon: horizon)
         let smallest = fits.map(\.aicc).min()!
         let raw = fits.map { exp(-0.5 * ($0.aicc - smallest)) }
         let total = raw.reduce(0, +)
@@ -78,6 +72,7 @@ public struct AkaikeWeightedETS: ForecastModel {
             forecast.recordStatistic("\(fit.spec).aicc", fit.aicc)
         }
         forecast.notes = weighted.filter { $0.weight >= 0.01 && !$0.fit.converged }.map { Forecast.unconverged("\($0.fit.spec)") }
+            + weighted.filter { $0.weight >= 0.01 }.compactMap { $0.fit.undefinedNote(horizon: horizon) }
         // The in-sample fit averaged with the same weights.
         let trimmed = series.trimmed()
         forecast.inSample = Combination.inSample(weighted.map { (.init(series: trimmed, fitted: $0.fit.fitted), $0.weight) }, of: trimmed)

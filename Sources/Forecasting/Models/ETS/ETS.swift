@@ -9,8 +9,10 @@ import Foundation
 /// observations). Missing values are skipped by the likelihood, not interpolated.
 ///
 /// Selecting for a forecast, a multiplicative-error model whose point forecasts reach zero within the horizon is
-/// left out (``ETSFit/isDefined(over:)``): its errors scale the mean, so it has no forecast distribution there. A
-/// fixed multiplicative specification is kept as asked, with a note.
+/// left out (``ETSFit/isDefined(over:)``): its errors scale the mean, so it has no forecast distribution there.
+/// The choice can therefore depend on the horizon asked for: a model defined over four years may not be over
+/// six. A fixed multiplicative specification is kept as asked, and so is the best model when none is defined;
+/// their forecasts say where they reach zero (a note).
 public struct ETS: ForecastModel {
     /// A fixed specification, or `nil` to select by AICc among all admissible ones.
     public let spec: ETSSpec?
@@ -47,15 +49,10 @@ public struct ETS: ForecastModel {
         return Self.forecast(try self.fit(series, horizon: horizon), of: series, horizon: horizon, levels: levels)
     }
 
-    /// The fit's forecast, noting when a multiplicative-error model (a fixed specification) is not defined over
-    /// the horizon.
+    /// The fit's forecast, with a note when the model is not defined over the horizon (``ETSFit/isDefined(over:)``).
     static func forecast(_ fit: ETSFit, of series: TimeSeries, horizon: Int, levels: [Double]) -> Forecast {
         var forecast = fit.forecast(of: series, horizon: horizon, levels: levels)
-        if !fit.isDefined(over: horizon) {
-            let first = forecast.mean.firstIndex { $0 <= 0 }.map { $0 + 1 } ?? horizon
-            forecast.notes.append("\(fit.spec)'s forecast falls to zero or below at h = \(first): a model with multiplicative "
-                                  + "errors describes positive data only, so its intervals there mean nothing; an additive-error model fits such a path")
-        }
+        if let note = fit.undefinedNote(horizon: horizon) { forecast.notes.append(note) }
         return forecast
     }
 
@@ -63,7 +60,7 @@ public struct ETS: ForecastModel {
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
         try remembered(series, horizon: horizon, levels: levels, in: memo) { () throws(ForecastingError) in
             let fit = try self.fit(series, horizon: horizon) { y, effort throws(ForecastingError) in
-                effort.isScreening ? try Self.candidates(y, effort: effort) : try memo.etsCandidates { () throws(ForecastingError) in try Self.candidates(y, effort: effort) }
+                try Self.candidates(y, effort: effort, memo: memo)
             }
             return Self.forecast(fit, of: series, horizon: horizon, levels: levels)
         }
@@ -93,11 +90,16 @@ public struct ETS: ForecastModel {
         // Candidates are ranked on a quick maximisation (tolerance 1e-6, no restart); the winner is then fitted
         // thoroughly, and kept if that does at least as well. A screening fit (for a combination's validation
         // weights) ranks multiplicative candidates on profiled initial states as well, and stops there.
-        let fits = Self.definedOver(try candidates(y, refinesWinner ? .ranking : .screening), horizon: horizon)
-        var best = fits.min { $0.aicc < $1.aicc }!
-        if refinesWinner, let thorough = Self.estimate(y, spec: best.spec, effort: .refine(best)), thorough.aicc <= best.aicc,
-           horizon.map(thorough.isDefined) ?? true { best = thorough }
-        return best
+        // Over a horizon, a winner whose completed fit leaves the models defined there gives way to the next.
+        let ranked = Self.definedOver(try candidates(y, refinesWinner ? .ranking : .screening), horizon: horizon).sorted { $0.aicc < $1.aicc }
+        guard refinesWinner else { return ranked[0] }
+        let mustBeDefined = horizon.map { h in ranked[0].isDefined(over: h) } ?? false
+        for candidate in ranked {
+            var fit = candidate
+            if let thorough = Self.estimate(y, spec: candidate.spec, effort: .refine(candidate)), thorough.aicc <= candidate.aicc { fit = thorough }
+            if !mustBeDefined || fit.isDefined(over: horizon!) { return fit }
+        }
+        return ranked[0]
     }
 
     /// Every admissible model fitted to `y` (trimmed, not all missing), with a finite AICc: those with enough
@@ -118,6 +120,13 @@ public struct ETS: ForecastModel {
             throw .tooShort(model: "ETS", observed: observed.count, minimum: minimum)
         }
         return fits
+    }
+
+    /// ``candidates(_:effort:)`` through `memo` when one is given and the effort is a ranking: the ranked fits are
+    /// shared by ``ETS`` (which completes the winner) and ``AkaikeWeightedETS`` (which averages them).
+    static func candidates(_ y: [Double?], effort: Effort, memo: ForecastMemo?) throws(ForecastingError) -> [ETSFit] {
+        guard let memo, case .ranking = effort else { return try candidates(y, effort: effort) }
+        return try memo.etsCandidates { () throws(ForecastingError) in try candidates(y, effort: effort) }
     }
 
     /// The candidates defined over `horizon` (``ETSFit/isDefined(over:)``): without a horizon, or if none is, all.

@@ -46,8 +46,21 @@ extension ETSFit {
     /// multiplicative errors, which scale the mean (yₜ = μₜ(1 + εₜ), a model of positive data), only while every
     /// point forecast stays above zero. A declining trend can take it to zero within the horizon, where its
     /// forecast distribution no longer exists.
-    public func isDefined(over horizon: Int) -> Bool {
-        spec.error == .additive || means(horizon: horizon).allSatisfy { $0 > 0 }
+    public func isDefined(over horizon: Int) -> Bool { firstUndefinedStep(within: horizon) == nil }
+
+    /// The first step h ≤ `horizon` at which a multiplicative-error model's point forecast is not above zero (or
+    /// not a number); `nil` for additive errors and where every step is defined.
+    func firstUndefinedStep(within horizon: Int) -> Int? {
+        guard spec.error == .multiplicative else { return nil }
+        return means(horizon: horizon).firstIndex { !($0 > 0) }.map { $0 + 1 }
+    }
+
+    /// What a forecast says when the model is not defined over `horizon` (``isDefined(over:)``); `nil` if it is.
+    func undefinedNote(horizon: Int) -> String? {
+        firstUndefinedStep(within: horizon).map {
+            "\(spec)'s forecast falls to zero or below at h = \($0): a model with multiplicative errors describes positive "
+                + "data only, so its intervals from there on are not meaningful; an additive-error model can follow such a path"
+        }
     }
 
     /// Point forecasts and prediction intervals `horizon` steps ahead.
