@@ -190,8 +190,15 @@ import Yams
             }
             try await client.execute(uri: "/v1/backtests/pct.applications?origins=2008...2018&horizon=2&realTime=true&models=naive,drift",
                                      method: .get) { response in
+                #expect(response.status == .ok)
                 let byHand = ServiceFixture.json(response)
-                #expect((bySpec["scores"] as? [Any])?.count == (byHand["scores"] as? [Any])?.count)
+                func rows(_ body: [String: Any]) -> [String] {
+                    ((body["scores"] as? [[String: Any]]) ?? []).map { row in
+                        "\(row["origin"] ?? "") \(row["model"] ?? "") \(row["mase"] ?? "") \(row["smape"] ?? "")"
+                    }
+                }
+                #expect(!rows(byHand).isEmpty)
+                #expect(rows(bySpec).sorted() == rows(byHand).sorted())    // the query's models come back sorted by name
                 #expect(bySpec["realTime"] as? Bool == true && bySpec["horizon"] as? Int == 2)
                 #expect(byHand["versusBaseline"] == nil)
             }

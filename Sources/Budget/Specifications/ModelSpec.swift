@@ -136,10 +136,10 @@ public struct ModelSpec: Sendable {
     /// Throws an error naming this file and the key when its series or a regressor is not in `catalog`.
     public func checkSeries(in catalog: [SeriesID: SeriesDefinition]) throws {
         guard catalog[series] != nil else {
-            throw InputError(file: path, "key 'series': unknown series '\(series)'; 'biennium series list' shows the catalog")
+            throw InputError(file: path, "key 'series': \(StoreError.unknownSeries(series))")
         }
         if let missing = regressors.first(where: { catalog[$0] == nil }) {
-            throw InputError(file: path, "key 'regressors': unknown series '\(missing)'; 'biennium series list' shows the catalog")
+            throw InputError(file: path, "key 'regressors': \(StoreError.unknownSeries(missing))")
         }
     }
 

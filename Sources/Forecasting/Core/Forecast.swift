@@ -106,13 +106,13 @@ public struct Forecast: Sendable, Equatable {
         return copy
     }
 
-    /// The note for a model whose parameter search stopped at its evaluation budget before converging.
     /// Records a fit statistic such as `aicc` among the parameters when it is defined: AICc is not when the
     /// observations do not exceed the parameters by two, and is then left out rather than stored as infinity.
     mutating func recordStatistic(_ name: String, _ value: Double) {
         if value.isFinite { parameters[name] = value } else { parameters[name] = nil }
     }
 
+    /// The note for a model whose parameter search stopped at its evaluation budget before converging.
     static func unconverged(_ model: String) -> String {
         "\(model): the parameter search stopped at its evaluation budget before converging; the best parameters it found are used"
     }

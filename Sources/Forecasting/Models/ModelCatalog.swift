@@ -11,7 +11,7 @@ public enum ModelCatalog {
     /// the dynamic optimised Theta model and the random walk with drift; `wcombo` (and `auto`) weights the same
     /// members by their inverse mean squared error on the last three observations and calibrates its intervals
     /// on them — Biennium's most accurate method on the M3 yearly series, within 0.7% (MASE) of the best on M1
-    /// (drift) and 1.3% on Tourism (the optimised Theta model) (ACCURACY.md).
+    /// (drift) and 0.9% on Tourism (the optimised Theta model) (ACCURACY.md).
     /// `combo:a+b+…` names other members; `ets:AAdN` fixes an ETS specification; `calibrated:MODEL` calibrates
     /// a model's intervals on the series' last three years (``Calibrated``).
     public static func model(named name: String) throws(ForecastingError) -> any ForecastModel {
@@ -62,5 +62,17 @@ public enum ModelCatalog {
             }
             throw .unknownModel(name, known: names + ["ets:ANN", "ets:AAdN", "…"])
         }
+    }
+
+    /// The models of a comma-separated list (`ets, theta,drift`), each once, in the order first named; names are
+    /// trimmed of spaces and empty ones skipped.
+    /// - Throws: ``ForecastingError/unknownModel(_:known:)`` (or the catalog's error) for the first bad name.
+    public static func models(list: String) throws(ForecastingError) -> [any ForecastModel] {
+        var models: [any ForecastModel] = []
+        for name in list.split(separator: ",") {
+            let model = try self.model(named: String(name).trimmingCharacters(in: .whitespaces))
+            if !models.contains(where: { $0.name == model.name }) { models.append(model) }
+        }
+        return models
     }
 }

@@ -27,8 +27,7 @@ struct BacktestBody: Encodable {
     /// `models` with the model of the query parameter `baseline` appended when it is not among them; the baseline.
     static func adding(baseline name: String?, to models: [any ForecastModel]) throws -> (models: [any ForecastModel], baseline: (any ForecastModel)?) {
         guard let name else { return (models, nil) }
-        let reference: any ForecastModel
-        do { reference = try ModelCatalog.model(named: name) } catch { throw APIProblem.badRequest("query parameter 'baseline': \(error)") }
+        let reference = try ForecastRoutes.model(name, parameter: "baseline")
         return (BaselineComparison.including(reference, in: models), reference)
     }
 }

@@ -36,9 +36,12 @@ enum ForecastRoutes {
             guard let origins = RollingOriginRunner.origins(text) else {
                 throw APIProblem.badRequest("query parameter 'origins' must be \(RollingOriginRunner.originsSyntax); got '\(text)'")
             }
-            let names = Array(Set((query.string("models") ?? "naive,drift,ets,auto").split(separator: ",").map(String.init)))
-            guard (1...10).contains(names.count) else { throw APIProblem.badRequest("query parameter 'models' names 1 to 10 distinct models") }
-            let (models, baseline) = try BacktestBody.adding(baseline: query.string("baseline"), to: try names.sorted().map { try model($0, parameter: "models") })
+            let named: [any ForecastModel]
+            do { named = try ModelCatalog.models(list: query.string("models") ?? "naive,drift,ets,auto") } catch {
+                throw APIProblem.badRequest("query parameter 'models': \(error)")
+            }
+            guard (1...10).contains(named.count) else { throw APIProblem.badRequest("query parameter 'models' names 1 to 10 distinct models") }
+            let (models, baseline) = try BacktestBody.adding(baseline: query.string("baseline"), to: named.sorted { $0.name < $1.name })
             let result = try await RollingOriginRunner(store: env.store, series: id, horizon: horizon, realTime: try query.boolean("realTime"))
                 .run(origins: Array(origins), models: models)
             return try Representation.json(BacktestBody(result, models: models, baseline: baseline))

@@ -10,27 +10,13 @@ public enum DecimalNumber {
     /// ``largestFigure`` as messages write it (`1e+15`).
     public static let largestFigureText = String(format: "%.0e", largestFigure)
 
-    /// The value of `text` (surrounding spaces ignored) if it is a finite decimal number, else `nil`.
+    /// The value of `text` (surrounding spaces ignored) if it is a finite decimal number, else `nil`: only digits,
+    /// signs, a point and an exponent mark may appear (which rules out hexadecimal, `nan` and `inf`), and
+    /// `Double(String)` checks their arrangement.
     public static func parse(_ text: some StringProtocol) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var digits = 0, seenPoint = false, seenExponent = false, exponentDigits = 0
-        for (i, c) in zip(trimmed.indices, trimmed) {
-            switch c {
-            case "0"..."9":
-                if seenExponent { exponentDigits += 1 } else { digits += 1 }
-            case "+", "-":
-                guard i == trimmed.startIndex || (seenExponent && "eE".contains(trimmed[trimmed.index(before: i)])) else { return nil }
-            case ".":
-                guard !seenPoint && !seenExponent else { return nil }
-                seenPoint = true
-            case "e", "E":
-                guard digits > 0 && !seenExponent else { return nil }
-                seenExponent = true
-            default:
-                return nil
-            }
-        }
-        guard digits > 0, !seenExponent || exponentDigits > 0, let value = Double(trimmed), value.isFinite else { return nil }
+        guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+              let value = Double(trimmed), value.isFinite else { return nil }
         return value
     }
 }

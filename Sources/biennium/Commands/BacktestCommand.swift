@@ -75,8 +75,10 @@ struct BacktestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let baseline = try baselineModel()
         if let data {
-            try holdout(data, models: try chosen(models ?? "naive,drift,ets,theta,combo"), horizon: horizon ?? 6)
+            try holdout(data, models: try chosen(models ?? "naive,drift,ets,theta,combo", baseline: baseline), horizon: horizon ?? 6,
+                        baseline: baseline)
         } else if let spec {
             let loaded = try ModelSpec(path: spec)
             guard loaded.regressors.isEmpty else {
@@ -87,26 +89,21 @@ struct BacktestCommand: AsyncParsableCommand {
             }
             let names = models ?? loaded.evaluationModels.joined(separator: ",")
             try await rollingOrigin(loaded.series, origins: range, horizon: horizon ?? loaded.evaluationHorizon,
-                                    realTime: realTime ?? loaded.realTime, models: try chosen(names), spec: loaded)
+                                    realTime: realTime ?? loaded.realTime, models: try chosen(names, baseline: baseline),
+                                    baseline: baseline, spec: loaded)
         } else {
             guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
             try await rollingOrigin(id, origins: try Self.range(origins!), horizon: horizon ?? 6, realTime: realTime ?? false,
-                                    models: try chosen(models ?? "naive,drift,ets,theta,combo"))
+                                    models: try chosen(models ?? "naive,drift,ets,theta,combo", baseline: baseline), baseline: baseline)
         }
     }
 
-    /// The models of a comma-separated list, each once, or a usage error naming the bad one; `--baseline` is added
-    /// if missing.
-    private func chosen(_ list: String) throws -> [any ForecastModel] {
-        var models: [any ForecastModel] = []
-        for name in list.split(separator: ",") {
-            let model: any ForecastModel
-            do { model = try ModelCatalog.model(named: String(name).trimmingCharacters(in: .whitespaces)) } catch {
-                throw ValidationError("--models: \(error)")
-            }
-            if !models.contains(where: { $0.name == model.name }) { models.append(model) }
-        }
-        if let reference = try baselineModel() {
+    /// The models of a comma-separated list, each once, or a usage error naming the bad one; `baseline` (the model
+    /// of `--baseline`) is added if missing.
+    private func chosen(_ list: String, baseline: (any ForecastModel)?) throws -> [any ForecastModel] {
+        var models: [any ForecastModel]
+        do { models = try ModelCatalog.models(list: list) } catch { throw ValidationError("--models: \(error)") }
+        if let reference = baseline {
             models = BaselineComparison.including(reference, in: models)
             guard models.count > 1 else { throw ValidationError("--baseline \(reference.name) leaves no other model to compare with it; name others in --models.") }
         }
@@ -121,10 +118,10 @@ struct BacktestCommand: AsyncParsableCommand {
         }
     }
 
-    /// Every model against `--baseline`, unit by unit, when it was given.
-    private func comparison(_ models: [any ForecastModel], _ scores: [BaselineComparison.UnitScore]) throws -> BaselineComparison? {
-        guard let reference = try baselineModel() else { return nil }
-        return BaselineComparison(baseline: reference.name, models: models.map(\.name), scores: scores)
+    /// Every model against `baseline` (the model of `--baseline`), unit by unit, when it was given.
+    private func comparison(_ models: [any ForecastModel], _ scores: [BaselineComparison.UnitScore],
+                            baseline: (any ForecastModel)?) -> BaselineComparison? {
+        baseline.map { BaselineComparison(baseline: $0.name, models: models.map(\.name), scores: scores) }
     }
 
     /// `FIRST...LAST` as years.
@@ -135,7 +132,7 @@ struct BacktestCommand: AsyncParsableCommand {
         return range
     }
 
-    private func holdout(_ path: String, models: [any ForecastModel], horizon: Int) throws {
+    private func holdout(_ path: String, models: [any ForecastModel], horizon: Int, baseline: (any ForecastModel)?) throws {
         let all = try LongSeriesFile.read(path)
         let bar = ProgressBar(total: all.count, label: "series")
         let (summaries, scores, skipped) = HoldoutEvaluation(horizon: horizon, models: models, jobs: jobs).run(all) { done, total in
@@ -149,12 +146,12 @@ struct BacktestCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("skipped \(skipped.count) series with no more than \(horizon) values or a gap among the last \(horizon): \(skipped.prefix(10).joined(separator: ", "))\(skipped.count > 10 ? ", …" : "")\n".utf8))
         }
         if let out { try BacktestOutput.writeScores(scores, to: out) }
-        let versus = try comparison(models, scores.map { .init(model: $0.model, unit: $0.series, mase: $0.mase, smape: $0.smape) })
+        let versus = comparison(models, scores.map { .init(model: $0.model, unit: $0.series, mase: $0.mase, smape: $0.smape) }, baseline: baseline)
         print(try BacktestOutput.render(summaries, series: all.count - skipped.count, horizon: horizon, format: format, comparison: versus))
     }
 
     private func rollingOrigin(_ id: SeriesID, origins: ClosedRange<Int>, horizon: Int, realTime: Bool,
-                               models: [any ForecastModel], spec: ModelSpec? = nil) async throws {
+                               models: [any ForecastModel], baseline: (any ForecastModel)?, spec: ModelSpec? = nil) async throws {
         let result = try await self.store.withStore { store in
             try spec?.checkSeries(in: try await store.catalog())
             _ = try await self.store.definition(of: id, in: store)
@@ -162,7 +159,7 @@ struct BacktestCommand: AsyncParsableCommand {
                 .run(origins: Array(origins), models: models)
         }
         if let out { try BacktestOutput.writeOrigins(result, to: out) }
-        let versus = try comparison(models, result.scores.map(\.unitScore))
+        let versus = comparison(models, result.scores.map(\.unitScore), baseline: baseline)
         print(try BacktestOutput.render(result, format: format, comparison: versus))
     }
 }

@@ -67,10 +67,11 @@ struct ForecastCommand: AsyncParsableCommand {
         let day = asOf.flatMap(CalendarDay.init(iso:))
         let (definition, observations, regressors) = try await self.store.withStore { store in
             // A specification's series and regressors are checked (naming its file) before the series is looked up.
-            var regressors: [SeriesID: [Observation]] = [:]
-            if let loaded { regressors = try await SpecificationForecast(loaded).histories(in: store, asOf: day).regressors }
+            var histories: SpecificationForecast.Histories?
+            if let loaded { histories = try await SpecificationForecast(loaded).histories(in: store, asOf: day) }
             let definition = try await self.store.definition(of: id, in: store)
-            return (definition, try await store.observations(of: id, asOf: day), regressors)
+            let observations = if let histories { histories.response } else { try await store.observations(of: id, asOf: day) }
+            return (definition, observations, histories?.regressors ?? [:])
         }
         guard definition.frequency == "annual" else {
             throw ValidationError("\(id) is \(definition.frequency); this version forecasts annual series only.")

@@ -188,7 +188,10 @@ public struct ARIMA: ForecastModel {
         let y = series.values.map { $0 ?? .nan }
         let w = difference(y, fit.order.d)
         let model = ARMAStateSpace(ar: fit.ar, ma: fit.ma)
-        let state = model.logLikelihood(w, withMean: fit.hasConstant)?.state ?? .init(repeating: 0, count: model.r)
+        // One Kalman pass over the differences less their fitted mean gives both the state the forecasts start
+        // from and the one-step innovations of the in-sample fit.
+        let filtered = model.stationaryCovariance().map { model.filter(w.map { $0 - (fit.hasConstant ? fit.constant : 0) }, p1: $0) }
+        let state = filtered?.state ?? .init(repeating: 0, count: model.r)
         var path = model.forecast(from: state, horizon: horizon).map { $0 + (fit.hasConstant ? fit.constant : 0) }
         // Integrate d times from the last observed levels (and differences).
         var lastLevels: [Double] = []
@@ -226,8 +229,7 @@ public struct ARIMA: ForecastModel {
         if !fit.converged { forecast.notes = [Forecast.unconverged(fit.label)] }
         // One step ahead, yₜ − ŷₜ = wₜ − ŵₜ: the Kalman innovation of the differenced series (the d values
         // before t are known), so ŷₜ = yₜ − vₜ; none for the first d values and where a difference is missing.
-        if let p1 = model.stationaryCovariance() {
-            let innovations = model.filter(w.map { $0 - (fit.hasConstant ? fit.constant : 0) }, p1: p1).v
+        if let innovations = filtered?.v {
             forecast.inSample = .init(series: series, fitted: zip(series.values, innovations).map { value, v in
                 guard let value, !v.isNaN else { return nil }
                 return value - v
