@@ -66,6 +66,9 @@ public enum ScenarioFile {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch { throw fail(nil, nil, "is not valid YAML: \(error)") }
         guard let root else { return Scenario(name: name) }
+        if let (key, line) = YAMLRepeatedKeys.first(in: root) {
+            throw ScenarioError(file: file, key: key, line: line, message: "is given twice")
+        }
         let map = try mapping(root, key: nil, allowed: keys, fail: fail)
 
         func number(_ key: String, _ node: Node?, range: ClosedRange<Double>) throws(ScenarioError) -> Double? {
@@ -162,7 +165,8 @@ public enum ScenarioFile {
                         bands: bands)
     }
 
-    /// A mapping node as `[key: value]`, rejecting keys outside `allowed` (when given) and duplicates.
+    /// A mapping node as `[key: value]`, rejecting keys outside `allowed` (when given); repeated keys were
+    /// refused before (``YAMLRepeatedKeys``).
     static func mapping(_ node: Node, key: String?, allowed: [String]?,
                         fail: (String?, Node?, String) -> ScenarioError) throws(ScenarioError) -> [String: Node] {
         guard let mapping = node.mapping else { throw fail(key, node, "must be a mapping of keys") }
@@ -173,7 +177,6 @@ public enum ScenarioFile {
             if let allowed, !allowed.contains(name) {
                 throw fail(path, keyNode, "unknown key; allowed: \(allowed.joined(separator: ", "))")
             }
-            guard result[name] == nil else { throw fail(path, keyNode, "is given twice") }
             result[name] = value
         }
         return result

@@ -57,8 +57,7 @@ public struct ModelSpec: Sendable {
         do { node = try Yams.compose(yaml: text) } catch {
             throw InputError(file: path, "is not valid YAML: \(error)")
         }
-        // Yams keeps the last of a repeated key; a specification naming its series (or horizon) twice is a mistake.
-        if let node, let (key, line) = Self.repeatedKey(in: node) {
+        if let node, let (key, line) = YAMLRepeatedKeys.first(in: node) {
             throw InputError(file: path, line: line, "key '\(key)' appears twice")
         }
         let root = node.map { Constructor.default.any(from: $0) }
@@ -141,20 +140,5 @@ public struct ModelSpec: Sendable {
         if let missing = regressors.first(where: { catalog[$0] == nil }) {
             throw InputError(file: path, "key 'regressors': \(StoreError.unknownSeries(missing))")
         }
-    }
-
-    /// The first key repeated within one mapping, anywhere in the document, with its line.
-    static func repeatedKey(in node: Node, prefix: String = "") -> (key: String, line: Int?)? {
-        if let mapping = node.mapping {
-            var seen: Set<String> = []
-            for (key, value) in mapping {
-                let name = prefix + (key.scalar?.string ?? "")
-                if !seen.insert(name).inserted { return (name, key.mark?.line) }
-                if let inner = repeatedKey(in: value, prefix: name + ".") { return inner }
-            }
-        } else if let sequence = node.sequence {
-            for item in sequence { if let inner = repeatedKey(in: item, prefix: prefix) { return inner } }
-        }
-        return nil
     }
 }

@@ -92,6 +92,7 @@ public struct RollingOriginRunner {
     ///   could be scored, and the store's errors.
     public func run(origins: [Int], models: [any ForecastModel]) async throws -> RollingOriginResult {
         let latest = try await store.observations(of: series, asOf: nil)
+        // The import stores a series' periods at its catalog frequency only, so its periods say whether it is annual.
         if let other = latest.first(where: { if case .year = $0.period { false } else { true } }) {
             throw BudgetError.nothingToBacktest(series: series.rawValue, reason: "its periods are not years (\(other.period)); backtests are of annual series")
         }

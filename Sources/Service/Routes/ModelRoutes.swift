@@ -52,17 +52,18 @@ enum ModelRoutes {
 
         router.get("models/:name/backtest") { request, context in
             let spec = try self.spec(context, env)
-            guard spec.regressors.isEmpty else {
-                throw APIProblem.unprocessable("\(spec.name) has regressors; backtests of such specifications are not supported yet (GET /v1/backtests/\(spec.series) backtests the series alone)")
+            let plan: SpecificationBacktest
+            do throws(SpecificationBacktest.Refusal) { plan = try SpecificationBacktest(spec) } catch {
+                switch error {
+                case .regressors: throw APIProblem.unprocessable("\(error) (GET /v1/backtests/\(spec.series) backtests the series alone)")
+                case .noOrigins: throw APIProblem.unprocessable("\(error); GET /v1/backtests/\(spec.series)?origins=FIRST...LAST names them")
+                }
             }
-            guard let origins = spec.origins else {
-                throw APIProblem.unprocessable("\(spec.name) has no evaluation.origins to backtest over; GET /v1/backtests/\(spec.series)?origins=FIRST...LAST names them")
-            }
-            let (models, baseline) = try BacktestBody.adding(baseline: Query(request: request).string("baseline"), to: try spec.evaluationModels.map { name in
+            let (models, baseline) = try BacktestBody.adding(baseline: Query(request: request).string("baseline"), to: try plan.modelNames.map { name in
                 do { return try ModelCatalog.model(named: name) } catch { throw APIProblem.unprocessable("\(spec.name): \(error)") }
             })
-            let result = try await RollingOriginRunner(store: env.store, series: spec.series, horizon: spec.evaluationHorizon, realTime: spec.realTime)
-                .run(origins: Array(origins), models: models)
+            let result = try await RollingOriginRunner(store: env.store, series: plan.series, horizon: plan.horizon, realTime: plan.realTime)
+                .run(origins: Array(plan.origins), models: models)
             return try Representation.json(BacktestBody(result, models: models, baseline: baseline))
         }
 

@@ -81,15 +81,19 @@ struct BacktestCommand: AsyncParsableCommand {
                         baseline: baseline)
         } else if let spec {
             let loaded = try ModelSpec(path: spec)
-            guard loaded.regressors.isEmpty else {
-                throw ValidationError("\(spec): backtests of specifications with regressors are not supported yet (the regressors' paths would have to be replayed at each origin); backtest the series alone: biennium backtest \(loaded.series) --origins FIRST...LAST --models arima,drift")
+            let plan: SpecificationBacktest
+            let range = try origins.map(Self.range)
+            do throws(SpecificationBacktest.Refusal) {
+                plan = try SpecificationBacktest(loaded, origins: range, horizon: horizon, realTime: realTime,
+                                                 modelNames: models.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
+            } catch {
+                switch error {
+                case .regressors: throw ValidationError("\(error); backtest the series alone: biennium backtest \(loaded.series) --origins FIRST...LAST --models arima,drift")
+                case .noOrigins: throw ValidationError("\(error); add them to \(spec) (e.g. origins: 2008...2018) or give --origins.")
+                }
             }
-            guard let range = try origins.map(Self.range) ?? loaded.origins else {
-                throw ValidationError("\(spec) has no evaluation.origins; add them (e.g. origins: 2008...2018) or give --origins.")
-            }
-            let names = models ?? loaded.evaluationModels.joined(separator: ",")
-            try await rollingOrigin(loaded.series, origins: range, horizon: horizon ?? loaded.evaluationHorizon,
-                                    realTime: realTime ?? loaded.realTime, models: try chosen(names, baseline: baseline),
+            try await rollingOrigin(plan.series, origins: plan.origins, horizon: plan.horizon, realTime: plan.realTime,
+                                    models: try chosen(plan.modelNames.joined(separator: ","), baseline: baseline),
                                     baseline: baseline, spec: loaded)
         } else {
             guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
