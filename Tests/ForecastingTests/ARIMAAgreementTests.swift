@@ -95,6 +95,31 @@ import TestSupport
     }
 }
 
+extension ARIMAAgreementTests {
+    @Test("the Newey-West bandwidth equals statsmodels' kpss(nlags='auto') given its pilot n^(2/9), on the series and their differences")
+    func automaticBandwidth() throws {
+        for entry in Self.series {
+            let y = entry["train"].doubles
+            let differenced = zip(y.dropFirst(), y).map { $0 - $1 }
+            for (x, reference) in [(y, entry["kpss"]["auto"]), (differenced, entry["kpss"]["diff1"]["auto"])] {
+                let mean = x.reduce(0, +) / Double(x.count)
+                let lags = ARIMA.automaticLags(x.map { $0 - mean }, pilot: Int(pow(Double(x.count), 2.0 / 9)))
+                #expect(lags == reference["lags"].int, "\(entry["id"].string): \(lags) vs \(reference["lags"].int)")
+            }
+        }
+    }
+
+    @Test("the bandwidth stays within the sample: constant, alternating and tiny residuals")
+    func bandwidthBounds() {
+        #expect(ARIMA.automaticLags([0, 0, 0, 0], pilot: 2) == 0)
+        #expect(ARIMA.automaticLags([], pilot: 2) == 0)
+        let alternating = (0..<12).map { $0 % 2 == 0 ? 1.0 : -1.0 }
+        #expect((0...11).contains(ARIMA.automaticLags(alternating, pilot: 3)))
+        let slow = (0..<12).map { Double($0) - 5.5 }
+        #expect((0...11).contains(ARIMA.automaticLags(slow.map { $0 * 1e-300 }, pilot: 11)))
+    }
+}
+
 @Suite("ARIMA automatic search details") struct ARIMASearchTests {
     @Test("root check: real and complex roots just inside or outside the 1.01 circle")
     func rootCheck() {
