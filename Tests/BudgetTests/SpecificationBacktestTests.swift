@@ -1,23 +1,23 @@
 import Testing
 @testable import Budget
+import Forecasting
 import Store
 
-/// The backtest a specification asks for: its evaluation settings, a caller's overrides, and its refusals.
+/// The backtest a specification asks for: its evaluation settings, a caller's overrides, its refusal, and a
+/// specification with regressors evaluated ex ante.
 @Suite("A specification's backtest") struct SpecificationBacktestTests {
     @Test("evaluation settings by default, each overridden where given")
     func settings() throws {
         let spec = try RegressorSpecTests.spec("series: pct.applications\nmodel: ets\nevaluation:\n  origins: 2008...2018\n  horizon: 3\n")
         let plain = try SpecificationBacktest(spec)
-        #expect(plain.series == SeriesID("pct.applications")! && plain.origins == 2008...2018 && plain.horizon == 3)
+        #expect(plain.spec.series == SeriesID("pct.applications")! && plain.origins == 2008...2018 && plain.horizon == 3)
         #expect(plain.realTime && plain.modelNames == ["naive", "drift", "ets"])
         let overridden = try SpecificationBacktest(spec, origins: 2010...2012, horizon: 1, realTime: false, modelNames: ["theta"])
         #expect(overridden.origins == 2010...2012 && overridden.horizon == 1 && !overridden.realTime && overridden.modelNames == ["theta"])
     }
 
-    @Test("refused with regressors, and without origins unless the caller names them")
-    func refusals() throws {
-        let regression = try RegressorSpecTests.spec("series: madrid.applications\nmodel: arima\nregressors: [pct.applications]\nevaluation:\n  origins: 2008...2018\n")
-        #expect(throws: SpecificationBacktest.Refusal.self) { try SpecificationBacktest(regression) }
+    @Test("refused without origins unless the caller names them")
+    func refusal() throws {
         let noOrigins = try RegressorSpecTests.spec("series: pct.applications\nmodel: drift\n")
         do {
             _ = try SpecificationBacktest(noOrigins)
@@ -26,5 +26,38 @@ import Store
             #expect(error.description == "madrid-on-pct has no evaluation.origins to backtest over")
         }
         #expect(try SpecificationBacktest(noOrigins, origins: 2015...2018).modelNames == ["naive", "drift"])
+    }
+
+    @Test("with regressors, the specification's model is its regression on the regressors known through each origin")
+    func regressionExAnte() async throws {
+        let store = try await BudgetProjectionTests.loadedStore()
+        let spec = try RegressorSpecTests.spec("""
+            series: madrid.applications
+            model: arima:010
+            regressors: [pct.applications]
+            evaluation:
+              origins: 2012...2014
+              horizon: 2
+              real-time: false
+            """)
+        let plan = try SpecificationBacktest(spec)
+        let models = try plan.modelNames.map { name throws(ForecastingError) in try ModelCatalog.model(named: name) }
+        let result = try await plan.run(in: store, models: models)
+        let response = try await store.observations(of: spec.series, asOf: nil)
+        let regressor = try await store.observations(of: SeriesID("pct.applications")!, asOf: nil)
+        try await store.close()
+        #expect(Set(result.scores.map(\.model)) == ["naive", "drift", "arima:010"])
+        for origin in 2012...2014 {
+            let score = try #require(result.scores.first { $0.origin == origin && $0.model == "arima:010" })
+            #expect(score.fitted.hasPrefix("Regression on pct.applications with ARIMA(0,1,0) errors"), "\(score.fitted)")
+            let history = try #require(StoredSeries.annual(response, through: origin)).series
+            func year(_ o: Observation) -> Int? { if case .year(let y) = o.period { y } else { nil } }
+            let known = regressor.filter { (year($0) ?? .max) <= origin }
+            let exAnte = try SpecificationForecast(spec).forecast(history, regressors: [SeriesID("pct.applications")!: known], horizon: 2, levels: [])
+            let withHindsight = try SpecificationForecast(spec).forecast(history, regressors: [SeriesID("pct.applications")!: regressor],
+                                                                          horizon: 2, levels: [])
+            #expect(score.forecasts == exAnte.mean)
+            #expect(score.forecasts != withHindsight.mean, "the published regressor values after \(origin) must not enter")
+        }
     }
 }

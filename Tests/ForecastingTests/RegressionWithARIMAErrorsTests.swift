@@ -130,4 +130,23 @@ import TestSupport
         let reference = entry["forecast"]["mean"].doubles
         for (got, want) in zip(forecast.mean, reference) { #expect(abs(got - want) <= 0.05 * abs(want)) }
     }
+
+    @Test("a regressor's forecast uncertainty widens the intervals by β²·sd², known values leave them as they were")
+    func regressorUncertainty() throws {
+        let entry = Self.cases[0]
+        let (series, regressors, future) = Self.setUp(entry)
+        let fit = try RegressionWithARIMAErrors(order: ARIMAOrder(1, 0, 0)).fit(series, regressors: regressors)
+        let known = try fit.forecast(horizon: 4, future: future, levels: [95])
+        let spread = [0.0, 0.5, 1.0, 2.0]
+        let uncertain = try fit.forecast(horizon: 4, future: future, levels: [95], futureStandardDeviation: ["x": spread])
+        let beta = fit.coefficients[0]
+        #expect(uncertain.mean == known.mean)
+        for h in 0..<4 {
+            let expected = (known.standardDeviation[h] * known.standardDeviation[h] + beta * beta * spread[h] * spread[h]).squareRoot()
+            #expect(abs(uncertain.standardDeviation[h] - expected) <= 1e-12 * expected)
+        }
+        #expect(uncertain.standardDeviation[0] == known.standardDeviation[0])
+        let zero = try fit.forecast(horizon: 4, future: future, levels: [95], futureStandardDeviation: ["x": [0, 0, 0, 0]])
+        #expect(zero.standardDeviation == known.standardDeviation)
+    }
 }

@@ -91,6 +91,15 @@ public struct RollingOriginRunner {
     /// - Throws: ``BudgetError/nothingToBacktest(series:reason:)`` when the series is not annual or no origin
     ///   could be scored, and the store's errors.
     public func run(origins: [Int], models: [any ForecastModel]) async throws -> RollingOriginResult {
+        try await run(origins: origins) { _, _ in models }
+    }
+
+    /// Scores the models `modelsAt(origin, asOf)` gives for each origin year (`asOf`: the day its data is read as
+    /// known on in real time, else `nil`) — a specification with regressors builds its regression there from
+    /// the regressors as known at that origin.
+    /// - Throws: as ``run(origins:models:)``, and what `modelsAt` throws.
+    public func run(origins: [Int],
+                    modelsAt: (_ origin: Int, _ asOf: CalendarDay?) async throws -> [any ForecastModel]) async throws -> RollingOriginResult {
         let latest = try await store.observations(of: series, asOf: nil)
         // The import stores a series' periods at its catalog frequency only, so its periods say whether it is annual.
         if let other = latest.first(where: { if case .year = $0.period { false } else { true } }) {
@@ -115,7 +124,7 @@ public struct RollingOriginRunner {
             let future = (1...horizon).map { actual[origin + $0] }
             guard future.allSatisfy({ $0 != nil }) else { skipped.append("\(origin): no actuals yet for \(origin + 1)…\(origin + horizon)"); continue }
             let truth = future.map { $0! }
-            for model in models {
+            for model in try await modelsAt(origin, asOf) {
                 do {
                     let f = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
                     scores.append(OriginScore(

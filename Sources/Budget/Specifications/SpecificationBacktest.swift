@@ -1,27 +1,28 @@
+public import Forecasting
 public import Store
 
 /// The rolling-origin backtest a specification asks for (`evaluation:`), with a caller's overrides: what
 /// `biennium backtest --spec` and the service's `GET /v1/models/{name}/backtest` both run.
+///
+/// A specification with regressors is evaluated as it forecasts: at each origin its model is the regression
+/// with ARIMA errors on the regressors as known there, through the origin year only; their later values come
+/// from each regressor's own `auto` forecast made at that origin, so no figure published after the origin
+/// enters (an ex-ante evaluation). The other models compared see the response alone.
 public struct SpecificationBacktest: Sendable {
     /// Why a specification's backtest cannot run.
     public enum Refusal: Error, Sendable, CustomStringConvertible {
-        /// The specification regresses on other series, whose paths would have to be replayed at each origin.
-        case regressors(specification: String)
         /// Neither the specification nor the caller names origins.
         case noOrigins(specification: String)
 
         public var description: String {
             switch self {
-            case .regressors(let name):
-                return "\(name) has regressors; backtests of such specifications are not supported yet (the regressors' paths would have to be replayed at each origin)"
-            case .noOrigins(let name):
-                return "\(name) has no evaluation.origins to backtest over"
+            case .noOrigins(let name): return "\(name) has no evaluation.origins to backtest over"
             }
         }
     }
 
-    /// The series backtested.
-    public let series: SeriesID
+    /// The specification.
+    public let spec: ModelSpec
     /// The origin years.
     public let origins: ClosedRange<Int>
     /// Years ahead scored at each origin.
@@ -32,15 +33,33 @@ public struct SpecificationBacktest: Sendable {
     public let modelNames: [String]
 
     /// The specification's backtest, each setting overridden where the caller gives one.
-    /// - Throws: ``Refusal`` for a specification with regressors, or without origins when none are given.
+    /// - Throws: ``Refusal`` for a specification without origins when none are given.
     public init(_ spec: ModelSpec, origins: ClosedRange<Int>? = nil, horizon: Int? = nil, realTime: Bool? = nil,
                 modelNames: [String]? = nil) throws(Refusal) {
-        guard spec.regressors.isEmpty else { throw .regressors(specification: spec.name) }
         guard let range = origins ?? spec.origins else { throw .noOrigins(specification: spec.name) }
-        series = spec.series
+        self.spec = spec
         self.origins = range
         self.horizon = horizon ?? spec.evaluationHorizon
         self.realTime = realTime ?? spec.realTime
         self.modelNames = modelNames ?? spec.evaluationModels
+    }
+
+    /// Scores `models` (those of ``modelNames``, as the caller built them) on the specification's series in
+    /// `store`; with regressors, the model named as the specification's is its regression (above).
+    /// - Throws: what ``RollingOriginRunner/run(origins:modelsAt:)`` throws.
+    public func run(in store: any SeriesStore, models: [any ForecastModel]) async throws -> RollingOriginResult {
+        let runner = RollingOriginRunner(store: store, series: spec.series, horizon: horizon, realTime: realTime)
+        guard !spec.regressors.isEmpty else { return try await runner.run(origins: Array(origins), models: models) }
+        let forecaster = SpecificationForecast(spec)
+        return try await runner.run(origins: Array(origins)) { origin, asOf in
+            var regressors: [SeriesID: [Observation]] = [:]
+            for id in spec.regressors {
+                regressors[id] = try await store.observations(of: id, asOf: asOf).filter {
+                    if case .year(let year) = $0.period { year <= origin } else { false }
+                }
+            }
+            let regression = SpecificationRegressionModel(forecaster, regressors: regressors)
+            return models.map { $0.name == regression.name ? regression : $0 }
+        }
     }
 }

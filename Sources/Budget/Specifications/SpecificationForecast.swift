@@ -2,8 +2,9 @@ public import Forecasting
 public import Store
 
 /// A specification's forecast from the stored data: the response's model, or — with regressors — linear
-/// regression with ARIMA errors on them, their future values taken from `regressorPaths` where given and
-/// from each regressor's own `auto` forecast otherwise.
+/// regression with ARIMA errors on them, their future values taken from `regressorPaths` where given, then from
+/// published values, and from each regressor's own `auto` forecast otherwise; the intervals then carry that
+/// forecast's uncertainty too (``RegressionWithARIMAErrorsFit/forecast(horizon:future:levels:futureStandardDeviation:)``).
 public struct SpecificationForecast: Sendable {
     /// The stored histories a specification needs, read once (as known on a day).
     public struct Histories: Sendable {
@@ -33,12 +34,12 @@ public struct SpecificationForecast: Sendable {
 
     /// The forecast of `history` (the response's annual series) over `horizon` years.
     public func forecast(_ history: TimeSeries, regressors: [SeriesID: [Observation]], horizon: Int, levels: [Double],
-                         regressorPaths: [SeriesID: [Int: Double]] = [:]) throws -> Forecast {
+                         regressorPaths: [SeriesID: [Int: Double]] = [:]) throws(ForecastingError) -> Forecast {
         guard horizon >= 1 else { throw ForecastingError.invalidHorizon(horizon) }
         let model = try ModelCatalog.model(named: spec.model)
         guard !spec.regressors.isEmpty else { return try model.forecast(history, horizon: horizon, levels: levels) }
         var columns: [Regressor] = []
-        var future: [String: [Double]] = [:]
+        var future: [String: [Double]] = [:], spread: [String: [Double]] = [:]
         for id in spec.regressors {
             var byYear: [Int: Double] = [:]
             for observation in regressors[id] ?? [] { if case .year(let y) = observation.period { byYear[y] = observation.value } }
@@ -46,12 +47,14 @@ public struct SpecificationForecast: Sendable {
             // Future values: the scenario's, the published ones beyond the response's end, then the regressor's forecast.
             let years = (history.end..<(history.end + horizon)).map { $0 }
             var path = years.map { regressorPaths[id]?[$0] ?? byYear[$0] }
+            var deviations = [Double](repeating: 0, count: horizon)      // of the values that are forecasts
             if path.contains(where: { $0 == nil }), let own = StoredSeries.annual(regressors[id] ?? []) {
                 let ahead = history.end + horizon - own.series.end
                 if ahead > 0 {
                     let forecast = try ModelCatalog.model(named: "auto").forecast(own.series, horizon: ahead, levels: [])
                     for (i, year) in years.enumerated() where path[i] == nil && year >= own.series.end {
                         path[i] = forecast.mean[year - own.series.end]
+                        deviations[i] = forecast.standardDeviation[year - own.series.end]
                     }
                 }
             }
@@ -59,9 +62,10 @@ public struct SpecificationForecast: Sendable {
                 throw ForecastingError.invalidRegressor(name: id.rawValue, reason: "has no value or forecast for some of \(years.first!)…\(years.last!)")
             }
             future[id.rawValue] = path.map { $0! }
+            spread[id.rawValue] = deviations
         }
         let order = (model as? ARIMA)?.order
         let fit = try RegressionWithARIMAErrors(order: order).fit(history, regressors: columns)
-        return try fit.forecast(horizon: horizon, future: future, levels: levels)
+        return try fit.forecast(horizon: horizon, future: future, levels: levels, futureStandardDeviation: spread)
     }
 }

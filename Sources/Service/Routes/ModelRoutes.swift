@@ -54,16 +54,12 @@ enum ModelRoutes {
             let spec = try self.spec(context, env)
             let plan: SpecificationBacktest
             do throws(SpecificationBacktest.Refusal) { plan = try SpecificationBacktest(spec) } catch {
-                switch error {
-                case .regressors: throw APIProblem.unprocessable("\(error) (GET /v1/backtests/\(spec.series) backtests the series alone)")
-                case .noOrigins: throw APIProblem.unprocessable("\(error); GET /v1/backtests/\(spec.series)?origins=FIRST...LAST names them")
-                }
+                throw APIProblem.unprocessable("\(error); GET /v1/backtests/\(spec.series)?origins=FIRST...LAST names them")
             }
             let (models, baseline) = try BacktestBody.adding(baseline: Query(request: request).string("baseline"), to: try plan.modelNames.map { name in
                 do { return try ModelCatalog.model(named: name) } catch { throw APIProblem.unprocessable("\(spec.name): \(error)") }
             })
-            let result = try await RollingOriginRunner(store: env.store, series: plan.series, horizon: plan.horizon, realTime: plan.realTime)
-                .run(origins: Array(plan.origins), models: models)
+            let result = try await plan.run(in: env.store, models: models)
             return try Representation.json(BacktestBody(result, models: models, baseline: baseline))
         }
 

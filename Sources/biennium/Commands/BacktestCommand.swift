@@ -22,7 +22,9 @@ struct BacktestCommand: AsyncParsableCommand {
 
         With --spec Models/FILE.yaml, the specification's series is backtested over its evaluation block (origins, \
         horizon, real-time), the specification's model beside naive and drift unless --models names others: the \
-        backtest by which the specification was chosen. Options given on the command line win over the file's.
+        backtest by which the specification was chosen. Options given on the command line win over the file's. \
+        With regressors, the specification's model is its regression on them, seeing them only through each \
+        origin and forecasting their later values there.
 
         Examples:
           biennium backtest --data Tests/Fixtures/competitions/m3_yearly.csv --horizon 6 --models ets,theta,combo --jobs 2
@@ -87,18 +89,16 @@ struct BacktestCommand: AsyncParsableCommand {
                 plan = try SpecificationBacktest(loaded, origins: range, horizon: horizon, realTime: realTime,
                                                  modelNames: models.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
             } catch {
-                switch error {
-                case .regressors: throw ValidationError("\(error); backtest the series alone: biennium backtest \(loaded.series) --origins FIRST...LAST --models arima,drift")
-                case .noOrigins: throw ValidationError("\(error); add them to \(spec) (e.g. origins: 2008...2018) or give --origins.")
-                }
+                throw ValidationError("\(error); add them to \(spec) (e.g. origins: 2008...2018) or give --origins.")
             }
-            try await rollingOrigin(plan.series, origins: plan.origins, horizon: plan.horizon, realTime: plan.realTime,
-                                    models: try chosen(plan.modelNames.joined(separator: ","), baseline: baseline),
-                                    baseline: baseline, spec: loaded)
+            try await rollingOrigin(loaded.series, models: try chosen(plan.modelNames.joined(separator: ","), baseline: baseline),
+                                    baseline: baseline, spec: loaded) { store, models in try await plan.run(in: store, models: models) }
         } else {
             guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
-            try await rollingOrigin(id, origins: try Self.range(origins!), horizon: horizon ?? 6, realTime: realTime ?? false,
-                                    models: try chosen(models ?? "naive,drift,ets,theta,combo", baseline: baseline), baseline: baseline)
+            let range = try Self.range(origins!), horizon = horizon ?? 6, realTime = realTime ?? false
+            try await rollingOrigin(id, models: try chosen(models ?? "naive,drift,ets,theta,combo", baseline: baseline), baseline: baseline) { store, models in
+                try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime).run(origins: Array(range), models: models)
+            }
         }
     }
 
@@ -154,13 +154,14 @@ struct BacktestCommand: AsyncParsableCommand {
         print(try BacktestOutput.render(summaries, series: all.count - skipped.count, horizon: horizon, format: format, comparison: versus))
     }
 
-    private func rollingOrigin(_ id: SeriesID, origins: ClosedRange<Int>, horizon: Int, realTime: Bool,
-                               models: [any ForecastModel], baseline: (any ForecastModel)?, spec: ModelSpec? = nil) async throws {
+    /// Runs a rolling-origin backtest of `id` with `run` (the series' or a specification's) in the store, after
+    /// checking that the series (and a specification's regressors) exist, and prints it.
+    private func rollingOrigin(_ id: SeriesID, models: [any ForecastModel], baseline: (any ForecastModel)?, spec: ModelSpec? = nil,
+                               run: @escaping @Sendable (any SeriesStore, [any ForecastModel]) async throws -> RollingOriginResult) async throws {
         let result = try await self.store.withStore { store in
             try spec?.checkSeries(in: try await store.catalog())
             _ = try await self.store.definition(of: id, in: store)
-            return try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime)
-                .run(origins: Array(origins), models: models)
+            return try await run(store, models)
         }
         if let out { try BacktestOutput.writeOrigins(result, to: out) }
         let versus = comparison(models, result.scores.map(\.unitScore), baseline: baseline)

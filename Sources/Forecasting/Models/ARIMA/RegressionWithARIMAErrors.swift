@@ -137,7 +137,14 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
     }
 
     /// Forecasts `horizon` periods given each regressor's future values (by name, at least `horizon` each).
-    public func forecast(horizon: Int, future: [String: [Double]], levels: [Double]) throws(ForecastingError) -> Forecast {
+    ///
+    /// Future values given as known (a scenario's path) leave the intervals those of the errors. Where they are
+    /// themselves forecasts, `futureStandardDeviation` gives each such regressor's standard deviation per period
+    /// (0 where a value is known), and the variance of the forecast adds `β²·sd²` for each — the regressors'
+    /// forecast errors taken as independent of each other and of the errors' (Hyndman & Athanasopoulos, FPP3
+    /// §10.6, on ex-ante forecasts, whose intervals otherwise ignore that uncertainty).
+    public func forecast(horizon: Int, future: [String: [Double]], levels: [Double],
+                         futureStandardDeviation: [String: [Double]] = [:]) throws(ForecastingError) -> Forecast {
         guard horizon >= 1 else { throw .invalidHorizon(horizon) }
         if let bad = levels.first(where: { !IntervalLevel.isValid($0) }) { throw .invalidLevel(bad) }
         var paths: [[Double]] = []
@@ -169,8 +176,13 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
                                   observations: errors.observations, aicc: errors.aicc, converged: errors.converged)
         let etaForecast = ARIMA.forecast(errorModel, series: etaSeries, start: series.end, horizon: horizon, levels: [])
         let mean = (0..<horizon).map { h in etaForecast.mean[h] + systematic(n + h, paths.map { $0[h] }) }
-        var forecast = Forecast(model: label, start: series.end, mean: mean, standardDeviation: etaForecast.standardDeviation,
-                                levels: levels)
+        let sd = (0..<horizon).map { h in
+            zip(regressors, coefficients).reduce(etaForecast.standardDeviation[h] * etaForecast.standardDeviation[h]) { variance, term in
+                let spread = futureStandardDeviation[term.0.name].flatMap { h < $0.count && $0[h].isFinite ? $0[h] : nil } ?? 0
+                return variance + term.1 * term.1 * spread * spread
+            }.squareRoot()
+        }
+        var forecast = Forecast(model: label, start: series.end, mean: mean, standardDeviation: sd, levels: levels)
         forecast.parameters = etaForecast.parameters
         forecast.recordStatistic("aicc", errors.aicc)
         forecast.parameters.removeValue(forKey: "constant")
