@@ -4,7 +4,7 @@ import Yams
 /// model specification, naming a key twice is a mistake, so both readers refuse it with this one check.
 enum YAMLRepeatedKeys {
     /// The first key repeated within one mapping, anywhere in the document, as a dotted path from the root
-    /// (`evaluation.horizon`; list items add no component), with the line of its second appearance.
+    /// (`evaluation.horizon`, `demand[1].system`), with the line of its second appearance.
     static func first(in node: Node, prefix: String = "") -> (key: String, line: Int?)? {
         if let mapping = node.mapping {
             var seen: Set<String> = []
@@ -14,7 +14,10 @@ enum YAMLRepeatedKeys {
                 if let inner = first(in: value, prefix: name + ".") { return inner }
             }
         } else if let sequence = node.sequence {
-            for item in sequence { if let inner = first(in: item, prefix: prefix) { return inner } }
+            let list = prefix.hasSuffix(".") ? String(prefix.dropLast()) : prefix
+            for (index, item) in sequence.enumerated() {
+                if let inner = first(in: item, prefix: "\(list)[\(index)].") { return inner }
+            }
         }
         return nil
     }

@@ -28,7 +28,7 @@ import Store
         #expect(try SpecificationBacktest(noOrigins, origins: 2015...2018).modelNames == ["naive", "drift"])
     }
 
-    @Test("with regressors, the specification's model is its regression on the regressors known through each origin")
+    @Test("with regressors, the regression is scored beside the model alone, on the regressors known through each origin")
     func regressionExAnte() async throws {
         let store = try await BudgetProjectionTests.loadedStore()
         let spec = try RegressorSpecTests.spec("""
@@ -41,23 +41,55 @@ import Store
               real-time: false
             """)
         let plan = try SpecificationBacktest(spec)
+        #expect(plan.regressionName == "arima:010 on pct.applications")
         let models = try plan.modelNames.map { name throws(ForecastingError) in try ModelCatalog.model(named: name) }
         let result = try await plan.run(in: store, models: models)
         let response = try await store.observations(of: spec.series, asOf: nil)
-        let regressor = try await store.observations(of: SeriesID("pct.applications")!, asOf: nil)
+        let pct = SeriesID("pct.applications")!
+        let regressor = try await store.observations(of: pct, asOf: nil)
         try await store.close()
-        #expect(Set(result.scores.map(\.model)) == ["naive", "drift", "arima:010"])
+        #expect(result.modelNames == ["naive", "drift", "arima:010", "arima:010 on pct.applications"])
         for origin in 2012...2014 {
-            let score = try #require(result.scores.first { $0.origin == origin && $0.model == "arima:010" })
+            let score = try #require(result.scores.first { $0.origin == origin && $0.model == "arima:010 on pct.applications" })
             #expect(score.fitted.hasPrefix("Regression on pct.applications with ARIMA(0,1,0) errors"), "\(score.fitted)")
             let history = try #require(StoredSeries.annual(response, through: origin)).series
             func year(_ o: Observation) -> Int? { if case .year(let y) = o.period { y } else { nil } }
             let known = regressor.filter { (year($0) ?? .max) <= origin }
-            let exAnte = try SpecificationForecast(spec).forecast(history, regressors: [SeriesID("pct.applications")!: known], horizon: 2, levels: [])
-            let withHindsight = try SpecificationForecast(spec).forecast(history, regressors: [SeriesID("pct.applications")!: regressor],
-                                                                          horizon: 2, levels: [])
+            let exAnte = try SpecificationForecast(spec).forecast(history, regressors: [pct: known], horizon: 2, levels: [95])
+            let withHindsight = try SpecificationForecast(spec).forecast(history, regressors: [pct: regressor], horizon: 2, levels: [95])
             #expect(score.forecasts == exAnte.mean)
             #expect(score.forecasts != withHindsight.mean, "the published regressor values after \(origin) must not enter")
+            // The regressor's own forecast widens the intervals; its published values (taken as known) do not.
+            #expect(zip(exAnte.standardDeviation, withHindsight.standardDeviation).allSatisfy { $0 > $1 })
         }
+    }
+
+    @Test("in real time, the regression sees the regressors as known on the day of each origin's first figure")
+    func regressionRealTime() async throws {
+        let store = try await BudgetProjectionTests.loadedStore()
+        let spec = try RegressorSpecTests.spec("""
+            series: madrid.applications
+            model: arima:010
+            regressors: [pct.applications]
+            evaluation:
+              origins: 2012...2016
+              horizon: 1
+            """)
+        let plan = try SpecificationBacktest(spec)
+        let models = try plan.modelNames.map { name throws(ForecastingError) in try ModelCatalog.model(named: name) }
+        let result = try await plan.run(in: store, models: models)
+        try await store.close()
+        let regression = result.scores.filter { $0.model == "arima:010 on pct.applications" }
+        #expect(!regression.isEmpty, "\(result.skipped)")
+        #expect(regression.allSatisfy { $0.asOf != nil && $0.fitted.hasPrefix("Regression on pct.applications") })
+    }
+
+    @Test("a regressor missing from the store is an error naming the specification's file and key")
+    func unknownRegressor() async throws {
+        let store = try await BudgetProjectionTests.loadedStore()
+        let spec = try RegressorSpecTests.spec("series: madrid.applications\nmodel: arima\nregressors: [pct.nothing]\nevaluation:\n  origins: 2012...2014\n")
+        let plan = try SpecificationBacktest(spec)
+        await #expect(throws: InputError.self) { try await plan.run(in: store, models: []) }
+        try await store.close()
     }
 }

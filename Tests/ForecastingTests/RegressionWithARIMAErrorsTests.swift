@@ -149,4 +149,19 @@ import TestSupport
         let zero = try fit.forecast(horizon: 4, future: future, levels: [95], futureStandardDeviation: ["x": [0, 0, 0, 0]])
         #expect(zero.standardDeviation == known.standardDeviation)
     }
+
+    @Test("a regressor missing in the last period: the errors are forecast through it, one more step ahead")
+    func regressorNotYetKnown() throws {
+        let entry = Self.cases[0]
+        let (series, regressors, future) = Self.setUp(entry)
+        var x = regressors[0].values
+        x[x.count - 1] = nil
+        let fit = try RegressionWithARIMAErrors(order: ARIMAOrder(1, 0, 0)).fit(series, regressors: [Regressor(name: "x", values: x), regressors[1]])
+        let forecast = try fit.forecast(horizon: 3, future: future, levels: [95])
+        let phi = fit.errors.ar[0], sigma = fit.errors.sigma2.squareRoot()
+        // One step after the sample is two steps after the last error known: σ√(1 + φ²), then σ√(1 + φ² + φ⁴).
+        #expect(abs(forecast.standardDeviation[0] - sigma * (1 + phi * phi).squareRoot()) <= 1e-9 * sigma)
+        #expect(abs(forecast.standardDeviation[1] - sigma * (1 + phi * phi + pow(phi, 4)).squareRoot()) <= 1e-9 * sigma)
+        #expect(forecast.inSample.fitted.count == series.count && forecast.inSample.fitted.last! == nil)
+    }
 }

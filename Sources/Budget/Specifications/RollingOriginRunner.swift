@@ -49,6 +49,12 @@ public struct RollingOriginResult: Sendable, Codable {
     public let scores: [OriginScore]
     /// Origins or models not scored, each with why (e.g. `2015: no data`).
     public let skipped: [String]
+
+    /// The models scored at some origin, in the order they first were (the order asked for).
+    public var modelNames: [String] {
+        var seen: Set<String> = []
+        return scores.map(\.model).filter { seen.insert($0).inserted }
+    }
 }
 
 /// Rolling-origin evaluation of a stored annual series with an expanding window.
@@ -95,8 +101,8 @@ public struct RollingOriginRunner {
     }
 
     /// Scores the models `modelsAt(origin, asOf)` gives for each origin year (`asOf`: the day its data is read as
-    /// known on in real time, else `nil`) — a specification with regressors builds its regression there from
-    /// the regressors as known at that origin.
+    /// known on in real time, else `nil`) — a specification with regressors adds its regression there, built
+    /// from the regressors as known at that origin.
     /// - Throws: as ``run(origins:models:)``, and what `modelsAt` throws.
     public func run(origins: [Int],
                     modelsAt: (_ origin: Int, _ asOf: CalendarDay?) async throws -> [any ForecastModel]) async throws -> RollingOriginResult {

@@ -4,10 +4,12 @@ public import Store
 /// The rolling-origin backtest a specification asks for (`evaluation:`), with a caller's overrides: what
 /// `biennium backtest --spec` and the service's `GET /v1/models/{name}/backtest` both run.
 ///
-/// A specification with regressors is evaluated as it forecasts: at each origin its model is the regression
-/// with ARIMA errors on the regressors as known there, through the origin year only; their later values come
-/// from each regressor's own `auto` forecast made at that origin, so no figure published after the origin
-/// enters (an ex-ante evaluation). The other models compared see the response alone.
+/// A specification with regressors is evaluated as it forecasts: beside the models compared (which see the
+/// response alone; by default naive, drift and the specification's model without regressors, so that the
+/// regressors' worth shows), its regression with ARIMA errors is scored under ``regressionName``. At each
+/// origin the regression sees the regressors as known there, through the origin year only; their later values
+/// come from each regressor's own `auto` forecast made at that origin, so no figure published after the origin
+/// enters (an ex-ante evaluation).
 public struct SpecificationBacktest: Sendable {
     /// Why a specification's backtest cannot run.
     public enum Refusal: Error, Sendable, CustomStringConvertible {
@@ -44,12 +46,20 @@ public struct SpecificationBacktest: Sendable {
         self.modelNames = modelNames ?? spec.evaluationModels
     }
 
-    /// Scores `models` (those of ``modelNames``, as the caller built them) on the specification's series in
-    /// `store`; with regressors, the model named as the specification's is its regression (above).
-    /// - Throws: what ``RollingOriginRunner/run(origins:modelsAt:)`` throws.
+    /// The name the regression of a specification with regressors is scored under, e.g.
+    /// `arima:010 on pct.applications`; `nil` without regressors.
+    public var regressionName: String? {
+        spec.regressors.isEmpty ? nil : "\(spec.model) on \(spec.regressors.map(\.rawValue).joined(separator: ", "))"
+    }
+
+    /// Scores `models` (those of ``modelNames``, as the caller built them) and, with regressors, the
+    /// specification's regression (above) on the specification's series in `store`.
+    /// - Throws: ``InputError`` naming the file when the series or a regressor is not in the store's catalog, and
+    ///   what ``RollingOriginRunner/run(origins:modelsAt:)`` throws.
     public func run(in store: any SeriesStore, models: [any ForecastModel]) async throws -> RollingOriginResult {
+        try spec.checkSeries(in: try await store.catalog())
         let runner = RollingOriginRunner(store: store, series: spec.series, horizon: horizon, realTime: realTime)
-        guard !spec.regressors.isEmpty else { return try await runner.run(origins: Array(origins), models: models) }
+        guard let regressionName else { return try await runner.run(origins: Array(origins), models: models) }
         let forecaster = SpecificationForecast(spec)
         return try await runner.run(origins: Array(origins)) { origin, asOf in
             var regressors: [SeriesID: [Observation]] = [:]
@@ -58,8 +68,7 @@ public struct SpecificationBacktest: Sendable {
                     if case .year(let year) = $0.period { year <= origin } else { false }
                 }
             }
-            let regression = SpecificationRegressionModel(forecaster, regressors: regressors)
-            return models.map { $0.name == regression.name ? regression : $0 }
+            return models + [SpecificationRegressionModel(forecaster, regressors: regressors, name: regressionName)]
         }
     }
 }

@@ -10,14 +10,15 @@ public struct SpecificationRegressionModel: ForecastModel {
     /// Each regressor's observations the regression may use.
     public let regressors: [SeriesID: [Observation]]
 
-    /// The regression of `forecaster`'s specification on `regressors`.
-    public init(_ forecaster: SpecificationForecast, regressors: [SeriesID: [Observation]]) {
+    /// What the backtest reports it as (``SpecificationBacktest/regressionName``).
+    public let name: String
+
+    /// The regression of `forecaster`'s specification on `regressors`, reported as `name`.
+    public init(_ forecaster: SpecificationForecast, regressors: [SeriesID: [Observation]], name: String) {
         self.forecaster = forecaster
         self.regressors = regressors
+        self.name = name
     }
-
-    /// The specification's model name (`arima`, `arima:010`): what the backtest reports it as.
-    public var name: String { forecaster.spec.model }
 
     /// The regression's forecast of `series` (the response) over `horizon` years.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {

@@ -9,11 +9,12 @@ struct BacktestBody: Encodable {
 
     private enum Keys: String, CodingKey { case versusBaseline }
 
-    /// The backtest of `models` (the baseline's model among them) and, if `baseline` names one, the comparison.
-    init(_ result: RollingOriginResult, models: [any ForecastModel], baseline: (any ForecastModel)?) {
+    /// The backtest (the baseline's model among its models) and, if `baseline` names one, the comparison with
+    /// every model the backtest scored.
+    init(_ result: RollingOriginResult, baseline: (any ForecastModel)?) {
         self.result = result
         versusBaseline = baseline.map { reference in
-            BaselineComparison(baseline: reference.name, models: models.map(\.name),
+            BaselineComparison(baseline: reference.name, models: result.modelNames,
                                scores: result.scores.map(\.unitScore))
         }
     }

@@ -44,7 +44,7 @@ enum ForecastRoutes {
             let (models, baseline) = try BacktestBody.adding(baseline: query.string("baseline"), to: named.sorted { $0.name < $1.name })
             let result = try await RollingOriginRunner(store: env.store, series: id, horizon: horizon, realTime: try query.boolean("realTime"))
                 .run(origins: Array(origins), models: models)
-            return try Representation.json(BacktestBody(result, models: models, baseline: baseline))
+            return try Representation.json(BacktestBody(result, baseline: baseline))
         }
     }
 

@@ -60,7 +60,7 @@ enum ModelRoutes {
                 do { return try ModelCatalog.model(named: name) } catch { throw APIProblem.unprocessable("\(spec.name): \(error)") }
             })
             let result = try await plan.run(in: env.store, models: models)
-            return try Representation.json(BacktestBody(result, models: models, baseline: baseline))
+            return try Representation.json(BacktestBody(result, baseline: baseline))
         }
 
         router.get("models/:name/forecast") { _, context in

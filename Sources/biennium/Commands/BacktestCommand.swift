@@ -23,8 +23,8 @@ struct BacktestCommand: AsyncParsableCommand {
         With --spec Models/FILE.yaml, the specification's series is backtested over its evaluation block (origins, \
         horizon, real-time), the specification's model beside naive and drift unless --models names others: the \
         backtest by which the specification was chosen. Options given on the command line win over the file's. \
-        With regressors, the specification's model is its regression on them, seeing them only through each \
-        origin and forecasting their later values there.
+        With regressors, their regression is scored too (as 'MODEL on REGRESSORS', beside the model alone), \
+        seeing the regressors only through each origin and forecasting their later values there.
 
         Examples:
           biennium backtest --data Tests/Fixtures/competitions/m3_yearly.csv --horizon 6 --models ets,theta,combo --jobs 2
@@ -87,7 +87,7 @@ struct BacktestCommand: AsyncParsableCommand {
             let range = try origins.map(Self.range)
             do throws(SpecificationBacktest.Refusal) {
                 plan = try SpecificationBacktest(loaded, origins: range, horizon: horizon, realTime: realTime,
-                                                 modelNames: models.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
+                                                 modelNames: models.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } })
             } catch {
                 throw ValidationError("\(error); add them to \(spec) (e.g. origins: 2008...2018) or give --origins.")
             }
@@ -123,9 +123,9 @@ struct BacktestCommand: AsyncParsableCommand {
     }
 
     /// Every model against `baseline` (the model of `--baseline`), unit by unit, when it was given.
-    private func comparison(_ models: [any ForecastModel], _ scores: [BaselineComparison.UnitScore],
+    private func comparison(_ names: [String], _ scores: [BaselineComparison.UnitScore],
                             baseline: (any ForecastModel)?) -> BaselineComparison? {
-        baseline.map { BaselineComparison(baseline: $0.name, models: models.map(\.name), scores: scores) }
+        baseline.map { BaselineComparison(baseline: $0.name, models: names, scores: scores) }
     }
 
     /// `FIRST...LAST` as years.
@@ -150,12 +150,13 @@ struct BacktestCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("skipped \(skipped.count) series with no more than \(horizon) values or a gap among the last \(horizon): \(skipped.prefix(10).joined(separator: ", "))\(skipped.count > 10 ? ", …" : "")\n".utf8))
         }
         if let out { try BacktestOutput.writeScores(scores, to: out) }
-        let versus = comparison(models, scores.map { .init(model: $0.model, unit: $0.series, mase: $0.mase, smape: $0.smape) }, baseline: baseline)
+        let versus = comparison(models.map(\.name), scores.map { .init(model: $0.model, unit: $0.series, mase: $0.mase, smape: $0.smape) }, baseline: baseline)
         print(try BacktestOutput.render(summaries, series: all.count - skipped.count, horizon: horizon, format: format, comparison: versus))
     }
 
     /// Runs a rolling-origin backtest of `id` with `run` (the series' or a specification's) in the store, after
-    /// checking that the series (and a specification's regressors) exist, and prints it.
+    /// checking that a specification's series and regressors exist (its file named if not) and the series does,
+    /// and prints it.
     private func rollingOrigin(_ id: SeriesID, models: [any ForecastModel], baseline: (any ForecastModel)?, spec: ModelSpec? = nil,
                                run: @escaping @Sendable (any SeriesStore, [any ForecastModel]) async throws -> RollingOriginResult) async throws {
         let result = try await self.store.withStore { store in
@@ -164,7 +165,7 @@ struct BacktestCommand: AsyncParsableCommand {
             return try await run(store, models)
         }
         if let out { try BacktestOutput.writeOrigins(result, to: out) }
-        let versus = comparison(models, result.scores.map(\.unitScore), baseline: baseline)
+        let versus = comparison(result.modelNames, result.scores.map(\.unitScore), baseline: baseline)
         print(try BacktestOutput.render(result, format: format, comparison: versus))
     }
 }

@@ -30,8 +30,9 @@ public struct Regressor: Sendable, Equatable {
 /// constant from the Hyndman–Khandakar stepwise search by AICc, as for ``ARIMA``.
 ///
 /// Forecasts need the future values of every regressor — the scenario's paths — and add `β′xₜ₊ₕ` to the
-/// ARIMA forecast of the errors ηₜ. Intervals are those of the error model; like R's `forecast::Arima`, they
-/// do not include the uncertainty of β̂ or of the regressor paths.
+/// ARIMA forecast of the errors ηₜ. Intervals are those of the error model, widened by the uncertainty of
+/// regressor paths that are themselves forecasts when their standard deviations are given; like R's
+/// `forecast::Arima`, they do not include the uncertainty of β̂.
 public struct RegressionWithARIMAErrors: Sendable {
     /// A fixed order for the errors, or `nil` to choose it.
     public let order: ARIMAOrder?
@@ -137,6 +138,9 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
     }
 
     /// Forecasts `horizon` periods given each regressor's future values (by name, at least `horizon` each).
+    /// When the last periods of the sample lack a regressor (a figure not yet published), the errors are
+    /// forecast from the last period with both, through those periods, as a backtest forecasts across a
+    /// missing origin figure.
     ///
     /// Future values given as known (a scenario's path) leave the intervals those of the errors. Where they are
     /// themselves forecasts, `futureStandardDeviation` gives each such regressor's standard deviation per period
@@ -170,17 +174,27 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
             guard x.allSatisfy({ $0 != nil }) else { return nil }
             return value - systematic(t, x.map { $0! })
         }
-        let etaSeries = TimeSeries(frequency: series.frequency, start: series.start, values: eta)
+        // Periods at the end with no ηₜ (a regressor not yet known) are forecast through, not filtered as gaps:
+        // the forecasts then count their steps from the last ηₜ.
+        let gap = eta.reversed().prefix { $0 == nil }.count
+        guard gap < n else { throw .invalidRegressor(name: regressors.first?.name ?? "", reason: "has no value together with the series") }
+        let etaSeries = TimeSeries(frequency: series.frequency, start: series.start, values: Array(eta.dropLast(gap)))
         let errorModel = ARIMAFit(order: errors.order, hasConstant: false, ar: errors.ar, ma: errors.ma, constant: 0,
                                   sigma2: errors.sigma2, logLikelihood: errors.logLikelihood,
                                   observations: errors.observations, aicc: errors.aicc, converged: errors.converged)
-        let etaForecast = ARIMA.forecast(errorModel, series: etaSeries, start: series.end, horizon: horizon, levels: [])
-        let mean = (0..<horizon).map { h in etaForecast.mean[h] + systematic(n + h, paths.map { $0[h] }) }
-        let sd = (0..<horizon).map { h in
-            zip(regressors, coefficients).reduce(etaForecast.standardDeviation[h] * etaForecast.standardDeviation[h]) { variance, term in
-                let spread = futureStandardDeviation[term.0.name].flatMap { h < $0.count && $0[h].isFinite ? $0[h] : nil } ?? 0
-                return variance + term.1 * term.1 * spread * spread
-            }.squareRoot()
+        let etaForecast = ARIMA.forecast(errorModel, series: etaSeries, start: etaSeries.end, horizon: horizon + gap, levels: [])
+        let mean = (0..<horizon).map { h in etaForecast.mean[gap + h] + systematic(n + h, paths.map { $0[h] }) }
+        var sd: [Double] = []
+        for h in 0..<horizon {
+            var variance = etaForecast.standardDeviation[gap + h] * etaForecast.standardDeviation[gap + h]
+            for (regressor, beta) in zip(regressors, coefficients) {
+                guard let spread = futureStandardDeviation[regressor.name], h < spread.count else { continue }
+                guard spread[h].isFinite, spread[h] >= 0 else {
+                    throw .invalidRegressor(name: regressor.name, reason: "the standard deviation of its forecast for step \(h + 1) is \(spread[h])")
+                }
+                variance += beta * beta * spread[h] * spread[h]
+            }
+            sd.append(variance.squareRoot())
         }
         var forecast = Forecast(model: label, start: series.end, mean: mean, standardDeviation: sd, levels: levels)
         forecast.parameters = etaForecast.parameters
@@ -189,7 +203,8 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
         if let constantCoefficient { forecast.parameters[errors.order.d == 0 ? "intercept" : "drift"] = constantCoefficient }
         for (regressor, value) in zip(regressors, coefficients) { forecast.parameters["beta." + regressor.name] = value }
         // With the regressors known at t, yₜ's one-step error is ηₜ's: ŷₜ = yₜ − (ηₜ − η̂ₜ).
-        forecast.inSample = .init(series: series, fitted: zip(series.values, etaForecast.inSample.residuals).map { value, v in
+        let residuals = etaForecast.inSample.residuals + Array(repeating: nil, count: gap)
+        forecast.inSample = .init(series: series, fitted: zip(series.values, residuals).map { value, v in
             guard let value, let v else { return nil }
             return value - v
         })
