@@ -17,8 +17,8 @@ public struct SpecificationFit: Sendable {
     /// Whether the fitted model differs from the previous version's in kind — another ETS form or ARIMA order,
     /// other combination members — rather than only in the figures a label carries that move on every refit
     /// (combination weights `×0.43`, Akaike weights `67%`, an interval calibration `(×1.23)`), which the
-    /// parameters report. Members are compared in the label's order, which is by weight: an Akaike-weighted
-    /// average whose leading member changes has changed. `nil` without both fits.
+    /// parameters report. Members are compared in the label's order — by weight in an Akaike-weighted average,
+    /// so one whose leading member changes has changed; fixed in a combination. `nil` without both fits.
     public var modelChanged: Bool? {
         guard let record, let previous else { return nil }
         return Self.structure(of: record.fitted) != Self.structure(of: previous.fitted)
