@@ -146,7 +146,7 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
     /// themselves forecasts, `futureStandardDeviation` gives each such regressor's standard deviation per period
     /// (0 where a value is known), and the variance of the forecast adds `β²·sd²` for each — the regressors'
     /// forecast errors taken as independent of each other and of the errors' (Hyndman & Athanasopoulos, FPP3
-    /// §10.6, on ex-ante forecasts, whose intervals otherwise ignore that uncertainty).
+    /// §10.3, on ex-ante forecasts, whose intervals otherwise ignore that uncertainty).
     public func forecast(horizon: Int, future: [String: [Double]], levels: [Double],
                          futureStandardDeviation: [String: [Double]] = [:]) throws(ForecastingError) -> Forecast {
         guard horizon >= 1 else { throw .invalidHorizon(horizon) }
