@@ -28,22 +28,20 @@ import Store
         #expect(try SpecificationBacktest(noOrigins, origins: 2015...2018).modelNames == ["naive", "drift"])
     }
 
+    /// Madrid applications on PCT applications, `arima:010`, with the evaluation block `evaluation` (indented
+    /// lines), backtested with its own models in `store`.
+    static func madridOnPCT(_ evaluation: String, in store: any SeriesStore) async throws -> (ModelSpec, SpecificationBacktest, RollingOriginResult) {
+        let spec = try RegressorSpecTests.spec("series: madrid.applications\nmodel: arima:010\nregressors: [pct.applications]\nevaluation:\n" + evaluation)
+        let plan = try SpecificationBacktest(spec)
+        let models = try plan.modelNames.map { name throws(ForecastingError) in try ModelCatalog.model(named: name) }
+        return (spec, plan, try await plan.run(in: store, models: models))
+    }
+
     @Test("with regressors, the regression is scored beside the model alone, on the regressors known through each origin")
     func regressionExAnte() async throws {
         let store = try await BudgetProjectionTests.loadedStore()
-        let spec = try RegressorSpecTests.spec("""
-            series: madrid.applications
-            model: arima:010
-            regressors: [pct.applications]
-            evaluation:
-              origins: 2012...2014
-              horizon: 2
-              real-time: false
-            """)
-        let plan = try SpecificationBacktest(spec)
+        let (spec, plan, result) = try await Self.madridOnPCT("  origins: 2012...2014\n  horizon: 2\n  real-time: false\n", in: store)
         #expect(plan.regressionName == "arima:010 on pct.applications")
-        let models = try plan.modelNames.map { name throws(ForecastingError) in try ModelCatalog.model(named: name) }
-        let result = try await plan.run(in: store, models: models)
         let response = try await store.observations(of: spec.series, asOf: nil)
         let pct = SeriesID("pct.applications")!
         let regressor = try await store.observations(of: pct, asOf: nil)
@@ -67,17 +65,7 @@ import Store
     @Test("in real time, the regression sees the regressors as known on the day of each origin's first figure")
     func regressionRealTime() async throws {
         let store = try await BudgetProjectionTests.loadedStore()
-        let spec = try RegressorSpecTests.spec("""
-            series: madrid.applications
-            model: arima:010
-            regressors: [pct.applications]
-            evaluation:
-              origins: 2012...2016
-              horizon: 1
-            """)
-        let plan = try SpecificationBacktest(spec)
-        let models = try plan.modelNames.map { name throws(ForecastingError) in try ModelCatalog.model(named: name) }
-        let result = try await plan.run(in: store, models: models)
+        let (_, _, result) = try await Self.madridOnPCT("  origins: 2012...2016\n  horizon: 1\n", in: store)
         try await store.close()
         let regression = result.scores.filter { $0.model == "arima:010 on pct.applications" }
         #expect(!regression.isEmpty, "\(result.skipped)")

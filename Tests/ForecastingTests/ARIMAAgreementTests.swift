@@ -109,14 +109,16 @@ extension ARIMAAgreementTests {
         }
     }
 
-    @Test("the bandwidth stays within the sample: constant, alternating and tiny residuals")
-    func bandwidthBounds() {
+    @Test("the bandwidth at the edges: no variance, a negative long-run variance at the pilot, a bandwidth past the sample")
+    func bandwidthEdges() {
         #expect(ARIMA.automaticLags([0, 0, 0, 0], pilot: 2) == 0)
         #expect(ARIMA.automaticLags([], pilot: 2) == 0)
+        // Alternating signs: ŝ₀ = −2/3 and ŝ₁ = −3, so 1.1447·4.5^(2/3)·12^(1/3) = 7.14 (as statsmodels computes it).
         let alternating = (0..<12).map { $0 % 2 == 0 ? 1.0 : -1.0 }
-        #expect((0...11).contains(ARIMA.automaticLags(alternating, pilot: 3)))
-        let slow = (0..<12).map { Double($0) - 5.5 }
-        #expect((0...11).contains(ARIMA.automaticLags(slow.map { $0 * 1e-150 }, pilot: 11)))
+        #expect(ARIMA.automaticLags(alternating, pilot: 3) == 7)
+        // A straight line with the pilot at its length: the plug-in is about 1.7e12, capped at n − 1.
+        let slow = (0..<12).map { (Double($0) - 5.5) * 1e-150 }
+        #expect(ARIMA.automaticLags(slow, pilot: 11) == 11)
     }
 }
 

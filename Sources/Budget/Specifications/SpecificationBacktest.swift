@@ -61,14 +61,13 @@ public struct SpecificationBacktest: Sendable {
         let runner = RollingOriginRunner(store: store, series: spec.series, horizon: horizon, realTime: realTime)
         guard let regressionName else { return try await runner.run(origins: Array(origins), models: models) }
         let forecaster = SpecificationForecast(spec)
+        var read: [CalendarDay?: [SeriesID: [Observation]]] = [:]     // today's data is read once for every origin
         return try await runner.run(origins: Array(origins)) { origin, asOf in
-            var regressors: [SeriesID: [Observation]] = [:]
-            for id in spec.regressors {
-                regressors[id] = try await store.observations(of: id, asOf: asOf).filter {
-                    if case .year(let year) = $0.period { year <= origin } else { false }
-                }
+            if read[asOf] == nil { read[asOf] = try await forecaster.regressorHistories(in: store, asOf: asOf) }
+            let known = read[asOf]!.mapValues { observations in
+                observations.filter { if case .year(let year) = $0.period { year <= origin } else { false } }
             }
-            return models + [SpecificationRegressionModel(forecaster, regressors: regressors, name: regressionName)]
+            return models + [SpecificationRegressionModel(forecaster, regressors: known, name: regressionName)]
         }
     }
 }

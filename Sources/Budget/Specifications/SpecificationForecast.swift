@@ -25,11 +25,17 @@ public struct SpecificationForecast: Sendable {
     public func histories(in store: any SeriesStore, asOf: CalendarDay?) async throws -> Histories {
         let catalog = try await store.catalog()
         try spec.checkSeries(in: catalog)
+        return Histories(response: try await store.observations(of: spec.series, asOf: asOf),
+                         regressors: try await regressorHistories(in: store, asOf: asOf))
+    }
+
+    /// Each regressor's observations as known on `asOf` (the series not checked against the catalog).
+    public func regressorHistories(in store: any SeriesStore, asOf: CalendarDay?) async throws -> [SeriesID: [Observation]] {
         var regressors: [SeriesID: [Observation]] = [:]
         for id in spec.regressors {
             regressors[id] = try await store.observations(of: id, asOf: asOf)
         }
-        return Histories(response: try await store.observations(of: spec.series, asOf: asOf), regressors: regressors)
+        return regressors
     }
 
     /// The forecast of `history` (the response's annual series) over `horizon` years.

@@ -91,13 +91,15 @@ struct BacktestCommand: AsyncParsableCommand {
             } catch {
                 throw ValidationError("\(error); add them to \(spec) (e.g. origins: 2008...2018) or give --origins.")
             }
-            try await rollingOrigin(loaded.series, models: try chosen(plan.modelNames.joined(separator: ","), baseline: baseline),
-                                    baseline: baseline, spec: loaded) { store, models in try await plan.run(in: store, models: models) }
+            try await rollingOrigin(models: try chosen(plan.modelNames.joined(separator: ","), baseline: baseline),
+                                    baseline: baseline) { store, models in try await plan.run(in: store, models: models) }
         } else {
             guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
             let range = try Self.range(origins!), horizon = horizon ?? 6, realTime = realTime ?? false
-            try await rollingOrigin(id, models: try chosen(models ?? "naive,drift,ets,theta,combo", baseline: baseline), baseline: baseline) { store, models in
-                try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime).run(origins: Array(range), models: models)
+            let options = self.store
+            try await rollingOrigin(models: try chosen(models ?? "naive,drift,ets,theta,combo", baseline: baseline), baseline: baseline) { store, models in
+                _ = try await options.definition(of: id, in: store)
+                return try await RollingOriginRunner(store: store, series: id, horizon: horizon, realTime: realTime).run(origins: Array(range), models: models)
             }
         }
     }
@@ -154,16 +156,11 @@ struct BacktestCommand: AsyncParsableCommand {
         print(try BacktestOutput.render(summaries, series: all.count - skipped.count, horizon: horizon, format: format, comparison: versus))
     }
 
-    /// Runs a rolling-origin backtest of `id` with `run` (the series' or a specification's) in the store, after
-    /// checking that a specification's series and regressors exist (its file named if not) and the series does,
-    /// and prints it.
-    private func rollingOrigin(_ id: SeriesID, models: [any ForecastModel], baseline: (any ForecastModel)?, spec: ModelSpec? = nil,
+    /// Runs a rolling-origin backtest with `run` (the series' or a specification's, each checking its series) in
+    /// the store, and prints it.
+    private func rollingOrigin(models: [any ForecastModel], baseline: (any ForecastModel)?,
                                run: @escaping @Sendable (any SeriesStore, [any ForecastModel]) async throws -> RollingOriginResult) async throws {
-        let result = try await self.store.withStore { store in
-            try spec?.checkSeries(in: try await store.catalog())
-            _ = try await self.store.definition(of: id, in: store)
-            return try await run(store, models)
-        }
+        let result = try await self.store.withStore { store in try await run(store, models) }
         if let out { try BacktestOutput.writeOrigins(result, to: out) }
         let versus = comparison(result.modelNames, result.scores.map(\.unitScore), baseline: baseline)
         print(try BacktestOutput.render(result, format: format, comparison: versus))
