@@ -18,6 +18,13 @@ import TestSupport
         return (TimeSeries(start: 1, observed: y), regressors, future)
     }
 
+    /// The fit with its coefficients' covariance set to zero: forecasts with the error model's variance alone.
+    static func withKnownCoefficients(_ fit: RegressionWithARIMAErrorsFit) -> RegressionWithARIMAErrorsFit {
+        RegressionWithARIMAErrorsFit(series: fit.series, regressors: fit.regressors, errors: fit.errors,
+                                     constantCoefficient: fit.constantCoefficient, coefficients: fit.coefficients,
+                                     coefficientCovariance: fit.coefficientCovariance.map { $0.map { _ in 0 } })
+    }
+
     static func order(_ entry: JSONValue) -> ARIMAOrder {
         let o = entry["order"].array.map(\.int)
         return ARIMAOrder(o[0], o[1], o[2])
@@ -71,9 +78,14 @@ import TestSupport
         for (got, want) in zip(forecast.mean, entry["forecast"]["mean"].doubles) {
             #expect(abs(got - want) <= 1e-3 * abs(want), "\(name) mean \(got) vs \(want)")
         }
-        // One step ahead the state is known up to the MA part, so the standard errors agree closely.
+        // One step ahead the state is known up to the MA part, so the standard errors agree closely: with the
+        // coefficients known, as SARIMAX forecasts, and with their estimation uncertainty added, as Biennium does.
         let se = entry["forecast"]["se"].doubles
-        #expect(abs(forecast.standardDeviation[0] - se[0]) <= 0.02 * se[0], "\(name) se(1) \(forecast.standardDeviation[0]) vs \(se[0])")
+        let known = try Self.withKnownCoefficients(fit).forecast(horizon: 4, future: future, levels: [80, 95])
+        #expect(abs(known.standardDeviation[0] - se[0]) <= 0.02 * se[0], "\(name) se(1) \(known.standardDeviation[0]) vs \(se[0])")
+        let estimated = entry["estimated"]["se"].doubles
+        #expect(abs(forecast.standardDeviation[0] - estimated[0]) <= 0.02 * estimated[0],
+                "\(name) se(1) \(forecast.standardDeviation[0]) vs \(estimated[0])")
     }
 
     @Test("automatic selection: KPSS on the regression residuals sets d, the stepwise search finds the AICc optimum")
@@ -157,9 +169,10 @@ import TestSupport
         var x = regressors[0].values
         x[x.count - 1] = nil
         let fit = try RegressionWithARIMAErrors(order: ARIMAOrder(1, 0, 0)).fit(series, regressors: [Regressor(name: "x", values: x), regressors[1]])
-        let forecast = try fit.forecast(horizon: 3, future: future, levels: [95])
+        let forecast = try Self.withKnownCoefficients(fit).forecast(horizon: 3, future: future, levels: [95])
         let phi = fit.errors.ar[0], sigma = fit.errors.sigma2.squareRoot()
-        // One step after the sample is two steps after the last error known: σ√(1 + φ²), then σ√(1 + φ² + φ⁴).
+        // One step after the sample is two steps after the last error known: σ√(1 + φ²), then σ√(1 + φ² + φ⁴)
+        // (with the coefficients taken as known; EstimationUncertaintyTests checks what their estimation adds).
         #expect(abs(forecast.standardDeviation[0] - sigma * (1 + phi * phi).squareRoot()) <= 1e-9 * sigma)
         #expect(abs(forecast.standardDeviation[1] - sigma * (1 + phi * phi + pow(phi, 4)).squareRoot()) <= 1e-9 * sigma)
         #expect(forecast.inSample.fitted.count == series.count && forecast.inSample.fitted.last! == nil)

@@ -19,7 +19,15 @@ of X: ones for d = 0 (an intercept), t = 1..n for d = 1 (a drift; its difference
 
 Recorded per case: the regressors' names, the parameters (statsmodels names), llf, nobs of
 the likelihood, and for d = 0 the level forecasts for the 4 future periods (mean and standard
-error) given the future regressors.
+error) given the future regressors -- with the coefficients taken as known, as SARIMAX forecasts.
+
+And, for every case, "estimated": the level forecasts when the regression's coefficients (the
+constant's column among them) are estimated rather than known. At the best fit's ARMA
+coefficients and sigma2 the same regression is filtered by SARIMAX(y, exog=X, order,
+trend="n", mle_regression=False) on levels: the coefficients are then states of the Kalman
+filter with a diffuse prior, so their posterior is the generalised least-squares estimate
+with covariance sigma2 (X'Omega^-1 X)^-1, and the forecast standard errors include that
+uncertainty. Biennium adds the same term to its intervals.
 
 Usage:  .venv/bin/python Tools/reference/make_regarima_fixtures.py [--out FILE]
 """
@@ -102,6 +110,14 @@ def case(d: dict, name: str, response: str, regressors: list[str], order, consta
     if order[1] == 0:
         fc = best.get_forecast(H, exog=exog[N:])
         out["forecast"] = {"mean": [float(v) for v in fc.predicted_mean], "se": [float(v) for v in fc.se_mean]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        states = SARIMAX(y, exog=exog[:N], order=order, trend="n", mle_regression=False)
+    filtered = states.filter(np.array([out["params"][n] for n in states.param_names]))
+    fc = filtered.get_forecast(H, exog=exog[N:])
+    out["estimated"] = {"mean": [float(v) for v in fc.predicted_mean], "se": [float(v) for v in fc.se_mean],
+                        "model": "SARIMAX(y, exog=X, order, trend='n', mle_regression=False) filtered at the best "
+                                 "fit's ARMA coefficients and sigma2"}
     return out
 
 

@@ -55,7 +55,9 @@ public struct ARIMAFit: Sendable {
 ///
 /// Coefficients are searched through partial autocorrelations (`tanh` of unconstrained values, Durbin–Levinson;
 /// Jones 1980), so every candidate is stationary and invertible. Forecast variances use the ψ-weights of
-/// `φ(B)(1 − B)ᵈ` and `θ(B)`: `σ²Σⱼ₌₀ʰ⁻¹ψⱼ²`. Gaps become gaps of the differenced series, skipped by the filter.
+/// `φ(B)(1 − B)ᵈ` and `θ(B)`, `σ²Σⱼ₌₀ʰ⁻¹ψⱼ²`, plus the variance of the estimated mean or drift carried to
+/// step h (``constantUncertainty(of:differences:order:horizon:)``). Gaps become gaps of the differenced
+/// series, skipped by the filter.
 public struct ARIMA: ForecastModel {
     /// A fixed order, or `nil` to choose it (KPSS for d, stepwise AICc for p and q).
     public let order: ARIMAOrder?
@@ -219,8 +221,12 @@ public struct ARIMA: ForecastModel {
             if !phiStar.isEmpty { for i in 1...min(j, phiStar.count) { value += phiStar[i - 1] * psi[j - i] } }
             psi.append(value)
         }
+        let constantSpread = fit.hasConstant ? constantUncertainty(of: model, differences: w, order: fit.order, horizon: horizon) : nil
         var cumulative = 0.0
-        let sd = (0..<horizon).map { h -> Double in cumulative += psi[h] * psi[h]; return (fit.sigma2 * cumulative).squareRoot() }
+        let sd = (0..<horizon).map { h -> Double in
+            cumulative += psi[h] * psi[h]
+            return (fit.sigma2 * (cumulative + (constantSpread?[h] ?? 0))).squareRoot()
+        }
         var forecast = Forecast(model: fit.label, start: start, mean: path, standardDeviation: sd, levels: levels)
         forecast.parameters = ["sigma2": fit.sigma2, "loglik": fit.logLikelihood, "constant": fit.constant]
         forecast.recordStatistic("aicc", fit.aicc)

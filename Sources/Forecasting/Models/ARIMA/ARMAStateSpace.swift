@@ -82,8 +82,10 @@ struct ARMAStateSpace {
     /// linear in the data, so filtering `w` and each column of `X` gives the innovations of `w` and of the
     /// regressors, and β̂ is the weighted least-squares fit of the former on the latter (weights `1/Fₜ`) —
     /// exact generalised least squares for the ARMA covariance (Harvey 1989, §3.4.1). Rows with a missing
-    /// response or regressor are skipped. `nil` for a non-stationary AR part or a rank-deficient design.
-    func logLikelihood(_ w: [Double], regressors: [[Double]]) -> (logLikelihood: Double, beta: [Double], sigma2: Double, n: Int)? {
+    /// response or regressor are skipped. With `covariance`, also `(X̃ᵀX̃)⁻¹` of the whitened regressors, the
+    /// covariance of β̂ per unit σ². `nil` for a non-stationary AR part or a rank-deficient design.
+    func logLikelihood(_ w: [Double], regressors: [[Double]], covariance: Bool = false)
+        -> (logLikelihood: Double, beta: [Double], sigma2: Double, n: Int, covarianceFactor: Matrix?)? {
         guard let p1 = stationaryCovariance() else { return nil }
         let usable = w.indices.map { t in !w[t].isNaN && regressors.allSatisfy { !$0[t].isNaN } }
         let masked = { (x: [Double]) in x.indices.map { usable[$0] ? x[$0] : .nan } }
@@ -92,13 +94,15 @@ struct ARMAStateSpace {
         let rows = w.indices.filter { usable[$0] }
         guard rows.count > regressors.count else { return nil }
         var beta: [Double] = []
+        var covarianceFactor: Matrix?
         var residual = rows.map { response.v[$0] / response.f[$0].squareRoot() }
         if !regressors.isEmpty {
             let design = columns.map { column in rows.map { column[$0] / response.f[$0].squareRoot() } }
             guard let matrix = try? Matrix(columns: design),
-                  let solution = try? LeastSquares.solve(matrix, residual, options: .init(computeCovariance: false)),
+                  let solution = try? LeastSquares.solve(matrix, residual, options: .init(computeCovariance: covariance)),
                   solution.aliased.isEmpty else { return nil }
             beta = solution.coefficients
+            covarianceFactor = solution.covarianceFactor
             residual = solution.residuals
         }
         let sum = residual.reduce(0) { $0 + $1 * $1 }
@@ -106,7 +110,7 @@ struct ARMAStateSpace {
         guard sum > 0 else { return nil }
         let n = rows.count
         let sigma2 = sum / Double(n)
-        return (-0.5 * Double(n) * (log(2 * Double.pi * sigma2) + 1) - 0.5 * logF, beta, sigma2, n)
+        return (-0.5 * Double(n) * (log(2 * Double.pi * sigma2) + 1) - 0.5 * logF, beta, sigma2, n, covarianceFactor)
     }
 
     /// Exact concentrated log-likelihood of `w` (NaN at gaps) with μ estimated when `withMean`; returns

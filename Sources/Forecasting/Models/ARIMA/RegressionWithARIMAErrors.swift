@@ -30,9 +30,9 @@ public struct Regressor: Sendable, Equatable {
 /// constant from the Hyndman–Khandakar stepwise search by AICc, as for ``ARIMA``.
 ///
 /// Forecasts need the future values of every regressor — the scenario's paths — and add `β′xₜ₊ₕ` to the
-/// ARIMA forecast of the errors ηₜ. Intervals are those of the error model, widened by the uncertainty of
-/// regressor paths that are themselves forecasts when their standard deviations are given; like R's
-/// `forecast::Arima`, they do not include the uncertainty of β̂.
+/// ARIMA forecast of the errors ηₜ. Intervals are those of the error model, widened by the estimation
+/// uncertainty of the constant and β (given φ and θ; R's `forecast::Arima` leaves it out) and by the
+/// uncertainty of regressor paths that are themselves forecasts when their standard deviations are given.
 public struct RegressionWithARIMAErrors: Sendable {
     /// A fixed order for the errors, or `nil` to choose it.
     public let order: ARIMAOrder?
@@ -65,21 +65,14 @@ public struct RegressionWithARIMAErrors: Sendable {
         let d: Int
         if let order { d = order.d } else { d = Self.differencing(y, x) }
         let w = ARIMA.difference(y, d)
-        let differenced = x.map { ARIMA.difference($0, d) }
-        let time = y.indices.map { Double($0 + 1) }
-        var coefficients: [ARIMA.ARMACandidate: [Double]] = [:]
         func estimate(_ p: Int, _ q: Int, _ withConstant: Bool) -> ARIMAFit? {
-            let columns = (withConstant ? [ARIMA.difference(d == 0 ? time.map { _ in 1 } : time, d)] : []) + differenced
+            let columns = Self.differencedColumns(x, length: y.count, d: d, withConstant: withConstant)
             let (ar, ma, converged) = ARIMA.maximumLikelihoodCoefficients(p: p, q: q) { ar, ma in
                 ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns)?.logLikelihood
             }
             guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns) else { return nil }
-            coefficients[ARIMA.ARMACandidate(p: p, q: q, constant: withConstant)] = ll.beta
-            return ARIMAFit(order: ARIMAOrder(p, d, q), hasConstant: withConstant, ar: ar, ma: ma,
-                            constant: withConstant ? ll.beta[0] : 0, sigma2: ll.sigma2, logLikelihood: ll.logLikelihood,
-                            observations: ll.n,
-                            aicc: ARIMA.aicc(ll.logLikelihood, parameters: p + q + columns.count + 1, observations: ll.n),
-                            converged: converged)
+            return Self.errorModel(order: ARIMAOrder(p, d, q), withConstant: withConstant, ar: ar, ma: ma, at: ll,
+                                   parameters: columns.count, converged: converged)
         }
         let errors: ARIMAFit
         if let order {
@@ -88,15 +81,53 @@ public struct RegressionWithARIMAErrors: Sendable {
             }
             errors = fit
         } else {
+            let differenced = x.map { ARIMA.difference($0, d) }
             let count = w.indices.filter { t in !w[t].isNaN && differenced.allSatisfy { !$0[t].isNaN } }.count
             errors = try ARIMA.stepwise(observations: count - regressors.count, seriesLength: complete.count, allowConstant: d <= 1 && constant != false) { p, q, c in
                 estimate(p, q, c && constant != false)
             }
         }
-        let beta = coefficients[ARIMA.ARMACandidate(p: errors.order.p, q: errors.order.q, constant: errors.hasConstant)] ?? []
+        return try Self.fit(series, regressors: regressors, order: errors.order, withConstant: errors.hasConstant,
+                            ar: errors.ar, ma: errors.ma, converged: errors.converged)
+    }
+
+    /// The regression at given AR and MA coefficients: the constant and β by generalised least squares, σ² by
+    /// maximum likelihood, and the covariance of the estimates, `σ²(X̃ᵀX̃)⁻¹` (X̃ the whitened regressors).
+    /// - Throws: ``ForecastingError/noAdmissibleFit(model:)`` for a non-stationary AR part or a design of
+    ///   dependent columns.
+    static func fit(_ series: TimeSeries, regressors: [Regressor], order: ARIMAOrder, withConstant: Bool,
+                    ar: [Double], ma: [Double], converged: Bool = true) throws(ForecastingError) -> RegressionWithARIMAErrorsFit {
+        let y = series.values.map { $0 ?? .nan }
+        let columns = differencedColumns(regressors.map { $0.values.map { $0 ?? .nan } }, length: y.count, d: order.d,
+                                         withConstant: withConstant)
+        guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(ARIMA.difference(y, order.d), regressors: columns, covariance: true),
+              columns.isEmpty || ll.covarianceFactor?.rows == columns.count else {
+            throw .noAdmissibleFit(model: "regression with \(order) errors")
+        }
+        let errors = errorModel(order: order, withConstant: withConstant, ar: ar, ma: ma, at: ll, parameters: columns.count, converged: converged)
+        let covariance = (0..<columns.count).map { i in (0..<columns.count).map { j in ll.sigma2 * ll.covarianceFactor![i, j] } }
         return RegressionWithARIMAErrorsFit(series: series, regressors: regressors, errors: errors,
-                                            constantCoefficient: errors.hasConstant ? beta[0] : nil,
-                                            coefficients: Array(beta.dropFirst(errors.hasConstant ? 1 : 0)))
+                                            constantCoefficient: withConstant ? ll.beta[0] : nil,
+                                            coefficients: Array(ll.beta.dropFirst(withConstant ? 1 : 0)),
+                                            coefficientCovariance: covariance)
+    }
+
+    /// The columns of the regression on the d-times differenced scale: the constant's (ones for d = 0, the
+    /// differenced time index t = 1, 2, … for d = 1) when included, then the regressors' (NaN at gaps).
+    static func differencedColumns(_ x: [[Double]], length: Int, d: Int, withConstant: Bool) -> [[Double]] {
+        let time = (0..<length).map { Double($0 + 1) }
+        return (withConstant ? [ARIMA.difference(d == 0 ? time.map { _ in 1 } : time, d)] : []) + x.map { ARIMA.difference($0, d) }
+    }
+
+    /// The error model's fit from the concentrated likelihood at its coefficients; `parameters` counts the
+    /// regression's columns (the constant among them) for the AICc.
+    static func errorModel(order: ARIMAOrder, withConstant: Bool, ar: [Double], ma: [Double],
+                           at ll: (logLikelihood: Double, beta: [Double], sigma2: Double, n: Int, covarianceFactor: Matrix?),
+                           parameters: Int, converged: Bool) -> ARIMAFit {
+        ARIMAFit(order: order, hasConstant: withConstant, ar: ar, ma: ma, constant: withConstant ? ll.beta[0] : 0,
+                 sigma2: ll.sigma2, logLikelihood: ll.logLikelihood, observations: ll.n,
+                 aicc: ARIMA.aicc(ll.logLikelihood, parameters: order.p + order.q + parameters + 1, observations: ll.n),
+                 converged: converged)
     }
 
     /// Differences needed by the errors: KPSS at 5% on the residuals of the least-squares regression of `y` on
@@ -130,6 +161,9 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
     public let constantCoefficient: Double?
     /// β, in the order of `regressors`.
     public let coefficients: [Double]
+    /// The covariance of the estimates — the constant first when there is one, then β in the order of
+    /// `regressors` — `σ²(X̃ᵀX̃)⁻¹` at the fitted φ and θ (generalised least squares, X̃ the whitened regressors).
+    public let coefficientCovariance: [[Double]]
 
     /// E.g. `Regression on pct.applications with ARIMA(0,1,0) errors`.
     public var label: String {
@@ -142,7 +176,10 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
     /// forecast from the last period with both, through those periods, as a backtest forecasts across a
     /// missing origin figure.
     ///
-    /// Future values given as known (a scenario's path) leave the intervals those of the errors. Where they are
+    /// The variance of each forecast is the error model's plus that of the estimated constant and β carried to
+    /// the step (`gᵀ·coefficientCovariance·g`, g the forecast's derivatives in the coefficients;
+    /// ``ARIMA/regressorSensitivity(errors:column:future:gap:)``). Future values given as known (a scenario's
+    /// path) add nothing more: the intervals are conditional on the path. Where they are
     /// themselves forecasts, `futureStandardDeviation` gives each such regressor's standard deviation per period
     /// (0 where a value is known), and the variance of the forecast adds `β²·sd²` for each — the regressors'
     /// forecast errors taken as independent of each other and of the errors' (Hyndman & Athanasopoulos, FPP3
@@ -184,9 +221,23 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
                                   observations: errors.observations, aicc: errors.aicc, converged: errors.converged)
         let etaForecast = ARIMA.forecast(errorModel, series: etaSeries, start: etaSeries.end, horizon: horizon + gap, levels: [])
         let mean = (0..<horizon).map { h in etaForecast.mean[gap + h] + systematic(n + h, paths.map { $0[h] }) }
+        // Each coefficient's column on levels where ηₜ is known, and its future values: the constant's sₜ, then
+        // the regressors'; their forecasts' derivatives carry the coefficients' covariance to each step.
+        var columns: [(past: [Double?], future: [Double])] = []
+        if constantCoefficient != nil { columns.append(((0..<n).map { step($0) }, (0..<horizon).map { step(n + $0) })) }
+        for (regressor, path) in zip(regressors, paths) { columns.append((regressor.values, path)) }
+        let sensitivities = columns.map { column in
+            ARIMA.regressorSensitivity(errors: errorModel, column: TimeSeries(
+                frequency: series.frequency, start: series.start,
+                values: zip(column.past, eta.dropLast(gap)).map { value, known in known == nil ? nil : value }),
+                                       future: column.future, gap: gap)
+        }
         var sd: [Double] = []
         for h in 0..<horizon {
             var variance = etaForecast.standardDeviation[gap + h] * etaForecast.standardDeviation[gap + h]
+            for (i, gi) in sensitivities.enumerated() {
+                for (j, gj) in sensitivities.enumerated() { variance += gi[h] * coefficientCovariance[i][j] * gj[h] }
+            }
             for (regressor, beta) in zip(regressors, coefficients) {
                 guard let spread = futureStandardDeviation[regressor.name], h < spread.count else { continue }
                 guard spread[h].isFinite, spread[h] >= 0 else {
