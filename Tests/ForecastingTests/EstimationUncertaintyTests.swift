@@ -65,7 +65,7 @@ import TestSupport
         }
     }
 
-    @Test("regression with ARIMA errors at statsmodels' ARMA coefficients: means and standard errors with the coefficients estimated",
+    @Test("regression with ARIMA errors at statsmodels' ARMA coefficients: means, forecast and coefficient standard errors",
           arguments: RegressionWithARIMAErrorsTests.cases.indices)
     func regression(_ index: Int) throws {
         let entry = RegressionWithARIMAErrorsTests.cases[index]
@@ -86,6 +86,14 @@ import TestSupport
         }
         for (got, expected) in zip(forecast.standardDeviation, want["se"].doubles) {
             #expect(abs(got - expected) <= 1e-5 * expected, "\(name) se \(got) vs \(expected)")
+        }
+        // The coefficients' standard errors: the square roots of the coefficient states' final covariance.
+        let standardErrors = want["coefficientSE"].doubles
+        #expect(fit.coefficientNames.count == standardErrors.count)
+        for (key, expected) in zip(fit.coefficientNames, standardErrors) {
+            let got = try #require(forecast.parameters["se." + key])
+            #expect(abs(got - expected) <= 1e-5 * expected, "\(name) se.\(key) \(got) vs \(expected)")
+            #expect(got == fit.standardErrors[key])
         }
     }
 }

@@ -27,7 +27,8 @@ coefficients and sigma2 the same regression is filtered by SARIMAX(y, exog=X, or
 trend="n", mle_regression=False) on levels: the coefficients are then states of the Kalman
 filter with a diffuse prior, so their posterior is the generalised least-squares estimate
 with covariance sigma2 (X'Omega^-1 X)^-1, and the forecast standard errors include that
-uncertainty. Biennium adds the same term to its intervals.
+uncertainty. Biennium adds the same term to its intervals. "coefficientSE" holds the square
+roots of that covariance's diagonal (the constant first, then the regressors).
 
 Usage:  .venv/bin/python Tools/reference/make_regarima_fixtures.py [--out FILE]
 """
@@ -115,7 +116,10 @@ def case(d: dict, name: str, response: str, regressors: list[str], order, consta
         states = SARIMAX(y, exog=exog[:N], order=order, trend="n", mle_regression=False)
     filtered = states.filter(np.array([out["params"][n] for n in states.param_names]))
     fc = filtered.get_forecast(H, exog=exog[N:])
+    # The coefficient states are the last k_exog; at the end of the sample their covariance is the GLS one.
+    covariance = filtered.filtered_state_cov[-states.k_exog:, -states.k_exog:, -1]
     out["estimated"] = {"mean": [float(v) for v in fc.predicted_mean], "se": [float(v) for v in fc.se_mean],
+                        "coefficientSE": [float(v) for v in np.sqrt(np.diag(covariance))],
                         "model": "SARIMAX(y, exog=X, order, trend='n', mle_regression=False) filtered at the best "
                                  "fit's ARMA coefficients and sigma2"}
     return out

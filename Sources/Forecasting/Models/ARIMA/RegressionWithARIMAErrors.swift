@@ -165,6 +165,18 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
     /// `regressors` — `σ²(X̃ᵀX̃)⁻¹` at the fitted φ and θ (generalised least squares, X̃ the whitened regressors).
     public let coefficientCovariance: [[Double]]
 
+    /// The estimates' names as the forecast's parameters give them: `intercept` (d = 0) or `drift` (d = 1) when a
+    /// constant was estimated, then `beta.<regressor>`; the order of `coefficientCovariance`.
+    public var coefficientNames: [String] {
+        (constantCoefficient == nil ? [] : [errors.order.d == 0 ? "intercept" : "drift"]) + regressors.map { "beta." + $0.name }
+    }
+
+    /// The standard error of each estimate by its name in ``coefficientNames``: the square root of its variance in
+    /// `coefficientCovariance`, given the fitted φ and θ.
+    public var standardErrors: [String: Double] {
+        Dictionary(uniqueKeysWithValues: coefficientNames.enumerated().map { ($1, coefficientCovariance[$0][$0].squareRoot()) })
+    }
+
     /// E.g. `Regression on pct.applications with ARIMA(0,1,0) errors`.
     public var label: String {
         "Regression on \(regressors.map(\.name).joined(separator: ", ")) with \(errors.order) errors"
@@ -251,8 +263,10 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
         forecast.parameters = etaForecast.parameters
         forecast.recordStatistic("aicc", errors.aicc)
         forecast.parameters.removeValue(forKey: "constant")
-        if let constantCoefficient { forecast.parameters[errors.order.d == 0 ? "intercept" : "drift"] = constantCoefficient }
-        for (regressor, value) in zip(regressors, coefficients) { forecast.parameters["beta." + regressor.name] = value }
+        for (name, value) in zip(coefficientNames, (constantCoefficient.map { [$0] } ?? []) + coefficients) {
+            forecast.parameters[name] = value
+            forecast.parameters["se." + name] = standardErrors[name]
+        }
         // With the regressors known at t, yₜ's one-step error is ηₜ's: ŷₜ = yₜ − (ηₜ − η̂ₜ).
         let residuals = etaForecast.inSample.residuals + Array(repeating: nil, count: gap)
         forecast.inSample = .init(series: series, fitted: zip(series.values, residuals).map { value, v in
