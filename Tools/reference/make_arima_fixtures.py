@@ -24,7 +24,12 @@ Because statsmodels' default handling of d >= 1 is an approximate diffuse prior 
 exact likelihood of the differenced data), every integrated spec also carries an `exact`
 block: the exact Gaussian likelihood of the d-times differenced series (statsmodels
 ARIMA on the differences with trend "c"/"n"), fitted and at the same fixed parameters,
-plus the corresponding levels forecasts from the exact-diffuse state space model.
+plus the corresponding levels forecasts from the exact-diffuse state space model, and the
+standard errors of those estimates from the observed information (cov_params_approx: the
+inverse of the negative Hessian of the log-likelihood, by complex-step differences, with
+sigma2 among the parameters), recorded for the stationary fits too, as
+"standardErrorsHessian" beside their parameters (square roots of the diagonal's absolute
+values, so an indefinite Hessian shows rather than fails).
 
 KPSS (statsmodels.tsa.stattools.kpss, regression="c") with nlags="legacy" and "auto" is
 recorded for every training series (and, as extras, with statsforecast's ndiffs lag
@@ -283,6 +288,7 @@ def exact_block(y, order, trend, names, fitted_params, fixed) -> dict:
         "defaultFitConverged": default_converged,
         "warnings": cw.messages,
         "llfAtStatsmodelsFit": num(llf_fitted_diff),
+        "standardErrorsHessian": named(names, np.sqrt(np.abs(np.diag(rdiff.cov_params_approx)))),
         "fixed": {"params": named(names, fixed), "llf": num(llf_fixed_diff)},
         "exactDiffuseLevelsLlfFixed": num(lex_fixed),
         "forecast": fc,
@@ -364,6 +370,9 @@ def fit_record(y, label, order, trend, meaning) -> dict:
         }
     if d > 0:
         rec["exact"] = exact_block(y, order, trend, names, params, fixed)
+    else:
+        # stationary: this fit is the exact likelihood already; its standard errors from the observed information (the numerical Hessian)
+        rec["standardErrorsHessian"] = named(names, np.sqrt(np.abs(np.diag(res.cov_params_approx))))
     return rec
 
 

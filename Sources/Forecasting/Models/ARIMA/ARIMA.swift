@@ -75,14 +75,18 @@ public struct ARIMA: ForecastModel {
     public var name: String { order.map { "arima:\($0.p)\($0.d)\($0.q)" } ?? "arima" }
 
     /// Fits the series (leading and trailing gaps trimmed) and forecasts `horizon` periods with normal intervals
-    /// at `levels` (percent).
+    /// at `levels` (percent). The parameters include the coefficients' standard errors where the observed
+    /// information is positive definite (``standardErrors(of:differences:)``).
     /// - Throws: ``ForecastingError`` for a bad horizon or level, an all-missing or too-short series, or an order with
     ///   no admissible fit.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
         let trimmed = series.trimmed()
         let fit = try self.fit(trimmed)
-        return Self.forecast(fit, series: trimmed, start: series.end, horizon: horizon, levels: levels)
+        var forecast = Self.forecast(fit, series: trimmed, start: series.end, horizon: horizon, levels: levels)
+        let differences = Self.difference(trimmed.values.map { $0 ?? .nan }, fit.order.d)
+        forecast.parameters.merge(Self.standardErrors(of: fit, differences: differences)) { _, new in new }
+        return forecast
     }
 
     /// Fits the fixed order, or selects one.
