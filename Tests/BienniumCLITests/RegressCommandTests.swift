@@ -119,5 +119,12 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                  expected: ["--covariance"]),
         BadInput(name: "neither response nor formula", bytes: Data("y,x\n1,2\n".utf8),
                  arguments: ["regress", "--data", "FILE"], expected: ["--response"]),
+        // Lags past the sample: before, a lag of 10⁹ looped for minutes and Int.max overflowed.
+        BadInput(name: "Newey-West lag past the sample", bytes: Data("y,x\n1,2\n2,3\n3,5\n4,4\n5,7\n".utf8),
+                 arguments: regress + ["--covariance", "newey-west:9223372036854775807"],
+                 expected: ["Newey-West lag must be less than the number of observations (5)", "9223372036854775807"]),
+        BadInput(name: "Ljung-Box lag past the sample", bytes: Data("y,x\n1,2\n2,3\n3,5\n4,4\n5,7\n".utf8),
+                 arguments: regress + ["--ljung-box-lag", "1000000000"],
+                 expected: ["Ljung-Box lag must be less than the number of observations (5)"]),
     ]
 }

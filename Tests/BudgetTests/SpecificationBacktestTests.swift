@@ -28,6 +28,18 @@ import Store
         #expect(try SpecificationBacktest(noOrigins, origins: 2015...2018).modelNames == ["naive", "drift"])
     }
 
+    @Test("the rolling-origin runner refuses a horizon below 1 with the forecasting error, not a crash")
+    func runnerHorizon() async throws {
+        let store = try await BudgetProjectionTests.loadedStore()
+        for horizon in [0, -2] {
+            let runner = RollingOriginRunner(store: store, series: SeriesID("pct.applications")!, horizon: horizon, realTime: false)
+            await #expect(throws: ForecastingError.invalidHorizon(horizon)) {
+                _ = try await runner.run(origins: [2015], models: [BenchmarkModel(.drift)])
+            }
+        }
+        try await store.close()
+    }
+
     /// Madrid applications on PCT applications, `arima:010`, with the evaluation block `evaluation` (indented
     /// lines), backtested with its own models in `store`.
     static func madridOnPCT(_ evaluation: String, in store: any SeriesStore) async throws -> (ModelSpec, SpecificationBacktest, RollingOriginResult) {

@@ -235,4 +235,18 @@ import Testing
         let a = full.forecast(start: series.end, horizon: 3, levels: []), b = screened.forecast(start: series.end, horizon: 3, levels: [])
         for h in 0..<3 { #expect(abs(a.mean[h] - b.mean[h]) < 0.02 * a.mean[h]) }
     }
+
+    @Test("a fitted ETS model asked for no steps, or a negative number, gives an empty forecast rather than crashing")
+    func etsFitWithoutSteps() throws {
+        let values: [Double] = (0..<20).map { (t: Int) -> Double in 100 + 2 * Double(t) + (t % 2 == 0 ? 1 : -1) }
+        let series = TimeSeries(start: 1990, observed: values)
+        for code in ["ANN", "MAdN"] {
+            let spec = try #require(ETSSpec(code))
+            let fit = try #require(ETS.estimate(series.values, spec: spec, effort: .ranking))
+            for horizon in [0, -3] {
+                let forecast = fit.forecast(start: series.end, horizon: horizon, levels: [95])
+                #expect(forecast.mean.isEmpty && forecast.standardDeviation.isEmpty, "\(code), horizon \(horizon)")
+            }
+        }
+    }
 }

@@ -94,8 +94,9 @@ public struct RollingOriginRunner {
     public static let originsSyntax = "FIRST...LAST with four-digit years at most 100 apart, e.g. 2008...2018"
 
     /// Scores `models` at each origin year; origins that cannot be scored are listed in the result's `skipped`.
-    /// - Throws: ``BudgetError/nothingToBacktest(series:reason:)`` when the series is not annual or no origin
-    ///   could be scored, and the store's errors.
+    /// - Throws: ``ForecastingError/invalidHorizon(_:)`` for a horizon below 1,
+    ///   ``BudgetError/nothingToBacktest(series:reason:)`` when the series is not annual or no origin could be
+    ///   scored, and the store's errors.
     public func run(origins: [Int], models: [any ForecastModel]) async throws -> RollingOriginResult {
         try await run(origins: origins) { _, _ in models }
     }
@@ -106,6 +107,7 @@ public struct RollingOriginRunner {
     /// - Throws: as ``run(origins:models:)``, and what `modelsAt` throws.
     public func run(origins: [Int],
                     modelsAt: (_ origin: Int, _ asOf: CalendarDay?) async throws -> [any ForecastModel]) async throws -> RollingOriginResult {
+        guard horizon >= 1 else { throw ForecastingError.invalidHorizon(horizon) }
         let latest = try await store.observations(of: series, asOf: nil)
         // The import stores a series' periods at its catalog frequency only, so its periods say whether it is annual.
         if let other = latest.first(where: { if case .year = $0.period { false } else { true } }) {

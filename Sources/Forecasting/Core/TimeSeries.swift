@@ -1,8 +1,11 @@
 /// How often a series is observed. Seasonal periods (4, 12) are representable; the models of this
 /// version are non-seasonal.
 public enum Frequency: Int, Sendable, Codable, CaseIterable {
+    /// One observation a year.
     case annual = 1
+    /// Four a year.
     case quarterly = 4
+    /// Twelve a year.
     case monthly = 12
 
     /// Observations per year, the seasonal period `m`.

@@ -27,7 +27,14 @@ public struct Theta: ForecastModel {
     /// The four models of Fiorucci et al. (2016): standard (STM, θ = 2), optimised (OTM), dynamic standard (DSTM)
     /// and dynamic optimised (DOTM).
     public enum Variant: String, Sendable, CaseIterable {
-        case standard, optimized, dynamic, dynamicOptimized
+        /// STM: θ = 2 and the line through the whole sample (the classic Theta method).
+        case standard
+        /// OTM: θ estimated, the line through the whole sample.
+        case optimized
+        /// DSTM: θ = 2, the line refitted through y₁…yₜ at each t.
+        case dynamic
+        /// DOTM: θ estimated, the line refitted at each t.
+        case dynamicOptimized
 
         var isDynamic: Bool { self == .dynamic || self == .dynamicOptimized }
         var optimizesTheta: Bool { self == .optimized || self == .dynamicOptimized }

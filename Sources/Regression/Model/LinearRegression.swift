@@ -20,9 +20,9 @@ public enum LinearRegression {
 
     /// The shared core: least squares on `W·X`, `W·y`, then inference on the whitened model.
     static func fit(_ design: Design, whitening: Whitening, method: EstimationMethod, options: RegressionOptions) throws(RegressionError) -> RegressionResult {
-        try validate(options)
         let x = design.matrix, y = design.response
         let n = x.rows, p = x.columns
+        try validate(options, observations: n)
         guard n > p else { throw .tooFewObservations(rows: n, parameters: p) }
         let xw = try whiten(x, whitening)
         let yw = whitening.apply(y)
@@ -104,7 +104,9 @@ public enum LinearRegression {
             scaledCovariance: scaledCovariance, columnScales: solution.columnScales)
     }
 
-    static func validate(_ options: RegressionOptions) throws(RegressionError) {
+    /// Refuses options the data cannot support; lags must be below the `observations` (autocovariances
+    /// beyond the sample do not exist, and a huge lag would loop or overflow).
+    static func validate(_ options: RegressionOptions, observations n: Int) throws(RegressionError) {
         guard options.confidenceLevel > 0, options.confidenceLevel < 1 else {
             throw .invalidOption("the confidence level must be between 0 and 1 (exclusive); got \(options.confidenceLevel)")
         }
@@ -113,6 +115,12 @@ public enum LinearRegression {
         }
         if let lag = options.ljungBoxLag, lag < 1 {
             throw .invalidOption("the Ljung-Box lag must be at least 1; got \(lag)")
+        }
+        if case .neweyWest(let lag) = options.covariance, lag >= n {
+            throw .invalidOption("the Newey-West lag must be less than the number of observations (\(n)); got \(lag)")
+        }
+        if let lag = options.ljungBoxLag, lag >= n {
+            throw .invalidOption("the Ljung-Box lag must be less than the number of observations (\(n)); got \(lag)")
         }
     }
 

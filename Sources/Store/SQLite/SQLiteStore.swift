@@ -9,6 +9,7 @@ public final class SQLiteStore: SeriesStore {
     /// How long a writer waits for another process's write lock.
     public static let busyTimeout: Double = 30
     let pool: DatabasePool
+    /// The database file.
     public let path: String
 
     /// Opens or creates the database at `path` and applies pending migrations.

@@ -34,7 +34,7 @@ extension ETSFit {
         let damping = spec.isDamped ? phi : 1
         var mean: [Double] = []
         var sum = 0.0, power = 1.0
-        for _ in 1...horizon {
+        for _ in stride(from: 1, through: horizon, by: 1) {
             power *= damping
             sum += power
             mean.append(level + (spec.hasTrend ? sum * trend : 0))
@@ -68,8 +68,10 @@ extension ETSFit {
     /// Means: ``means(horizon:)``. Variances (Hyndman et al. 2008, ch. 6): for additive errors
     /// `σ²(1 + Σⱼ₌₁ʰ⁻¹ cⱼ²)`; for multiplicative errors `(1 + σ²)θₕ − μₕ²` with `θ₁ = μ₁²`,
     /// `θₕ = μₕ² + σ²Σⱼ₌₁ʰ⁻¹ cⱼ²θₕ₋ⱼ`; where `cⱼ = α + βφ(1 − φʲ)/(1 − φ)` (`α + βj` undamped, `α` without trend).
-    /// Intervals are normal around the mean.
+    /// Intervals are normal around the mean. A horizon below 1 gives an empty forecast (the models' own
+    /// `forecast` refuses it with ``ForecastingError/invalidHorizon(_:)`` before fitting).
     public func forecast(start: Int, horizon: Int, levels: [Double]) -> Forecast {
+        let horizon = max(horizon, 0)
         let mean = means(horizon: horizon)
         func c(_ j: Int) -> Double {
             guard spec.hasTrend else { return alpha }
@@ -80,13 +82,13 @@ extension ETSFit {
         switch spec.error {
         case .additive:
             var accumulated = 0.0
-            for h in 1...horizon {
+            for h in stride(from: 1, through: horizon, by: 1) {
                 if h > 1 { accumulated += c(h - 1) * c(h - 1) }
                 variance[h - 1] = sigma2 * (1 + accumulated)
             }
         case .multiplicative:
             var theta = [Double](repeating: 0, count: horizon + 1)
-            for h in 1...horizon {
+            for h in stride(from: 1, through: horizon, by: 1) {
                 var s = mean[h - 1] * mean[h - 1]
                 if h > 1 { for j in 1..<h { s += sigma2 * c(j) * c(j) * theta[h - j] } }
                 theta[h] = s
