@@ -77,14 +77,16 @@ import TestSupport
             let params = reference["params"], want = reference["standardErrorsHessian"]
             let ar = Self.coefficients(params, prefix: "ar"), ma = Self.coefficients(params, prefix: "ma")
             let constantName = params.has("x1") ? "x1" : (params.has("const") ? "const" : nil)
-            // An optimum on the invertibility boundary has no finite information (statsmodels' errors there are
-            // in the tens): not comparable.
-            if Self.smallestMARootModulus(ma) < 1.005 { continue }
             let model = ARIMAFit(order: ARIMAOrder(order[0], order[1], order[2]), hasConstant: constantName != nil, ar: ar, ma: ma,
                                  constant: constantName.map { params[$0].double } ?? 0, sigma2: params["sigma2"].double,
                                  logLikelihood: reference["llf"].double, observations: reference["nobs"].int, aicc: 0)
             let got = ARIMA.standardErrors(of: model, differences: ARIMA.difference(y, order[1]))
             let id = "\(entry["id"].string) \(fit["label"].string)"
+            // An optimum on the invertibility boundary (statsmodels' errors there are in the tens): none reported.
+            if Self.smallestMARootModulus(ma) < 1.005 {
+                #expect(got.isEmpty, "\(id): \(got)")
+                continue
+            }
             let names = ar.indices.map { ("se.ar\($0 + 1)", "ar.L\($0 + 1)") } + ma.indices.map { ("se.ma\($0 + 1)", "ma.L\($0 + 1)") }
                 + (constantName.map { [("se.constant", $0)] } ?? [])
             #expect(got.count == names.count, "\(id): \(got)")

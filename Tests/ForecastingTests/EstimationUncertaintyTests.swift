@@ -65,6 +65,43 @@ import TestSupport
         }
     }
 
+    @Test("ARIMA with a constant and MA terms adds what the regression on no regressors adds, at the same φ and θ",
+          arguments: [ARIMAOrder(1, 0, 1), ARIMAOrder(1, 1, 1), ARIMAOrder(0, 1, 2)])
+    func sameAsRegression(_ order: ARIMAOrder) throws {
+        let series = TimeSeries(start: 1, observed: Self.wiggle.indices.map { 50 + 2 * Double($0) + 3 * Self.wiggle[$0] })
+        let arima = try ARIMA(order: order, constant: true).fit(series)
+        let own = ARIMA.forecast(arima, series: series, start: series.end, horizon: 5, levels: [95])
+        let regression = try RegressionWithARIMAErrors.fit(series, regressors: [], order: order, withConstant: true, ar: arima.ar, ma: arima.ma)
+        let other = try regression.forecast(horizon: 5, future: [:], levels: [95])
+        for h in 0..<5 {
+            #expect(abs(own.mean[h] - other.mean[h]) <= 1e-8 * abs(own.mean[h]), "\(order) mean, h = \(h + 1)")
+            #expect(abs(own.standardDeviation[h] - other.standardDeviation[h]) <= 1e-7 * own.standardDeviation[h],
+                    "\(order) sd, h = \(h + 1): \(own.standardDeviation[h]) vs \(other.standardDeviation[h])")
+        }
+    }
+
+    @Test("a regressor missing in the last period: the coefficients' terms count their steps from the last period with all, 1 − φᵏ and x − φᵏ·x_last")
+    func regressorNotYetKnown() throws {
+        let entry = RegressionWithARIMAErrorsTests.cases[0]                // AR(1) errors, intercept, x and z
+        let (series, regressors, future) = RegressionWithARIMAErrorsTests.setUp(entry)
+        var x = regressors[0].values
+        x[x.count - 1] = nil
+        let fit = try RegressionWithARIMAErrors(order: ARIMAOrder(1, 0, 0))
+            .fit(series, regressors: [Regressor(name: "x", values: x), regressors[1]])
+        let forecast = try fit.forecast(horizon: 3, future: future, levels: [95])
+        let phi = fit.errors.ar[0]
+        let last = series.count - 2                                          // the last period with every regressor
+        let lastX = try #require(x[last]), lastZ = try #require(regressors[1].values[last])
+        let futureX = try #require(future["x"]), futureZ = try #require(future["z"])
+        for h in 1...3 {
+            let steps = 1 + h, decay = pow(phi, Double(steps))
+            let g = [1 - decay, futureX[h - 1] - decay * lastX, futureZ[h - 1] - decay * lastZ]
+            var variance = fit.errors.sigma2 * (0..<steps).reduce(0.0) { $0 + pow(phi, 2 * Double($1)) }
+            for i in 0..<3 { for j in 0..<3 { variance += g[i] * fit.coefficientCovariance[i][j] * g[j] } }
+            #expect(abs(forecast.standardDeviation[h - 1] - variance.squareRoot()) <= 1e-9 * variance.squareRoot(), "h = \(h)")
+        }
+    }
+
     @Test("regression with ARIMA errors at statsmodels' ARMA coefficients: means, forecast and coefficient standard errors",
           arguments: RegressionWithARIMAErrorsTests.cases.indices)
     func regression(_ index: Int) throws {

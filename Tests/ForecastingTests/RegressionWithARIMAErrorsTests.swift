@@ -162,6 +162,14 @@ import TestSupport
         #expect(zero.standardDeviation == known.standardDeviation)
     }
 
+    @Test("a regressor given twice is refused, naming it")
+    func repeatedRegressor() throws {
+        let (series, regressors, _) = Self.setUp(Self.cases[0])
+        #expect(throws: ForecastingError.invalidRegressor(name: "x", reason: "is given twice; each regressor enters the regression once")) {
+            try RegressionWithARIMAErrors(order: ARIMAOrder(1, 0, 0)).fit(series, regressors: [regressors[0], regressors[0]])
+        }
+    }
+
     @Test("a regressor missing in the last period: the errors are forecast through it, one more step ahead")
     func regressorNotYetKnown() throws {
         let entry = Self.cases[0]

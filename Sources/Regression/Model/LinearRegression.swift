@@ -22,8 +22,9 @@ public enum LinearRegression {
     static func fit(_ design: Design, whitening: Whitening, method: EstimationMethod, options: RegressionOptions) throws(RegressionError) -> RegressionResult {
         let x = design.matrix, y = design.response
         let n = x.rows, p = x.columns
-        try validate(options, observations: n)
+        try validate(options)
         guard n > p else { throw .tooFewObservations(rows: n, parameters: p) }
+        try validateLags(options, observations: n)
         let xw = try whiten(x, whitening)
         let yw = whitening.apply(y)
         let solution: LeastSquaresSolution
@@ -104,9 +105,8 @@ public enum LinearRegression {
             scaledCovariance: scaledCovariance, columnScales: solution.columnScales)
     }
 
-    /// Refuses options the data cannot support; lags must be below the `observations` (autocovariances
-    /// beyond the sample do not exist, and a huge lag would loop or overflow).
-    static func validate(_ options: RegressionOptions, observations n: Int) throws(RegressionError) {
+    /// Refuses options that no data could support.
+    static func validate(_ options: RegressionOptions) throws(RegressionError) {
         guard options.confidenceLevel > 0, options.confidenceLevel < 1 else {
             throw .invalidOption("the confidence level must be between 0 and 1 (exclusive); got \(options.confidenceLevel)")
         }
@@ -116,6 +116,11 @@ public enum LinearRegression {
         if let lag = options.ljungBoxLag, lag < 1 {
             throw .invalidOption("the Ljung-Box lag must be at least 1; got \(lag)")
         }
+    }
+
+    /// Refuses lags at or beyond the `observations`: autocovariances beyond the sample do not exist, and a huge
+    /// lag would loop or overflow.
+    static func validateLags(_ options: RegressionOptions, observations n: Int) throws(RegressionError) {
         if case .neweyWest(let lag) = options.covariance, lag >= n {
             throw .invalidOption("the Newey-West lag must be less than the number of observations (\(n)); got \(lag)")
         }

@@ -34,7 +34,9 @@ enum FitOutput {
             var changes: [Change]?
             var forecastChange: [JSONNumber]?
             if let record, let previous {
-                let keys = Set(record.parameters.keys).union(previous.parameters.keys).sorted()
+                // Standard errors (`se.*`) are stored and printed with each fit but not listed as changes: they
+                // move with every estimate, and are left out where the information is not positive definite.
+                let keys = Set(record.parameters.keys).union(previous.parameters.keys).filter { !$0.hasPrefix("se.") }.sorted()
                 changes = keys.compactMap { key in
                     let old = previous.parameters[key], new = record.parameters[key]
                     if let old, let new, abs(old - new) <= 1e-9 * max(abs(old), 1) { return nil }

@@ -5,24 +5,30 @@ extension ARIMA {
     /// Standard errors of a fit's AR and MA coefficients and its mean or drift, from the observed information:
     /// the inverse of the negative Hessian of the exact log-likelihood of the differenced series, with σ²
     /// profiled out (the profile likelihood's inverse information equals the corresponding block of the full
-    /// one), as R's `arima` and statsmodels' `cov_params_oim` report them. The Hessian is taken by central
-    /// differences in the coefficients themselves (steps of 10⁻⁴, and 10⁻⁴ of the differences' scale for the
-    /// constant).
+    /// one), as R's `arima` and statsmodels' `cov_params_approx` report them. The Hessian is taken by central
+    /// differences in the coefficients themselves, steps of 10⁻⁴ (for the constant, 10⁻⁴ of the differences'
+    /// standard deviation, around the data centred on the estimate, so that a level far from zero loses no
+    /// accuracy). The constant's error here is the joint one, with φ and θ estimated too; the forecast
+    /// variance adds the constant's uncertainty given φ and θ (``constantUncertainty(of:differences:order:horizon:)``).
     ///
-    /// Keys `se.ar1`…, `se.ma1`… and `se.constant`; empty when the information is not positive definite (an
-    /// optimum on the edge of the stationary or invertible region, where the errors are not defined) or the
-    /// model has no estimated coefficient.
+    /// Keys `se.ar1`…, `se.ma1`… and `se.constant`; empty when the model has no estimated coefficient, when an
+    /// AR or MA root lies within 1.005 of the unit circle (an optimum on the edge of the stationary or
+    /// invertible region, where the likelihood's curvature says nothing about the estimate's spread — exact
+    /// maximum likelihood puts short series' MA(1) estimates there often), or when the information is not
+    /// positive definite.
     static func standardErrors(of fit: ARIMAFit, differences w: [Double]) -> [String: Double] {
         let p = fit.ar.count, q = fit.ma.count
-        let point = fit.ar + fit.ma + (fit.hasConstant ? [fit.constant] : [])
-        guard !point.isEmpty else { return [:] }
-        let observed = w.filter { !$0.isNaN }
+        guard p + q > 0 || fit.hasConstant,
+              rootsOutside(fit.ar, radius: 1.005), rootsOutside(fit.ma.map { -$0 }, radius: 1.005) else { return [:] }
+        let centred = w.map { $0 - fit.constant }
+        let point = fit.ar + fit.ma + (fit.hasConstant ? [0] : [])
+        let observed = centred.filter { !$0.isNaN }
         let mean = observed.reduce(0, +) / Double(max(observed.count, 1))
         let spread = (observed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(observed.count - 1, 1))).squareRoot()
-        let steps = point.indices.map { $0 < p + q ? 1e-4 : 1e-4 * max(spread, abs(fit.constant), .leastNormalMagnitude) }
+        let steps = point.indices.map { $0 < p + q ? 1e-4 : 1e-4 * (spread > 0 ? spread : 1) }
         func logLikelihood(_ x: [Double]) -> Double? {
             ARMAStateSpace(ar: Array(x.prefix(p)), ma: Array(x[p..<(p + q)]))
-                .profileLogLikelihood(w, mean: fit.hasConstant ? x[p + q] : 0)
+                .profileLogLikelihood(centred, mean: fit.hasConstant ? x[p + q] : 0)
         }
         func shifted(_ moves: [(Int, Double)]) -> Double? {
             var x = point
@@ -56,7 +62,9 @@ extension ARIMA {
 
 extension ARMAStateSpace {
     /// Exact log-likelihood of `w − mean` (NaN at gaps) with σ² at its maximum, `σ̂² = Σvₜ²/Fₜ / n`:
-    /// `−½n(log 2πσ̂² + 1) − ½Σ log Fₜ`; `nil` for a non-stationary AR part or a degenerate fit.
+    /// `−½n(log 2πσ̂² + 1) − ½Σ log Fₜ`; `nil` for a non-stationary AR part or a degenerate fit. The same value as
+    /// `logLikelihood(w − mean, withMean: false)`, computed by the plain filter without its steady-state
+    /// shortcut, so that the Hessian's differences see every term exactly.
     func profileLogLikelihood(_ w: [Double], mean: Double) -> Double? {
         guard let p1 = stationaryCovariance() else { return nil }
         let data = filter(w.map { $0 - mean }, p1: p1)

@@ -52,6 +52,10 @@ public struct RegressionWithARIMAErrors: Sendable {
             throw .invalidRegressor(name: regressor.name,
                                     reason: "has \(regressor.values.count) values; the series has \(series.count) periods")
         }
+        var names = Set<String>()
+        for regressor in regressors where !names.insert(regressor.name).inserted {
+            throw .invalidRegressor(name: regressor.name, reason: "is given twice; each regressor enters the regression once")
+        }
         let y = series.values.map { $0 ?? .nan }
         let x = regressors.map { $0.values.map { $0 ?? .nan } }
         let complete = y.indices.filter { t in !y[t].isNaN && x.allSatisfy { !$0[t].isNaN } }
@@ -174,7 +178,7 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
     /// The standard error of each estimate by its name in ``coefficientNames``: the square root of its variance in
     /// `coefficientCovariance`, given the fitted φ and θ.
     public var standardErrors: [String: Double] {
-        Dictionary(uniqueKeysWithValues: coefficientNames.enumerated().map { ($1, coefficientCovariance[$0][$0].squareRoot()) })
+        Dictionary(coefficientNames.enumerated().map { ($1, coefficientCovariance[$0][$0].squareRoot()) }) { first, _ in first }
     }
 
     /// E.g. `Regression on pct.applications with ARIMA(0,1,0) errors`.
@@ -265,7 +269,7 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
         forecast.parameters.removeValue(forKey: "constant")
         for (name, value) in zip(coefficientNames, (constantCoefficient.map { [$0] } ?? []) + coefficients) {
             forecast.parameters[name] = value
-            forecast.parameters["se." + name] = standardErrors[name]
+            if let error = standardErrors[name], error.isFinite { forecast.parameters["se." + name] = error }
         }
         // With the regressors known at t, yₜ's one-step error is ηₜ's: ŷₜ = yₜ − (ηₜ − η̂ₜ).
         let residuals = etaForecast.inSample.residuals + Array(repeating: nil, count: gap)
