@@ -33,6 +33,8 @@ import Store
         let record = try #require(fits.first?.record, "\(fits.first?.error ?? "")")
         #expect(record.fitted.hasPrefix("Regression on pct.applications with ARIMA(0,1,0) errors"))
         let beta = try #require(record.parameters["beta.pct.applications"])
+        // The stored fit carries the coefficients' standard errors beside them.
+        #expect((record.parameters["se.beta.pct.applications"] ?? 0) > 0 && (record.parameters["se.drift"] ?? 0) > 0)
         let models = try await SpecModels.lineModels([spec], store: store, asOf: nil)
         let data = try await BudgetData.load(from: store, biennium: Biennium(firstYear: 2020), asOf: nil)
         try await store.close()

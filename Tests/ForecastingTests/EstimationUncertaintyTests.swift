@@ -26,6 +26,14 @@ import TestSupport
         }
     }
 
+    @Test("ARIMA's forecast carries its coefficients' standard errors among its parameters")
+    func standardErrorsInParameters() throws {
+        var y = [10.0]
+        for e in Self.wiggle.dropFirst() { y.append(10 + 0.6 * (y.last! - 10) + e) }
+        let forecast = try ARIMA(order: ARIMAOrder(1, 0, 0), constant: true).forecast(TimeSeries(start: 1, observed: y), horizon: 2, levels: [95])
+        #expect((forecast.parameters["se.ar1"] ?? 0) > 0 && (forecast.parameters["se.constant"] ?? 0) > 0, "\(forecast.parameters)")
+    }
+
     @Test("white noise with a mean: σ²(1 + 1/n), the mean method's variance")
     func mean() throws {
         let series = TimeSeries(start: 1, observed: Self.wiggle.map { 10 + $0 })
