@@ -229,12 +229,20 @@ import TestSupport
             checked += 1
         }
         #expect(checked >= 20 && !(rows.first { $0["period"].int == 2003 }?.has("fitted") ?? true))
+        // The Ljung-Box check of those residuals: 2002 and 2003 interpolated, no AR or MA term to give up.
+        let check = json["residualCheck"]
+        let residualYears = rows.filter { $0.has("residual") }.map { $0["period"].int }
+        let span = try #require(residualYears.last) - (try #require(residualYears.first)) + 1
+        #expect(check["test"].string == "Ljung-Box" && check["residuals"].int == span)
+        #expect(check["degreesOfFreedom"].int == check["lag"].int && check["pValue"].double > 0 && check["pValue"].double <= 1)
         let table = try CommandRunner().run(["forecast", "pct.applications", "--model", "drift", "--fitted", location.option, location.value])
         #expect(table.standardOutput.contains("In-sample one-step-ahead fitted values and residuals") && table.standardOutput.contains("slope = "))
+        #expect(table.standardOutput.contains("Residuals: Ljung-Box Q* = "))
         let csv = try CommandRunner().run(["forecast", "pct.applications", "--fitted", "--format", "csv", location.option, location.value])
         #expect(csv.standardOutput.hasPrefix("period,value,fitted,residual\n1998,"), "\(csv.standardOutput.prefix(80))")
         let plain = try CommandRunner().run(["forecast", "pct.applications", "--format", "json", location.option, location.value])
-        #expect(!plain.standardOutput.contains("inSample") && !plain.standardOutput.contains("parameters"))
+        #expect(!plain.standardOutput.contains("inSample") && !plain.standardOutput.contains("parameters")
+                && !plain.standardOutput.contains("residualCheck"))
     }
 
     @Test("forecast --spec takes the specification's series, model, horizon and levels; --horizon and --level win; --model is refused")

@@ -48,6 +48,9 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
     public let parameters: [String: Double]?
     /// One row per year of the data the model was fitted to, when asked for; `nil` (and absent) otherwise.
     public let inSample: [FittedRow]?
+    /// The Ljung–Box test of the in-sample residuals, with the in-sample fit; `nil` (and absent) when not asked
+    /// for or when there are too few residuals.
+    public let residualCheck: ResidualCheck?
 
     /// The document of forecast `f` of a stored series; with `inSample`, its parameters and in-sample fit too.
     public init(_ f: Forecast, series: String, unit: String, asOf: String?, lastObserved: Int, inSample: Bool = false) {
@@ -66,6 +69,7 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
         self.inSample = inSample ? fit.fitted.indices.map { t in
             FittedRow(period: fit.start + t, value: fit.values[t], fitted: fit.fitted[t], residual: fit.residuals[t])
         } : nil
+        residualCheck = inSample ? f.residualCheck : nil
     }
 
     /// The in-sample fit as CSV: `period,value,fitted,residual`, empty fields where missing.

@@ -31,6 +31,12 @@ public struct Forecast: Sendable, Equatable {
     /// The model's in-sample fit: one-step-ahead fitted values and residuals of the series it was fitted to
     /// (leading and trailing gaps trimmed), empty when the model gives none.
     public var inSample = InSampleFit()
+    /// The AR and MA terms an ARIMA model (or a regression's ARIMA errors) fitted, p + q: the degrees of
+    /// freedom its residual check gives up. 0 for every other model, as in R's `checkresiduals`.
+    public var armaTerms = 0
+
+    /// The Ljung–Box test of the in-sample residuals (``ResidualCheck``); `nil` when there are too few.
+    public var residualCheck: ResidualCheck? { ResidualCheck(residuals: inSample.residuals, coefficients: armaTerms) }
 
     /// One-step-ahead fitted values ŷₜ (each from the data before t, at the fitted parameters) and residuals
     /// yₜ − ŷₜ, on the scale of the series, one per period from `start`.

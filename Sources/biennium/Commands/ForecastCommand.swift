@@ -32,7 +32,7 @@ struct ForecastCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Interval levels in percent, comma separated (default: 80,95, or the specification's).", valueName: "levels"))
     var level: String?
     @Option(help: ArgumentHelp("Forecast from the data as known on this day (YYYY-MM-DD).", valueName: "date")) var asOf: String?
-    @Flag(help: "Also print the model's parameters (ARIMA's and a regression's with standard errors, se.*; log-likelihood and AICc where defined) and its one-step-ahead fitted values and residuals over the data (with --format csv, that table instead of the forecasts).")
+    @Flag(help: "Also print the model's parameters (ARIMA's and a regression's with standard errors, se.*; log-likelihood and AICc where defined), its one-step-ahead fitted values and residuals over the data, and a Ljung-Box test of the residuals as R's checkresiduals makes it. With --format csv, the fitted-values table instead of the forecasts.")
     var fitted = false
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 

@@ -234,6 +234,7 @@ public struct ARIMA: ForecastModel {
         var forecast = Forecast(model: fit.label, start: start, mean: path, standardDeviation: sd, levels: levels)
         forecast.parameters = ["sigma2": fit.sigma2, "loglik": fit.logLikelihood, "constant": fit.constant]
         forecast.recordStatistic("aicc", fit.aicc)
+        forecast.armaTerms = fit.order.p + fit.order.q
         for (i, value) in fit.ar.enumerated() { forecast.parameters["ar\(i + 1)"] = value }
         for (i, value) in fit.ma.enumerated() { forecast.parameters["ma\(i + 1)"] = value }
         if !fit.converged { forecast.notes = [Forecast.unconverged(fit.label)] }

@@ -265,6 +265,7 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
         }
         var forecast = Forecast(model: label, start: series.end, mean: mean, standardDeviation: sd, levels: levels)
         forecast.parameters = etaForecast.parameters
+        forecast.armaTerms = etaForecast.armaTerms
         forecast.recordStatistic("aicc", errors.aicc)
         forecast.parameters.removeValue(forKey: "constant")
         for (name, value) in zip(coefficientNames, (constantCoefficient.map { [$0] } ?? []) + coefficients) {
