@@ -33,6 +33,9 @@ import Testing
         filled[10] = (filled[9] + filled[11]) / 2
         let direct = ResidualDiagnostics.ljungBox(Array(filled.dropFirst()), lag: 6, modelDegreesOfFreedom: 1)
         #expect(check.residuals == 29 && check.lag == 6 && abs(check.statistic - direct.statistic) <= 1e-12 * direct.statistic)
+        // The lag counts the periods without a residual at the start, as R's does: 23 periods, lag 5 (22 would give 4).
+        let drift = [nil] + Self.residuals(22).map(Optional.some)
+        #expect(try #require(ResidualCheck(residuals: drift, coefficients: 0)).lag == 5)
     }
 
     @Test("no check on too few residuals or constant ones")
@@ -49,6 +52,11 @@ import Testing
         let arima = try ARIMA(order: ARIMAOrder(1, 1, 1), constant: true).forecast(series, horizon: 2, levels: [95])
         #expect(arima.armaTerms == 2 && arima.residualCheck?.degreesOfFreedom == (arima.residualCheck?.lag ?? 0) - 2)
         let ets = try ETS(ETSSpec("AAN")).forecast(series, horizon: 2, levels: [95])
-        #expect(ets.armaTerms == 0 && ets.residualCheck?.degreesOfFreedom == ets.residualCheck?.lag)
+        let etsCheck = try #require(ets.residualCheck)
+        #expect(ets.armaTerms == 0 && etsCheck.degreesOfFreedom == etsCheck.lag)
+        // Calibrated intervals keep the model's terms.
+        let calibrated = try ModelCatalog.model(named: "calibrated:arima:111").forecast(series, horizon: 2, levels: [95])
+        let calibratedCheck = try #require(calibrated.residualCheck)
+        #expect(calibrated.armaTerms == 2 && calibratedCheck.degreesOfFreedom == calibratedCheck.lag - 2)
     }
 }

@@ -101,13 +101,14 @@ public struct Forecast: Sendable, Equatable {
     public var horizon: Int { mean.count }
 
     /// This forecast with other standard deviations (and label), its intervals redrawn at `levels` with the
-    /// quantile function `quantile`; parameters, in-sample fit and notes kept.
+    /// quantile function `quantile`; parameters, in-sample fit, ARMA terms and notes kept.
     func redrawn(model: String? = nil, standardDeviation: [Double]? = nil, levels: [Double],
                  quantile: (Double) -> Double = NormalQuantile.value) -> Forecast {
         var copy = Forecast(model: model ?? self.model, start: start, mean: mean, standardDeviation: standardDeviation ?? self.standardDeviation,
                             levels: levels, quantile: quantile)
         copy.parameters = parameters
         copy.inSample = inSample
+        copy.armaTerms = armaTerms
         copy.notes = notes
         return copy
     }

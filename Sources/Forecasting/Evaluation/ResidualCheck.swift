@@ -2,10 +2,15 @@ import Regression
 
 /// The Ljung–Box portmanteau test of a fitted model's one-step residuals (Ljung & Box, 1978): is there
 /// autocorrelation left that the model could have used? Chosen as R's `forecast::checkresiduals` chooses it
-/// for non-seasonal data (Hyndman & Athanasopoulos, FPP3 §5.4): `lag = min(10, n/5)` rounded, at least
-/// `k + 3`, and a χ² reference with `lag − k` degrees of freedom, where `k` is an ARIMA model's p + q and 0 for
-/// every other model. Gaps inside the residuals are interpolated linearly and leading or trailing ones
-/// dropped, as R's `zoo::na.approx` does before its test.
+/// for non-seasonal data (Hyndman & Athanasopoulos, FPP3 §5.4): `lag = min(10, n/5)` rounded, with n the
+/// periods of the fitted series (the first ones without a residual included), at least `k + 3`, and a χ²
+/// reference with `lag − k` degrees of freedom, where `k` is an ARIMA model's p + q and 0 for every other
+/// model. Gaps inside the residuals are interpolated linearly and leading or trailing ones dropped, as R's
+/// `zoo::na.approx` does before its test.
+///
+/// The residuals are the models' own yₜ − ŷₜ, where R's differ in two places: a multiplicative-error ETS
+/// model's are relative there, (yₜ − ŷₜ)/ŷₜ, and R's `Arima` gives the first d values a residual from its
+/// diffuse prior, where Biennium has none.
 public struct ResidualCheck: Sendable, Equatable, Codable {
     /// The test's name, `Ljung-Box`.
     public let test: String
@@ -20,12 +25,13 @@ public struct ResidualCheck: Sendable, Equatable, Codable {
     /// Residuals tested (after interpolating inner gaps).
     public let residuals: Int
 
-    /// The test of `residuals` (`nil` at gaps and where the model has none) of a model with `coefficients`
-    /// AR and MA terms; `nil` when fewer than `lag + 2` residuals remain or they are constant.
+    /// The test of `residuals` (one per period of the fitted series, `nil` at gaps and where the model has
+    /// none) of a model with `coefficients` AR and MA terms; `nil` when fewer than `lag + 2` residuals remain
+    /// or they are constant.
     public init?(residuals: [Double?], coefficients k: Int) {
         let e = Self.interpolated(residuals)
         let n = e.count
-        let lag = max(k + 3, min(10, Int((Double(n) / 5).rounded())))
+        let lag = max(k + 3, min(10, Int((Double(residuals.count) / 5).rounded())))
         guard n >= lag + 2 else { return nil }
         let result = ResidualDiagnostics.ljungBox(e, lag: lag, modelDegreesOfFreedom: k)
         guard result.statistic.isFinite, result.pValue.isFinite else { return nil }
