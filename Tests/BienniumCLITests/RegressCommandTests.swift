@@ -42,6 +42,25 @@ import TestSupport
         }
     }
 
+    @Test("--predict: the table, JSON and CSV give the same predictions; CSV gives them instead of the coefficients")
+    func predictions() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let data = folder.appendingPathComponent("fit.csv"), new = folder.appendingPathComponent("new.csv")
+        try ("y,x\n" + (1...12).map { "\(1 + 2 * Double($0) + ($0 % 2 == 0 ? 0.3 : -0.3)),\($0)" }.joined(separator: "\n") + "\n")
+            .write(to: data, atomically: true, encoding: .utf8)
+        try "y,x\n0,20\n0,21\n".write(to: new, atomically: true, encoding: .utf8)
+        let arguments = ["regress", "--data", data.path, "--response", "y", "--predict", new.path]
+        let csv = try CommandRunner().run(arguments + ["--format", "csv"])
+        #expect(csv.status == 0, "\(csv.standardError)")
+        let lines = csv.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "row,mean,meanStdError,confLower,confUpper,obsStdError,predLower,predUpper" && lines.count == 3)
+        let json = try CommandRunner().run(arguments + ["--format", "json"])
+        let document = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)))
+        let means = document["predictions"].array.map { $0["mean"].double }
+        #expect(means.count == 2 && abs(means[0] - 41) < 0.5 && abs(means[1] - 43) < 0.5, "\(means)")
+        for (line, mean) in zip(lines.dropFirst(), means) { #expect(Double(line.split(separator: ",")[1]) == mean) }
+    }
+
     @Test("a formula with transformations, trend and interventions fits from the command line")
     func formulaFromTheCommandLine() throws {
         let folder = try CommandRunner.temporaryDirectory()
@@ -93,6 +112,12 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                  expected: ["FILE:3: column 'y': 'inf' is not a finite number"]),
         BadInput(name: "non-numeric cell", bytes: Data("y,x\n1,2\n2,3\n3,abc\n4,5\n".utf8), arguments: regress,
                  expected: ["FILE:4: column 'x': 'abc' is not a finite number"]),
+        BadInput(name: "a value whose square overflows", bytes: Data("y,x\n1,2\n2,3\n3e301,4\n4,5\n".utf8), arguments: regress,
+                 expected: ["FILE:4: column 'y': '3e301' is beyond the range least squares can square", "rescale the column"]),
+        BadInput(name: "a value whose square underflows", bytes: Data("y,x\n1,2e-300\n2,3\n3,4\n4,5\n".utf8), arguments: regress,
+                 expected: ["FILE:2: column 'x': '2e-300' is beyond the range"]),
+        BadInput(name: "hexadecimal cell", bytes: Data("y,x\n1,2\n0x10,3\n3,4\n4,5\n".utf8), arguments: regress,
+                 expected: ["FILE:3: column 'y': '0x10' is not a finite number"]),
         BadInput(name: "empty cell", bytes: Data("y,x\n1,2\n2,\n3,4\n".utf8), arguments: regress,
                  expected: ["FILE:3: column 'x': an empty cell is not a finite number"]),
         BadInput(name: "fewer rows than columns", bytes: Data("y,a,b,c\n1,2,3,4\n2,3,4,6\n3,1,1,1\n".utf8), arguments: regress,

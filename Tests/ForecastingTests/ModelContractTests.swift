@@ -21,12 +21,27 @@ import Testing
         }
     }
 
-    @Test("a constant series is forecast as constant with zero-width intervals by the benchmarks and ETS")
+    @Test("a constant series is forecast as constant by every model; ARIMA fits it exactly, as R's auto.arima does")
     func constantSeries() throws {
         let constant = TimeSeries(start: 2000, observed: [Double](repeating: 42, count: 12))
-        for name in ["naive", "drift", "mean", "ets"] {
+        for name in ["naive", "drift", "mean", "ets", "etsw", "theta", "dotheta", "arima", "arima:000", "arima:010", "combo", "auto"] {
             let f = try ModelCatalog.model(named: name).forecast(constant, horizon: 3, levels: [95])
             #expect(f.mean.allSatisfy { abs($0 - 42) < 1e-6 }, "\(name): \(f.mean)")
+        }
+        let arima = try ARIMA().forecast(constant, horizon: 3, levels: [95])
+        #expect(arima.model == "ARIMA(0,0,0) with non-zero mean" && arima.standardDeviation == [0, 0, 0])
+        #expect(arima.parameters["loglik"] == nil && arima.parameters["aicc"] == nil && arima.parameters.values.allSatisfy(\.isFinite))
+        // A straight line: ARIMA(0,1,0) with its drift, continued exactly; all zeros: the zero mean.
+        let line = TimeSeries(start: 2000, observed: (0..<12).map { 10 + 2.5 * Double($0) })
+        let continued = try ARIMA().forecast(line, horizon: 2, levels: [95])
+        #expect(continued.model == "ARIMA(0,1,0) with drift" && continued.mean == [10 + 2.5 * 12, 10 + 2.5 * 13])
+        #expect(try ARIMA().forecast(TimeSeries(start: 2000, observed: [Double](repeating: 0, count: 12)), horizon: 1, levels: []).mean == [0])
+        // AR or MA terms have nothing to estimate there: said so, with the order that fits.
+        #expect(throws: ForecastingError.exactlyConstant(model: "ARIMA(1,0,0)", differences: 0, value: 42)) {
+            try ARIMA(order: ARIMAOrder(1, 0, 0)).forecast(constant, horizon: 1, levels: [])
+        }
+        #expect(throws: ForecastingError.exactlyConstant(model: "ARIMA(0,1,1)", differences: 1, value: 2.5)) {
+            try ARIMA(order: ARIMAOrder(0, 1, 1)).forecast(line, horizon: 1, levels: [])
         }
     }
 

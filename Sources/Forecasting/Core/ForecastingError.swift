@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a model cannot fit a series or forecast it; each case says what would work.
 public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Fewer observations than the model needs.
@@ -23,6 +25,9 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
     case noConsecutiveObservations(model: String, observed: Int)
     /// A regressor does not line up with the series, or its future path is missing or short.
     case invalidRegressor(name: String, reason: String)
+    /// The series (d = 0) or its d-th differences are all `value`, which only ARIMA(0,d,0) describes (with its
+    /// mean or drift; exactly, with zero variance): an order with AR or MA terms has nothing to estimate.
+    case exactlyConstant(model: String, differences: Int, value: Double)
     /// The series ends in missing periods, so forecasts made from its last observation would not start where
     /// the series ends; ``ForecastModel/forecastAcrossTrailingGap(_:horizon:levels:memo:)`` forecasts through them.
     case endsWithGap(missing: Int)
@@ -52,6 +57,10 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(model) needs two observations in consecutive periods to estimate its error variance; the series has \(observed), none consecutive"
         case .invalidRegressor(let name, let reason):
             return "regressor '\(name)': \(reason)"
+        case .exactlyConstant(let model, let d, let value):
+            let what = d == 0 ? "every value of the series is" : "every \(d == 1 ? "first" : "second") difference of the series is"
+            return "\(model) cannot be estimated: \(what) \(String(format: "%.10g", value)), which ARIMA(0,\(d),0)\(d <= 1 ? " with its constant" : "") fits "
+                + "exactly; use arima, which chooses it, or arima:0\(d)0"
         case .endsWithGap(let missing):
             return "the series ends with \(missing) missing period\(missing == 1 ? "" : "s"); forecast from its last observation "
                 + "with the horizon \(missing) longer (forecastAcrossTrailingGap does)"

@@ -26,13 +26,14 @@ public struct ResidualCheck: Sendable, Equatable, Codable {
     public let residuals: Int
 
     /// The test of `residuals` (one per period of the fitted series, `nil` at gaps and where the model has
-    /// none) of a model with `coefficients` AR and MA terms; `nil` when fewer than `lag + 2` residuals remain
-    /// or they are constant.
+    /// none) of a model with `coefficients` AR and MA terms; `nil` when fewer than `lag + 2` residuals are
+    /// present (interpolated ones not counted) or they are constant.
     public init?(residuals: [Double?], coefficients k: Int) {
         let e = Self.interpolated(residuals)
         let n = e.count
         let lag = max(k + 3, min(10, Int((Double(residuals.count) / 5).rounded())))
-        guard n >= lag + 2 else { return nil }
+        // Enough residuals the model actually left, not interpolated ones, for the lags tested.
+        guard residuals.lazy.compactMap({ $0 }).count >= lag + 2 else { return nil }
         let result = ResidualDiagnostics.ljungBox(e, lag: lag, modelDegreesOfFreedom: k)
         guard result.statistic.isFinite, result.pValue.isFinite else { return nil }
         test = "Ljung-Box"

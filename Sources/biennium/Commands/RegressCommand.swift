@@ -56,7 +56,7 @@ struct RegressCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Lag of the Ljung-Box test (default min(10, n/5)).", valueName: "lag"))
     var ljungBoxLag: Int?
 
-    @Option(help: ArgumentHelp("CSV of new rows (same columns) to predict, with confidence and prediction intervals.", valueName: "file"))
+    @Option(help: ArgumentHelp("CSV of new rows (same columns) to predict, with confidence and prediction intervals (with --format csv, the predictions table instead of the coefficients).", valueName: "file"))
     var predict: String?
 
     @Option(help: "Output format: table, json or csv.")
@@ -114,7 +114,7 @@ struct RegressCommand: ParsableCommand {
         switch format {
         case .table: print(RegressionReport.table(result, source: data, predictions: predictions))
         case .json: print(try JSONOutput.encode(RegressionDocument(result, predictions: predictions)))
-        case .csv: print(RegressionReport.csv(result))
+        case .csv: print(predictions.map(RegressionReport.predictionsCSV) ?? RegressionReport.csv(result))
         }
     }
 

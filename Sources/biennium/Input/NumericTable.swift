@@ -1,6 +1,7 @@
 import Budget
 import CSV
 import Regression
+import Store
 
 /// A CSV file with a header row, read for regression: every column is kept, and those whose cells all
 /// read as finite numbers are numeric. A column used by a model must be numeric; if it is not, the
@@ -52,12 +53,12 @@ struct NumericTable {
         var bad: [(line: Int, text: String)?] = []
         var textColumns: [Bool] = []
         for column in cells {
-            textColumns.append(!column.contains { Double($0) != nil })
+            textColumns.append(!column.contains { DecimalNumber.parse($0) != nil })
             var values: [Double] = []
             values.reserveCapacity(column.count)
             var firstBad: (line: Int, text: String)?
             for (row, cell) in column.enumerated() {
-                if let value = Double(cell), value.isFinite {
+                if let value = DecimalNumber.parse(cell), Self.squareIsRepresentable(value) {      // decimal only: 0x10, nan and inf are refused
                     values.append(value)
                 } else {
                     firstBad = (lines[row], cell)
@@ -84,6 +85,13 @@ struct NumericTable {
     /// The columns that are not text, in file order; a bad cell in one of them is an error when it is used.
     var numericNames: [String] { names.indices.filter { !isText[$0] }.map { names[$0] } }
 
+    /// Whether `value`'s square, and sums of many such squares, stay normal doubles: 0, or a magnitude from
+    /// 1e-150 to 1e150. Beyond, sums of squares overflow to infinity or underflow to zero, and every standard
+    /// error with them.
+    static func squareIsRepresentable(_ value: Double) -> Bool {
+        value == 0 || (1e-150...1e150).contains(abs(value))
+    }
+
     /// Regression data over the named columns (all numeric ones when `columns` is `nil`).
     func regressionData(using columns: [String], timeColumn: String?) throws -> RegressionData {
         var values: [[Double]] = []
@@ -94,6 +102,10 @@ struct NumericTable {
             guard let column = numeric[index] else {
                 let cell = firstBadCell[index]!
                 let shown = cell.text.isEmpty ? "an empty cell" : "'\(cell.text)'"
+                if let value = DecimalNumber.parse(cell.text), !Self.squareIsRepresentable(value) {
+                    throw InputError(file: path, line: cell.line, "column '\(name)': \(shown) is beyond the range least squares can "
+                                     + "square in double precision (magnitudes from 1e-150 to 1e150, or 0); rescale the column")
+                }
                 throw InputError(file: path, line: cell.line, "column '\(name)': \(shown) is not a finite number")
             }
             values.append(column)

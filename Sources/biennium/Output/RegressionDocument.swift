@@ -9,7 +9,7 @@ struct RegressionDocument: Encodable {
         let stdError: JSONNumber
         let tValue: JSONNumber
         let pValue: JSONNumber
-        let confidenceInterval: [Double]?
+        let confidenceInterval: [JSONNumber]?
         let aliased: Bool
     }
 
@@ -27,10 +27,10 @@ struct RegressionDocument: Encodable {
     }
 
     struct PredictionRow: Encodable {
-        let mean: Double
-        let meanStdError: Double
-        let confidenceInterval: [Double]
-        let predictionInterval: [Double]
+        let mean: JSONNumber
+        let meanStdError: JSONNumber
+        let confidenceInterval: [JSONNumber]
+        let predictionInterval: [JSONNumber]
     }
 
     let formula: String
@@ -76,7 +76,7 @@ struct RegressionDocument: Encodable {
         coefficients = result.coefficients.map { c in
             CoefficientRow(name: c.name, estimate: JSONNumber(c.estimate), stdError: JSONNumber(c.standardError),
                            tValue: JSONNumber(c.tValue), pValue: JSONNumber(c.pValue),
-                           confidenceInterval: c.lower.flatMap { lower in c.upper.map { [lower, $0] } },
+                           confidenceInterval: c.lower.flatMap { lower in c.upper.map { [JSONNumber(lower), JSONNumber($0)] } },
                            aliased: c.isAliased)
         }
         aliased = result.aliasedNames
@@ -98,9 +98,9 @@ struct RegressionDocument: Encodable {
         solver = result.solverMethod.rawValue
         refinementSteps = result.refinementSteps
         self.predictions = predictions?.map {
-            PredictionRow(mean: $0.mean, meanStdError: $0.meanStandardError,
-                          confidenceInterval: [$0.confidenceLower, $0.confidenceUpper],
-                          predictionInterval: [$0.predictionLower, $0.predictionUpper])
+            PredictionRow(mean: JSONNumber($0.mean), meanStdError: JSONNumber($0.meanStandardError),
+                          confidenceInterval: [JSONNumber($0.confidenceLower), JSONNumber($0.confidenceUpper)],
+                          predictionInterval: [JSONNumber($0.predictionLower), JSONNumber($0.predictionUpper)])
         }
     }
 }

@@ -67,6 +67,18 @@ enum RegressionReport {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The predictions for new rows as CSV, one row per new row in file order, full precision.
+    static func predictionsCSV(_ predictions: [Prediction]) -> String {
+        var lines = ["row,mean,meanStdError,confLower,confUpper,obsStdError,predLower,predUpper"]
+        func cell(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
+        for (index, p) in predictions.enumerated() {
+            lines.append(([String(index + 1)] + [p.mean, p.meanStandardError, p.confidenceLower, p.confidenceUpper,
+                                                  p.observationStandardError, p.predictionLower, p.predictionUpper].map(cell))
+                .joined(separator: ","))
+        }
+        return lines.joined(separator: "\n")
+    }
 }
 
 import Foundation

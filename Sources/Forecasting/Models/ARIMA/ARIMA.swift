@@ -102,6 +102,15 @@ public struct ARIMA: ForecastModel {
                 if order.d == 0 { throw .tooShort(model: order.description, observed: differences, minimum: needed) }
                 throw .tooFewDifferences(model: order.description, order: order.d, available: differences, minimum: needed)
             }
+            if let value = Self.constantValue(w) {
+                // Data that ARIMA(0,d,0) reproduces exactly: the model's variance is zero.
+                if order.p == 0, order.q == 0, withConstant && order.d <= 1 || value == 0 {
+                    return Self.exactFit(w, order: order, withConstant: withConstant && order.d <= 1, value: value)
+                }
+                if withConstant && order.d <= 1 || value == 0 {
+                    throw .exactlyConstant(model: order.description, differences: order.d, value: value)
+                }
+            }
             guard let fit = Self.estimate(w, order: order, withConstant: withConstant && order.d <= 1) else {
                 throw .noAdmissibleFit(model: order.description)
             }
@@ -110,6 +119,11 @@ public struct ARIMA: ForecastModel {
         guard observed.count >= 5 else { throw .tooShort(model: "ARIMA", observed: observed.count, minimum: 5) }
         let d = Self.differences(y)
         let w = Self.difference(y, d)
+        // A constant series, or a straight line (R's auto.arima does the same): ARIMA(0,d,0) with its mean or
+        // drift, exactly. Constant second differences take (0,2,0), which has no constant.
+        if let value = Self.constantValue(w), d <= 1 || value == 0 {
+            return Self.exactFit(w, order: ARIMAOrder(0, d, 0), withConstant: d <= 1, value: value)
+        }
         let count = w.filter { !$0.isNaN }.count
         let best = try Self.stepwise(observations: count, seriesLength: observed.count, allowConstant: d <= 1) { p, q, c in
             Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c, effort: .search).flatMap { Self.admissible($0) ? $0 : nil }
@@ -118,6 +132,23 @@ public struct ARIMA: ForecastModel {
         let refined = Self.estimate(w, order: best.order, withConstant: best.hasConstant, effort: .refine(ar: best.ar, ma: best.ma))
         let chosen = refined.map { $0.logLikelihood >= best.logLikelihood && Self.admissible($0) ? $0 : best } ?? best
         return chosen.withDegreesOfFreedomVariance()
+    }
+
+    /// The value of the differenced series when every observed difference is it (to 10⁻¹² of their scale);
+    /// `nil` when they vary or none is observed.
+    static func constantValue(_ w: [Double]) -> Double? {
+        let observed = w.filter { !$0.isNaN }
+        guard let first = observed.first, let low = observed.min(), let high = observed.max() else { return nil }
+        let scale = observed.reduce(0) { max($0, abs($1)) }
+        return high - low <= 1e-12 * scale ? (scale == 0 ? 0 : first) : nil
+    }
+
+    /// ARIMA(0,d,0) with the constant `value` (or none, when `value` is 0 and `withConstant` is not asked) on
+    /// differences that all equal it: zero innovation variance, so zero-width intervals; no likelihood (it
+    /// is unbounded) and no AICc.
+    static func exactFit(_ w: [Double], order: ARIMAOrder, withConstant: Bool, value: Double) -> ARIMAFit {
+        ARIMAFit(order: order, hasConstant: withConstant, ar: [], ma: [], constant: withConstant ? value : 0, sigma2: 0,
+                 logLikelihood: .infinity, observations: w.filter { !$0.isNaN }.count, aicc: -.infinity)
     }
 
     /// Maximum-likelihood estimate of one order on the differenced series; the search stops after
@@ -232,7 +263,8 @@ public struct ARIMA: ForecastModel {
             return (fit.sigma2 * (cumulative + (constantSpread?[h] ?? 0))).squareRoot()
         }
         var forecast = Forecast(model: fit.label, start: start, mean: path, standardDeviation: sd, levels: levels)
-        forecast.parameters = ["sigma2": fit.sigma2, "loglik": fit.logLikelihood, "constant": fit.constant]
+        forecast.parameters = ["sigma2": fit.sigma2, "constant": fit.constant]
+        forecast.recordStatistic("loglik", fit.logLikelihood)
         forecast.recordStatistic("aicc", fit.aicc)
         forecast.armaTerms = fit.order.p + fit.order.q
         for (i, value) in fit.ar.enumerated() { forecast.parameters["ar\(i + 1)"] = value }

@@ -57,7 +57,9 @@ extension ARIMA {
         for (p, q, c) in starts {
             if let f = fit(p, q, c), f.aicc < (best?.aicc ?? .infinity) { best = f }
         }
-        guard var current = best else { throw .tooShort(model: "ARIMA", observed: count, minimum: 4) }
+        guard var current = best else {
+            throw count < 4 ? .tooShort(model: "ARIMA", observed: count, minimum: 4) : .noAdmissibleFit(model: "ARIMA, at every candidate order,")
+        }
         var constant = allowConstant                    // the constant the moves keep (see above)
         search: while true {
             let (p, q) = (current.order.p, current.order.q)
