@@ -61,6 +61,21 @@ import TestSupport
         for (line, mean) in zip(lines.dropFirst(), means) { #expect(Double(line.split(separator: ",")[1]) == mean) }
     }
 
+    @Test("a constant response: R² and F undefined, and the essentially-perfect-fit warning R gives, in the table and JSON")
+    func constantResponse() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let data = folder.appendingPathComponent("constant.csv")
+        try ("y,x\n" + (1...12).map { "5,\(Double($0) * 1.3 + ($0 % 3 == 0 ? 0.4 : 0))" }.joined(separator: "\n") + "\n")
+            .write(to: data, atomically: true, encoding: .utf8)
+        let table = try CommandRunner().run(["regress", "--data", data.path, "--response", "y"])
+        #expect(table.status == 0, "\(table.standardError)")
+        #expect(table.standardOutput.contains("Warning: essentially perfect fit") && table.standardOutput.contains("Multiple R-squared: NaN"))
+        #expect(!table.standardOutput.contains("F-statistic"))
+        let json = try CommandRunner().run(["regress", "--data", data.path, "--response", "y", "--format", "json"])
+        let document = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)))
+        #expect(document["warnings"].array.count == 1 && document["rSquared"].raw is NSNull, "\(json.standardOutput.prefix(300))")
+    }
+
     @Test("a formula with transformations, trend and interventions fits from the command line")
     func formulaFromTheCommandLine() throws {
         let folder = try CommandRunner.temporaryDirectory()

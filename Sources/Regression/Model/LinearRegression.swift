@@ -69,12 +69,14 @@ public enum LinearRegression {
         let fitted = try fittedValues(x, solution.coefficients)
         let residuals = zip(y, fitted).map { $0 - $1 }
         let totals = SumsOfSquares(response: y, whitening: whitening, centred: design.hasIntercept)
-        let rSquared = 1 - rss / totals.total
+        // A response with no variation (about its mean, or about zero without an intercept) leaves R² and F
+        // undefined: NaN, printed as NA, rather than −∞ from a rounding-level residual.
+        let rSquared = totals.total > 0 ? 1 - rss / totals.total : .nan
         let interceptAdjustment = design.hasIntercept ? 1 : 0
         let adjusted = 1 - (1 - rSquared) * Double(n - interceptAdjustment) / Double(df)
         let numeratorDF = k - interceptAdjustment
         var fStatistic: Double?, fPValue: Double?
-        if numeratorDF > 0 {
+        if numeratorDF > 0, totals.total > 0 {
             let f = (totals.total - rss) / Double(numeratorDF) / sigma2
             fStatistic = f
             fPValue = FisherF(numerator: Double(numeratorDF), denominator: Double(df)).survival(f)

@@ -46,6 +46,17 @@ public struct RegressionResult: Sendable {
     public let whitenedResiduals: [Double]
     /// `X·β̂` on the original (unwhitened) scale, one per design row, each accumulated in double-double.
     public let fittedValues: [Double]
+
+    /// R's test for an essentially perfect fit (`summary.lm`): the residual variance below 10⁻³⁰ of the fitted
+    /// values' mean square plus variance. The residuals are then rounding, and every standard error, t and p
+    /// value with them.
+    public var isEssentiallyPerfectFit: Bool {
+        let n = Double(fittedValues.count)
+        guard n > 1 else { return false }
+        let mean = fittedValues.reduce(0, +) / n
+        let variance = fittedValues.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        return sigma * sigma < (mean * mean + variance) * 1e-30
+    }
     /// Observations used.
     public let n: Int
     /// Numerical rank k of the whitened design: the number of estimated coefficients.

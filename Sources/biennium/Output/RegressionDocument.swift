@@ -59,6 +59,7 @@ struct RegressionDocument: Encodable {
     let scaledConditionNumber: JSONNumber
     let solver: String
     let refinementSteps: Int
+    let warnings: [String]?
     let predictions: [PredictionRow]?
 
     init(_ result: RegressionResult, predictions: [Prediction]?) {
@@ -97,6 +98,7 @@ struct RegressionDocument: Encodable {
         scaledConditionNumber = JSONNumber(result.scaledConditionNumber)
         solver = result.solverMethod.rawValue
         refinementSteps = result.refinementSteps
+        warnings = result.isEssentiallyPerfectFit ? [RegressionReport.perfectFitWarning] : nil
         self.predictions = predictions?.map {
             PredictionRow(mean: JSONNumber($0.mean), meanStdError: JSONNumber($0.meanStandardError),
                           confidenceInterval: [JSONNumber($0.confidenceLower), JSONNumber($0.confidenceUpper)],

@@ -31,6 +31,7 @@ enum RegressionReport {
         }
         lines.append("")
         lines.append("Residual standard error: \(F.significant(result.sigma, digits: 6)) on \(result.residualDegreesOfFreedom) degrees of freedom")
+        if result.isEssentiallyPerfectFit { lines.append("Warning: \(RegressionReport.perfectFitWarning)") }
         lines.append("Multiple R-squared: \(F.significant(result.rSquared, digits: 6)),  Adjusted R-squared: \(F.significant(result.adjustedRSquared, digits: 6))")
         if let f = result.fStatistic {
             lines.append("F-statistic: \(F.significant(f, digits: 6)) on \(result.fNumeratorDegreesOfFreedom) and \(result.residualDegreesOfFreedom) DF,  p-value: \(F.pValue(result.fPValue))")
@@ -56,6 +57,9 @@ enum RegressionReport {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// What an essentially perfect fit means for the inference printed beside it.
+    static let perfectFitWarning = "essentially perfect fit: the residuals are rounding error, so the standard errors, t and p values are unreliable"
 
     /// The coefficient table as CSV, one row per coefficient, full precision.
     static func csv(_ result: RegressionResult) -> String {
