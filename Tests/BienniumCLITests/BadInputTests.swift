@@ -11,11 +11,12 @@ import TestSupport
         return file
     }
 
-    @Test("backtest --data: a period far from the others, a hexadecimal value, an empty series id")
+    @Test("backtest --data: a period far from the others, a hexadecimal or huge value, an empty series id")
     func dataFile() throws {
         for (body, expected) in [("A,2000,1\nA,2001,2\nA,99999999999,4\n", ":4: series 'A' would span more than 100000 periods"),
                                  ("A,-9223372036854775808,1\nA,9223372036854775807,2\n", ":3: series 'A' would span"),
                                  ("A,2000,1\nA,2001,0x10\n", ":3: value '0x10' is not a finite decimal number"),
+                                 ("A,2000,1\nA,2001,3e300\n", ":3: value '3e300' is 1e+15 or more in size"),
                                  ("A,2000,1\n,2001,2\n", ":3: the series id is empty")] {
             let file = try Self.write("series,period,value\n" + body, as: "data.csv")
             let output = try CommandRunner().run(["backtest", "--data", file.path, "--horizon", "1", "--models", "naive"])

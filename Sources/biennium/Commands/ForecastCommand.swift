@@ -38,7 +38,8 @@ struct ForecastCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let horizon, !(1...30).contains(horizon) { throw ValidationError("--horizon must be 1 to 30; got \(horizon).") }
-        guard (series == nil) != (spec == nil) else { throw ValidationError("Name a series, or give --spec FILE, not both.") }
+        guard series != nil || spec != nil else { throw ValidationError("Name a series (e.g. pct.applications), or give --spec FILE.") }
+        guard series == nil || spec == nil else { throw ValidationError("Name a series or give --spec FILE, not both: the specification names its series.") }
         if spec != nil, model != nil {
             throw ValidationError("--model does not apply with --spec: the specification names its model. Name the series instead to forecast it with another model.")
         }

@@ -38,6 +38,12 @@ enum LongSeriesFile {
             guard let value = DecimalNumber.parse(cell) else {
                 throw InputError(file: path, line: line, "value '\(cell)' is not a finite decimal number")
             }
+            // As on import: a figure that large is a unit or exponent mistake, and the models' sums of squares
+            // and interval scores would overflow on it.
+            guard abs(value) < DecimalNumber.largestFigure else {
+                throw InputError(file: path, line: line, "value '\(cell)' is \(DecimalNumber.largestFigureText) or more in size; "
+                                 + "rescale the series (e.g. to thousands)")
+            }
             let id = row[s]
             guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw InputError(file: path, line: line, "the series id is empty") }
             if points[id] == nil { order.append(id); points[id] = [:] }
