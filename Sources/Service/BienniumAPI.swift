@@ -13,6 +13,11 @@ public enum BienniumAPI {
         // Metrics outside, problems inside: the metrics see the status the client gets.
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware(logger: env.logger))
+        do {
+            router.add(middleware: try QueryParameterMiddleware())
+        } catch {
+            env.logger.error("query parameters are not checked: the OpenAPI document could not be read", metadata: ["error": "\(error)"])
+        }
         SystemRoutes.add(to: router, env)
         let v1 = router.group("v1")
         SeriesRoutes.add(to: v1, env)

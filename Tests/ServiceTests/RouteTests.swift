@@ -151,6 +151,8 @@ import Yams
                                   ("/v1/forecasts/pct.applications?model=prophet", .badRequest),
                                   ("/v1/forecasts/pct.applications?levels=120", .badRequest),
                                   ("/v1/forecasts/pct.applications?asOf=2020-13-01", .badRequest),
+                                  ("/v1/forecasts/pct.applications?as-of=2020-02-01", .badRequest),
+                                  ("/v1/series?asof=2020-02-01", .badRequest),
                                   ("/v1/forecasts/hague.renewals?model=ets", .unprocessableContent),
                                   ("/v1/forecasts/no.such", .notFound),
                                   ("/v1/forecasts/NOT%20AN%20ID", .badRequest),
@@ -163,6 +165,11 @@ import Yams
                     #expect(response.status == status, "\(uri): \(String(buffer: response.body))")
                     #expect(response.headers[.contentType] == "application/problem+json")
                 }
+            }
+            // A misspelt parameter is named, with what the operation accepts (from /openapi.yaml), not ignored.
+            try await client.execute(uri: "/v1/forecasts/pct.applications?as-of=2020-02-01&horizon=2", method: .get) { response in
+                let detail = ServiceFixture.json(response)["detail"] as? String ?? ""
+                #expect(detail.hasPrefix("unknown query parameter 'as-of' for GET /v1/forecasts/{id}; it accepts asOf,"), "\(detail)")
             }
             try await client.execute(uri: "/v1/backtests/pct.applications?origins=2010...2016&horizon=2&realTime=true&models=naive,drift",
                                      method: .get) { response in
