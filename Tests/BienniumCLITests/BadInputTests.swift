@@ -40,10 +40,10 @@ import TestSupport
         }
     }
 
-    @Test("--level: beyond 99.99 or hexadecimal refused; 99.9 keeps its decimal in the header")
+    @Test("--level: beyond 99.99, hexadecimal, a level twice or none refused; 99.9 keeps its decimal in the header")
     func levels() throws {
         let location = try ForecastCommandTests.importedStore()
-        for level in ["99.99999999999999", "100", "0x50"] {
+        for level in ["99.99999999999999", "100", "0x50", "80,80", ","] {
             let output = try CommandRunner().run(["forecast", "pct.applications", "--model", "drift", "--level", level, location.option, location.value])
             #expect(output.status == 64 && output.standardError.contains("--level"), "\(level): \(output.standardError)")
         }
@@ -74,6 +74,8 @@ import TestSupport
                                  ("series: pct.applications\nseries: madrid.applications\n", ".yaml:2: key 'series' appears twice"),
                                  ("series: pct.applications\nlevels: 50\n", "key 'levels': must be a list"),
                                  ("series: pct.applications\nlevels: [80, 99.999]\n", "key 'levels': percentages above 0 and at most 99.99"),
+                                 ("series: pct.applications\nlevels: [80, 80]\n", "key 'levels': a non-empty list of different percentages"),
+                                 ("series: pct.applications\nlevels: []\n", "key 'levels': a non-empty list of different percentages"),
                                  ("series: no.such\n", "key 'series': unknown series 'no.such'")] {
             let spec = try Self.write(body, as: "spec.yaml")
             let output = try CommandRunner().run(["forecast", "--spec", spec.path, location.option, location.value])

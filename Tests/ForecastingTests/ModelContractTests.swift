@@ -72,6 +72,7 @@ import Testing
         #expect(throws: ForecastingError.invalidHorizon(-1)) { try ETS().forecast(Self.series, horizon: -1, levels: []) }
         #expect(throws: ForecastingError.allMissing) { try ETS().forecast(TimeSeries(start: 2000, values: [nil, nil, nil]), horizon: 1, levels: []) }
         #expect(throws: ForecastingError.self) { try ModelCatalog.model(named: "arima-ish") }
+        #expect(throws: ForecastingError.self) { try ModelCatalog.model(named: "combo:ets+ets") }       // a member twice
         // The automatic ETS leaves multiplicative models out on non-positive data rather than failing.
         #expect(try ETS().fit(negative).spec.error == .additive)
     }

@@ -87,6 +87,9 @@ public struct ModelSpec: Sendable {
             }
             return level
         }
+        guard !levels.isEmpty, Set(levels).count == levels.count else {
+            throw fail("levels", "a non-empty list of different percentages such as [80, 95]; got \(levels)")
+        }
         let evaluation: [String: Any] = try value("evaluation", in: map, "evaluation", default: [:], "a mapping with origins, horizon, real-time")
         if let unknown = Set(evaluation.keys).subtracting(Self.evaluationKeys).sorted().first {
             throw fail("evaluation.\(unknown)", "unknown key; allowed: \(Self.evaluationKeys.sorted().joined(separator: ", "))")

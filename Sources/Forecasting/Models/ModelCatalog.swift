@@ -53,8 +53,9 @@ public enum ModelCatalog {
             if name.hasPrefix("combo:") {
                 // An equal-weight combination of named members: combo:ets+dotheta+drift.
                 let members = name.dropFirst(6).split(separator: "+", omittingEmptySubsequences: false).map(String.init)
-                guard members.count >= 2, !members.contains(where: { $0.isEmpty || $0.hasPrefix("combo") || $0.hasPrefix("calibrated") || ["auto", "wcombo"].contains($0) }) else {
-                    throw .unknownModel(name, known: ["combo:MEMBER+MEMBER[+…] of two or more models that are not combinations or calibrated (not combo…, auto, wcombo, calibrated:…), e.g. combo:ets+dotheta+drift"])
+                guard members.count >= 2, Set(members).count == members.count,
+                      !members.contains(where: { $0.isEmpty || $0.hasPrefix("combo") || $0.hasPrefix("calibrated") || ["auto", "wcombo"].contains($0) }) else {
+                    throw .unknownModel(name, known: ["combo:MEMBER+MEMBER[+…] of two or more different models that are not combinations or calibrated (not combo…, auto, wcombo, calibrated:…), e.g. combo:ets+dotheta+drift"])
                 }
                 var models: [any ForecastModel] = []
                 for member in members { models.append(try model(named: member)) }

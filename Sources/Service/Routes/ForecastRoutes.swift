@@ -55,7 +55,7 @@ enum ForecastRoutes {
 
     static func levels(_ text: String) throws -> [Double] {
         guard let levels = IntervalLevel.list(text) else {
-            throw APIProblem.badRequest("query parameter 'levels' takes \(IntervalLevel.rule), comma separated; got '\(text)'")
+            throw APIProblem.badRequest("query parameter 'levels' takes \(IntervalLevel.rule), comma separated, each once; got '\(text)'")
         }
         return levels
     }

@@ -52,7 +52,7 @@ struct ForecastCommand: AsyncParsableCommand {
     func levels() throws -> [Double]? {
         guard let level else { return nil }
         guard let levels = IntervalLevel.list(level) else {
-            throw ValidationError("--level takes \(IntervalLevel.rule), comma separated (e.g. 80,95); got '\(level)'.")
+            throw ValidationError("--level takes \(IntervalLevel.rule), comma separated, each once (e.g. 80,95); got '\(level)'.")
         }
         return levels
     }

@@ -125,7 +125,9 @@ enum BacktestOutput {
                     + (comparison.map { BaselineOutput.csvColumns($0, model: row.name) } ?? "")
             }).joined(separator: "\n")
         case .table:
-            func f(_ n: JSONNumber, _ spec: String, _ scale: Double = 1) -> String { n.value.map { String(format: spec, $0 * scale) } ?? "NA" }
+            func f(_ n: JSONNumber, _ spec: String, _ scale: Double = 1) -> String {
+                n.value.flatMap { $0.isFinite ? String(format: spec, $0 * scale) : nil } ?? "NA"
+            }
             var table = [["model", "origins", "MASE", "sMAPE", "MAPE", "RMSE", "80% cov.", "95% cov.", "Winkler 95"]]
             for r in rows {
                 table.append([r.name, "\(r.origins)", f(r.mase, "%.3f"), f(r.smape, "%.2f"), f(r.mape, "%.2f"), f(r.rmse, "%.0f"),
