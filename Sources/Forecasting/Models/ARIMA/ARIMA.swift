@@ -102,14 +102,12 @@ public struct ARIMA: ForecastModel {
                 if order.d == 0 { throw .tooShort(model: order.description, observed: differences, minimum: needed) }
                 throw .tooFewDifferences(model: order.description, order: order.d, available: differences, minimum: needed)
             }
-            if let value = Self.constantValue(w) {
-                // Data that ARIMA(0,d,0) reproduces exactly: the model's variance is zero.
-                if order.p == 0, order.q == 0, withConstant && order.d <= 1 || value == 0 {
-                    return Self.exactFit(w, order: order, withConstant: withConstant && order.d <= 1, value: value)
-                }
-                if withConstant && order.d <= 1 || value == 0 {
+            // Data that ARIMA(0,d,0) reproduces exactly (its variance is zero); AR or MA terms have nothing to estimate.
+            if let value = Self.constantValue(w), withConstant && order.d <= 1 || value == 0 {
+                guard order.p == 0, order.q == 0 else {
                     throw .exactlyConstant(model: order.description, differences: order.d, value: value)
                 }
+                return Self.exactFit(w, order: order, withConstant: withConstant && order.d <= 1, value: value)
             }
             guard let fit = Self.estimate(w, order: order, withConstant: withConstant && order.d <= 1) else {
                 throw .noAdmissibleFit(model: order.description)

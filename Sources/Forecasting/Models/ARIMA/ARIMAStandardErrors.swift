@@ -59,24 +59,3 @@ extension ARIMA {
         return out
     }
 }
-
-extension ARMAStateSpace {
-    /// Exact log-likelihood of `w − mean` (NaN at gaps) with σ² at its maximum, `σ̂² = Σvₜ²/Fₜ / n`:
-    /// `−½n(log 2πσ̂² + 1) − ½Σ log Fₜ`; `nil` for a non-stationary AR part or a degenerate fit. The same value as
-    /// `logLikelihood(w − mean, withMean: false)`, computed by the plain filter without its steady-state
-    /// shortcut, so that the Hessian's differences see every term exactly.
-    func profileLogLikelihood(_ w: [Double], mean: Double) -> Double? {
-        guard let p1 = stationaryCovariance() else { return nil }
-        let data = filter(w.map { $0 - mean }, p1: p1)
-        var sum = 0.0, logF = 0.0, n = 0
-        for t in w.indices where !data.v[t].isNaN {
-            guard data.f[t] > 0 else { return nil }
-            sum += data.v[t] * data.v[t] / data.f[t]
-            logF += log(data.f[t])
-            n += 1
-        }
-        guard n > 0, sum > 0 else { return nil }
-        let sigma2 = sum / Double(n)
-        return -0.5 * Double(n) * (log(2 * Double.pi * sigma2) + 1) - 0.5 * logF
-    }
-}

@@ -69,13 +69,33 @@ struct ARMAStateSpace {
     /// Exact log-likelihood of `w` (NaN at gaps) at a given mean and innovation variance (no concentration):
     /// `−½Σ(log 2πσ²Fₜ + vₜ²/(σ²Fₜ))`.
     func logLikelihood(_ w: [Double], mean: Double, sigma2: Double) -> Double? {
-        guard let p1 = stationaryCovariance(), sigma2 > 0 else { return nil }
+        guard sigma2 > 0, let sums = innovationSums(w, mean: mean) else { return nil }
+        return -0.5 * (Double(sums.n) * log(2 * Double.pi * sigma2) + sums.logF + sums.squares / sigma2)
+    }
+
+    /// Exact log-likelihood of `w − mean` (NaN at gaps) with σ² at its maximum, `σ̂² = Σvₜ²/Fₜ / n`:
+    /// `−½n(log 2πσ̂² + 1) − ½Σ log Fₜ`; `nil` for a non-stationary AR part or a degenerate fit. The same value as
+    /// `logLikelihood(w − mean, withMean: false)`, computed by the plain filter without its steady-state
+    /// shortcut, so that numerical derivatives see every term exactly.
+    func profileLogLikelihood(_ w: [Double], mean: Double) -> Double? {
+        guard let sums = innovationSums(w, mean: mean), sums.n > 0, sums.squares > 0 else { return nil }
+        let sigma2 = sums.squares / Double(sums.n)
+        return -0.5 * Double(sums.n) * (log(2 * Double.pi * sigma2) + 1) - 0.5 * sums.logF
+    }
+
+    /// `Σvₜ²/Fₜ`, `Σ log Fₜ` and the number of observations of the plain filter on `w − mean`, from the stationary
+    /// distribution; `nil` for a non-stationary AR part or a non-positive `Fₜ`.
+    private func innovationSums(_ w: [Double], mean: Double) -> (squares: Double, logF: Double, n: Int)? {
+        guard let p1 = stationaryCovariance() else { return nil }
         let data = filter(w.map { $0 - mean }, p1: p1)
-        var total = 0.0
+        var squares = 0.0, logF = 0.0, n = 0
         for t in w.indices where !data.v[t].isNaN {
-            total += log(2 * Double.pi * sigma2 * data.f[t]) + data.v[t] * data.v[t] / (sigma2 * data.f[t])
+            guard data.f[t] > 0 else { return nil }
+            squares += data.v[t] * data.v[t] / data.f[t]
+            logF += log(data.f[t])
+            n += 1
         }
-        return -0.5 * total
+        return (squares, logF, n)
     }
 
     /// Exact log-likelihood of `w − Xβ` concentrated in β and σ² (regression with ARMA errors): the filter is

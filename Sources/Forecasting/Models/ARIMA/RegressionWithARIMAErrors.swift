@@ -268,9 +268,10 @@ public struct RegressionWithARIMAErrorsFit: Sendable {
         forecast.armaTerms = etaForecast.armaTerms
         forecast.recordStatistic("aicc", errors.aicc)
         forecast.parameters.removeValue(forKey: "constant")
+        let errors = standardErrors
         for (name, value) in zip(coefficientNames, (constantCoefficient.map { [$0] } ?? []) + coefficients) {
             forecast.parameters[name] = value
-            if let error = standardErrors[name], error.isFinite { forecast.parameters["se." + name] = error }
+            if let error = errors[name], error.isFinite { forecast.parameters["se." + name] = error }
         }
         // With the regressors known at t, yₜ's one-step error is ηₜ's: ŷₜ = yₜ − (ηₜ − η̂ₜ).
         let residuals = etaForecast.inSample.residuals + Array(repeating: nil, count: gap)
