@@ -77,11 +77,21 @@ import Store
     @Test("in real time, the regression sees the regressors as known on the day of each origin's first figure")
     func regressionRealTime() async throws {
         let store = try await BudgetProjectionTests.loadedStore()
-        let (_, _, result) = try await Self.madridOnPCT("  origins: 2012...2016\n  horizon: 1\n", in: store)
-        try await store.close()
+        let (spec, _, result) = try await Self.madridOnPCT("  origins: 2012...2016\n  horizon: 1\n", in: store)
         let regression = result.scores.filter { $0.model == "arima:010 on pct.applications" }
         #expect(!regression.isEmpty, "\(result.skipped)")
         #expect(regression.allSatisfy { $0.asOf != nil && $0.fitted.hasPrefix("Regression on pct.applications") })
+        // Each forecast is the one made from the response and the regressor as published by its day.
+        let pct = SeriesID("pct.applications")!
+        func year(_ o: Observation) -> Int? { if case .year(let y) = o.period { y } else { nil } }
+        for score in regression {
+            let day = try #require(score.asOf.flatMap(CalendarDay.init(iso:)))
+            let history = try #require(StoredSeries.annual(try await store.observations(of: spec.series, asOf: day), through: score.origin)).series
+            let known = try await store.observations(of: pct, asOf: day).filter { (year($0) ?? .max) <= score.origin }
+            let expected = try SpecificationForecast(spec).forecast(history, regressors: [pct: known], horizon: 1, levels: [95])
+            #expect(score.forecasts == expected.mean, "origin \(score.origin)")
+        }
+        try await store.close()
     }
 
     @Test("a regressor missing from the store is an error naming the specification's file and key")

@@ -87,7 +87,7 @@ public struct ModelSpec: Sendable {
             }
             return level
         }
-        guard !levels.isEmpty, Set(levels).count == levels.count else {
+        guard IntervalLevel.isValidList(levels) else {
             throw fail("levels", "a non-empty list of different percentages such as [80, 95]; got \(levels)")
         }
         let evaluation: [String: Any] = try value("evaluation", in: map, "evaluation", default: [:], "a mapping with origins, horizon, real-time")

@@ -8,6 +8,12 @@ public enum IntervalLevel {
     /// Whether `level` (percent) is above 0 and at most ``maximum``.
     public static func isValid(_ level: Double) -> Bool { level > 0 && level <= maximum }
 
+    /// Whether `levels` is a list a user may ask for: at least one level, each valid, none twice (a repeated
+    /// level would repeat its columns). The models themselves also accept none, for point forecasts only.
+    public static func isValidList(_ levels: [Double]) -> Bool {
+        !levels.isEmpty && levels.allSatisfy(isValid) && Set(levels).count == levels.count
+    }
+
     /// How the rule reads in a message: "percentages above 0 and at most 99.99".
     public static let rule = "percentages above 0 and at most 99.99"
 }

@@ -69,11 +69,21 @@ public enum ModelCatalog {
     /// trimmed of spaces and empty ones skipped.
     /// - Throws: ``ForecastingError/unknownModel(_:known:)`` (or the catalog's error) for the first bad name.
     public static func models(list: String) throws(ForecastingError) -> [any ForecastModel] {
+        try models(names: nameList(list))
+    }
+
+    /// The models of `names`, in order, each once.
+    public static func models(names: [String]) throws(ForecastingError) -> [any ForecastModel] {
         var models: [any ForecastModel] = []
-        for name in list.split(separator: ",") {
-            let model = try self.model(named: String(name).trimmingCharacters(in: .whitespaces))
+        for name in names {
+            let model = try self.model(named: name)
             if !models.contains(where: { $0.name == model.name }) { models.append(model) }
         }
         return models
+    }
+
+    /// The names of a comma-separated list such as `ets,arima`, spaces around each trimmed, empty ones dropped.
+    public static func nameList(_ list: String) -> [String] {
+        list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
     }
 }

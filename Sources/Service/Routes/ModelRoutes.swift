@@ -56,9 +56,9 @@ enum ModelRoutes {
             do throws(SpecificationBacktest.Refusal) { plan = try SpecificationBacktest(spec) } catch {
                 throw APIProblem.unprocessable("\(error); GET /v1/backtests/\(spec.series)?origins=FIRST...LAST names them")
             }
-            let (models, baseline) = try BacktestBody.adding(baseline: Query(request: request).string("baseline"), to: try plan.modelNames.map { name in
-                do { return try ModelCatalog.model(named: name) } catch { throw APIProblem.unprocessable("\(spec.name): \(error)") }
-            })
+            let named: [any ForecastModel]
+            do { named = try ModelCatalog.models(names: plan.modelNames) } catch { throw APIProblem.unprocessable("\(spec.name): \(error)") }
+            let (models, baseline) = try BacktestBody.adding(baseline: Query(request: request).string("baseline"), to: named)
             let result = try await plan.run(in: env.store, models: models)
             return try Representation.json(BacktestBody(result, baseline: baseline))
         }

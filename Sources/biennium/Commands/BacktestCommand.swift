@@ -87,11 +87,11 @@ struct BacktestCommand: AsyncParsableCommand {
             let range = try origins.map(Self.range)
             do throws(SpecificationBacktest.Refusal) {
                 plan = try SpecificationBacktest(loaded, origins: range, horizon: horizon, realTime: realTime,
-                                                 modelNames: models.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } })
+                                                 modelNames: models.map(ModelCatalog.nameList))
             } catch {
                 throw ValidationError("\(error); add them to \(spec) (e.g. origins: 2008...2018) or give --origins.")
             }
-            try await rollingOrigin(models: try chosen(plan.modelNames.joined(separator: ","), baseline: baseline),
+            try await rollingOrigin(models: try chosen(plan.modelNames, baseline: baseline),
                                     baseline: baseline) { store, models in try await plan.run(in: store, models: models) }
         } else {
             guard let id = SeriesID(series!) else { throw ValidationError("'\(series!)' is not a series id (such as pct.applications).") }
@@ -107,8 +107,13 @@ struct BacktestCommand: AsyncParsableCommand {
     /// The models of a comma-separated list, each once, or a usage error naming the bad one; `baseline` (the model
     /// of `--baseline`) is added if missing.
     private func chosen(_ list: String, baseline: (any ForecastModel)?) throws -> [any ForecastModel] {
+        try chosen(ModelCatalog.nameList(list), baseline: baseline)
+    }
+
+    /// The models named, each once, with the baseline added where it is not among them.
+    private func chosen(_ names: [String], baseline: (any ForecastModel)?) throws -> [any ForecastModel] {
         var models: [any ForecastModel]
-        do { models = try ModelCatalog.models(list: list) } catch { throw ValidationError("--models: \(error)") }
+        do { models = try ModelCatalog.models(names: names) } catch { throw ValidationError("--models: \(error)") }
         if let reference = baseline {
             models = BaselineComparison.including(reference, in: models)
             guard models.count > 1 else { throw ValidationError("--baseline \(reference.name) leaves no other model to compare with it; name others in --models.") }

@@ -102,13 +102,9 @@ extension ARIMA {
         var partial = 0.0, sumSquares = 0.0
         for value in e { partial += value; sumSquares += partial * partial }
         let lags = min(explicitLags ?? automaticLags(e, pilot: Int(4 * pow(Double(n) / 100, 2.0 / 9))), n - 1)
-        var variance = e.reduce(0) { $0 + $1 * $1 } / Double(n)
-        if lags > 0 {
-            for l in 1...lags {
-                var s = 0.0
-                for t in l..<n { s += e[t] * e[t - l] }
-                variance += 2 * (1 - Double(l) / Double(lags + 1)) * s / Double(n)
-            }
+        var variance = autocovariance(e, lag: 0)
+        for l in stride(from: 1, through: lags, by: 1) {
+            variance += 2 * (1 - Double(l) / Double(lags + 1)) * autocovariance(e, lag: l)
         }
         guard variance > 0 else { return 0 }
         return sumSquares / (Double(n) * Double(n) * variance)
@@ -121,14 +117,9 @@ extension ARIMA {
     /// a wider window. statsmodels' `kpss(nlags="auto")` computes the same with the pilot ⌊n^(2/9)⌋.
     static func automaticLags(_ e: [Double], pilot: Int) -> Int {
         let n = e.count
-        func autocovariance(_ j: Int) -> Double {
-            var s = 0.0
-            for t in j..<n { s += e[t] * e[t - j] }
-            return s / Double(n)
-        }
-        var s0 = autocovariance(0), s1 = 0.0
+        var s0 = autocovariance(e, lag: 0), s1 = 0.0
         for j in stride(from: 1, through: min(pilot, n - 1), by: 1) {
-            let gamma = autocovariance(j)
+            let gamma = autocovariance(e, lag: j)
             s0 += 2 * gamma
             s1 += 2 * Double(j) * gamma
         }
@@ -136,5 +127,13 @@ extension ARIMA {
         let ratio = s1 / s0
         let bandwidth = 1.1447 * pow(ratio * ratio, 1.0 / 3) * pow(Double(n), 1.0 / 3)
         return bandwidth.isFinite ? Int(min(bandwidth, Double(n - 1))) : n - 1
+    }
+
+    /// γ̂ⱼ = Σₜ eₜeₜ₋ⱼ / n of residuals `e` already centred (divisor n, as KPSS and Newey–West use); 0 past the sample.
+    static func autocovariance(_ e: [Double], lag j: Int) -> Double {
+        guard j < e.count else { return 0 }
+        var s = 0.0
+        for t in j..<e.count { s += e[t] * e[t - j] }
+        return s / Double(e.count)
     }
 }
