@@ -20,9 +20,16 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         if let value = environment["BIENNIUM_DATABASE"], !value.isEmpty {
             return value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") ? try postgresURL(value) : .sqlite(path: value)
         }
+        return .sqlite(path: defaultSQLitePath(environment: environment))
+    }
+
+    /// `$XDG_DATA_HOME/biennium/biennium.sqlite`, or `~/.local/share/biennium/biennium.sqlite` when unset: the
+    /// one location whose folder is created on first use.
+    public static func defaultSQLitePath(environment: [String: String]? = nil) -> String {
+        let environment = environment ?? ProcessInfo.processInfo.environment
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return .sqlite(path: base + "/biennium/biennium.sqlite")
+        return base + "/biennium/biennium.sqlite"
     }
 
     private static func postgresURL(_ url: String) throws(StoreError) -> StoreLocation {
@@ -42,7 +49,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     /// Opens (and migrates) the store.
     public func open() async throws -> any SeriesStore {
         switch self {
-        case .sqlite(let path): return try SQLiteStore(path: path)
+        case .sqlite(let path): return try SQLiteStore(path: path, createFolder: path == Self.defaultSQLitePath())
         case .postgres(let url): return try await PostgresStore(url: url)
         }
     }

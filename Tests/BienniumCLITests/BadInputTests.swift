@@ -114,4 +114,35 @@ import TestSupport
         let after = try CommandRunner().run(["series", "show", "pct.applications", "--format", "csv", location.option, location.value])
         #expect(after.standardOutput == before.standardOutput)
     }
+
+    @Test("a negative number after an option reaches its check (not 'missing value'); a combination that cannot fit names itself")
+    func negativeNumbersAndCombinations() throws {
+        let location = try ForecastCommandTests.importedStore()
+        for (arguments, expected) in [(["forecast", "pct.applications", "--horizon", "-1"], "--horizon must be 1 to 30; got -1"),
+                                      (["backtest", "pct.applications", "--horizon", "-2"], "--horizon"),
+                                      (["compare", "--paths", "-5"], "--paths must be 1 to 1,000,000; got -5")] {
+            let output = try CommandRunner().run(arguments + [location.option, location.value])
+            #expect(output.status == 64 && output.standardError.contains(expected), "\(arguments): \(output.standardError)")
+        }
+        // Madrid registrations: three published years, none consecutive.
+        let combo = try CommandRunner().run(["forecast", "madrid.registrations", "--model", "combo", location.option, location.value])
+        #expect(combo.status != 0 && combo.standardError.contains("combo cannot forecast the series, as none of its members can. etsw: ETS needs at least 4 observations"),
+                "\(combo.standardError)")
+    }
+
+    @Test("--database in a folder that does not exist is refused, naming it, and creates nothing; the .sqlite file alone holds the data")
+    func databaseFolder() throws {
+        let folder = try CommandRunner.temporaryDirectory().appendingPathComponent("missing")
+        let output = try CommandRunner().run(["import", StoreCommandTests.datasets, "--database", folder.appendingPathComponent("x.sqlite").path])
+        #expect(output.status != 0 && output.standardError.contains("the folder \(folder.path) of the database"), "\(output.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+        // After a command ends, the write-ahead log is copied into the database file: a copy of that file alone
+        // (as a user would back it up) has every series.
+        let location = try ForecastCommandTests.importedStore()
+        let copy = try CommandRunner.temporaryDirectory().appendingPathComponent("copy.sqlite")
+        try FileManager.default.copyItem(atPath: location.value, toPath: copy.path)
+        let original = try CommandRunner().run(["series", "list", "--format", "csv", location.option, location.value])
+        let copied = try CommandRunner().run(["series", "list", "--format", "csv", "--database", copy.path])
+        #expect(copied.status == 0 && copied.standardOutput == original.standardOutput && original.standardOutput.contains("pct.applications"))
+    }
 }

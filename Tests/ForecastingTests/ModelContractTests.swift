@@ -73,6 +73,21 @@ import Testing
         #expect(throws: ForecastingError.allMissing) { try ETS().forecast(TimeSeries(start: 2000, values: [nil, nil, nil]), horizon: 1, levels: []) }
         #expect(throws: ForecastingError.self) { try ModelCatalog.model(named: "arima-ish") }
         #expect(throws: ForecastingError.self) { try ModelCatalog.model(named: "combo:ets+ets") }       // a member twice
+        // A combination none of whose members fits names itself and each member's reason.
+        let two = TimeSeries(start: 2000, observed: [1, 2])
+        for name in ["combo", "auto", "combo:theta+drift"] {
+            let model = try ModelCatalog.model(named: name)
+            #expect(throws: ForecastingError.self) { try model.forecast(two, horizon: 1, levels: [95]) }
+            do {
+                _ = try model.forecast(two, horizon: 1, levels: [95])
+            } catch {
+                guard case .noMemberFits(let named, let reasons) = error else { Issue.record("\(name): \(error)"); continue }
+                #expect(named == name)
+                #expect(reasons.count == (model as? Combination)?.members.count, "\(reasons)")
+                #expect(error.description.hasPrefix("\(name) cannot forecast the series"), "\(error)")
+                #expect(reasons.contains { $0.hasPrefix("drift: Drift needs at least 3 observations") }, "\(reasons)")
+            }
+        }
         // The automatic ETS leaves multiplicative models out on non-positive data rather than failing.
         #expect(try ETS().fit(negative).spec.error == .additive)
     }

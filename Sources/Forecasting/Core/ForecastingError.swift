@@ -31,6 +31,9 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The series ends in missing periods, so forecasts made from its last observation would not start where
     /// the series ends; ``ForecastModel/forecastAcrossTrailingGap(_:horizon:levels:memo:)`` forecasts through them.
     case endsWithGap(missing: Int)
+    /// No member of a combination could forecast the series: the combination's name and each member's reason,
+    /// as `member: reason`.
+    case noMemberFits(model: String, reasons: [String])
 
     public var description: String {
         switch self {
@@ -64,6 +67,8 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
         case .endsWithGap(let missing):
             return "the series ends with \(missing) missing period\(missing == 1 ? "" : "s"); forecast from its last observation "
                 + "with the horizon \(missing) longer (forecastAcrossTrailingGap does)"
+        case .noMemberFits(let model, let reasons):
+            return "\(model) cannot forecast the series, as none of its members can. " + reasons.joined(separator: ". ")
         }
     }
 }

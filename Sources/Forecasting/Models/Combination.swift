@@ -34,7 +34,8 @@ public struct Combination: ForecastModel {
     }
 
     /// The combined forecast with intervals at `levels` (percent); members are fitted afresh.
-    /// - Throws: ``ForecastingError`` for a bad horizon or level, or the first member's error when no member fits.
+    /// - Throws: ``ForecastingError`` for a bad horizon or level, or ``ForecastingError/noMemberFits(model:reasons:)``
+    ///   with every member's reason when no member fits.
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) -> Forecast {
         try forecast(series, horizon: horizon, levels: levels, memo: ForecastMemo())
     }
@@ -44,7 +45,7 @@ public struct Combination: ForecastModel {
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double], memo: ForecastMemo) throws(ForecastingError) -> Forecast {
         try Self.check(series, horizon: horizon, levels: levels)
         var forecasts: [(Forecast, Double, String)] = []
-        var firstError: ForecastingError?
+        var failures: [String] = []
         let validation = validate(series)
         let weights = validation?.weights
         for (index, member) in members.enumerated() where weights?[index] ?? 1 > 0 {
@@ -52,10 +53,10 @@ public struct Combination: ForecastModel {
                 let forecast = try member.forecast(series, horizon: horizon, levels: [], memo: memo)
                 forecasts.append((forecast, weights?[index] ?? 1, member.name))
             } catch {
-                firstError = firstError ?? error
+                failures.append("\(member.name): \(error)")
             }
         }
-        guard !forecasts.isEmpty else { throw firstError ?? .allMissing }
+        guard !forecasts.isEmpty else { throw .noMemberFits(model: name, reasons: failures) }
         let total = forecasts.reduce(0) { $0 + $1.1 }
         let (mean, mixtureSD) = Self.mixture(forecasts.map { ($0.0, $0.1) }, horizon: horizon)
         let label = "Combination of " + forecasts.map { weights == nil ? $0.0.model : "\($0.0.model) ×\(String(format: "%.2f", $0.1 / total))" }

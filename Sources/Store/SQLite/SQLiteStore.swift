@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// The embedded store: one SQLite file in WAL mode through GRDB, created (with its folder) on first use.
+/// The embedded store: one SQLite file in WAL mode through GRDB, created on first use (with its folder only
+/// for the default location: a path the user names must lie in an existing folder, so a typo is not a new store).
 ///
 /// Concurrent writers from several processes queue on SQLite's lock for up to ``busyTimeout`` seconds, then
 /// get `StoreError.busy`; a killed import leaves the file as before it (the transaction never commits).
@@ -12,14 +13,20 @@ public final class SQLiteStore: SeriesStore {
     /// The database file.
     public let path: String
 
-    /// Opens or creates the database at `path` and applies pending migrations.
-    public init(path: String) throws {
+    /// Opens or creates the database at `path` and applies pending migrations. With `createFolder` a missing
+    /// folder is created first; without it a missing folder is an error that names it.
+    public init(path: String, createFolder: Bool = false) throws {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.badLocation("cannot create the folder \(folder) for the database: \(error.localizedDescription)")
+        var isDirectory: ObjCBool = false
+        if createFolder {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.badLocation("cannot create the folder \(folder) for the database: \(error.localizedDescription)")
+            }
+        } else if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw StoreError.badLocation("the folder \(folder) of the database \(path) does not exist; create it first")
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
@@ -203,7 +210,11 @@ public final class SQLiteStore: SeriesStore {
         }
     }
 
+    /// Copies the write-ahead log into the database file (so the `.sqlite` file alone holds every committed
+    /// row, whether or not SQLite can remove the `-wal` file), then closes every connection. The checkpoint is
+    /// best effort: another process reading the file may keep it from completing, and then its last closer does it.
     public func close() async throws {
+        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try pool.close()
     }
 

@@ -41,7 +41,7 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A model specification (Models/*.yaml): backtest its series over its evaluation block.", valueName: "file"))
     var spec: String?
 
-    @Option(help: "Periods ahead to forecast (default: 6; with --spec, its evaluation horizon).") var horizon: Int?
+    @Option(parsing: .unconditional, help: "Periods ahead to forecast (default: 6; with --spec, its evaluation horizon).") var horizon: Int?
 
     @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), ets:AAdN, arima:011, combo:a+b, calibrated:MODEL (default: naive,drift,ets,theta,combo; with --spec, naive,drift and its model).", valueName: "list"))
     var models: String?
@@ -56,7 +56,7 @@ struct BacktestCommand: AsyncParsableCommand {
           help: "At each origin use the data as published then (first releases), not today's revisions (default: no; with --spec, its evaluation's real-time).")
     var realTime: Bool?
 
-    @Option(help: "Parallel workers for --data (OpenBLAS is pinned to one thread each).") var jobs: Int = 1
+    @Option(parsing: .unconditional, help: "Parallel workers for --data (OpenBLAS is pinned to one thread each).") var jobs: Int = 1
 
     @Option(help: ArgumentHelp("Write per-series (or per-origin) scores to this CSV file.", valueName: "file")) var out: String?
 

@@ -27,7 +27,7 @@ struct ForecastCommand: AsyncParsableCommand {
     @Argument(help: "Series id, as listed by 'biennium series list' (or give --spec).") var series: String?
     @Option(help: ArgumentHelp("A model specification (Models/*.yaml): its series, model, horizon and levels.", valueName: "file"))
     var spec: String?
-    @Option(help: "Periods ahead to forecast, 1 to 30 (default: 4, or the specification's).") var horizon: Int?
+    @Option(parsing: .unconditional, help: "Periods ahead to forecast, 1 to 30 (default: 4, or the specification's).") var horizon: Int?
     @Option(help: "Model name (default: auto). With --spec, the specification's model is used.") var model: String?
     @Option(help: ArgumentHelp("Interval levels in percent, comma separated (default: 80,95, or the specification's).", valueName: "levels"))
     var level: String?

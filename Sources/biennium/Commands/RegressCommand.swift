@@ -50,10 +50,10 @@ struct RegressCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Column holding each row's period, used by step() and pulse().", valueName: "column"))
     var time: String?
 
-    @Option(help: "Confidence level of the intervals, between 0 and 1.")
+    @Option(parsing: .unconditional, help: "Confidence level of the intervals, between 0 and 1.")
     var level: Double = 0.95
 
-    @Option(help: ArgumentHelp("Lag of the Ljung-Box test (default min(10, n/5)).", valueName: "lag"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Lag of the Ljung-Box test (default min(10, n/5)).", valueName: "lag"))
     var ljungBoxLag: Int?
 
     @Option(help: ArgumentHelp("CSV of new rows (same columns) to predict, with confidence and prediction intervals (with --format csv, the predictions table instead of the coefficients).", valueName: "file"))

@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
-    @Option(help: "Port to listen on (0: any free port, printed on start).") var port: Int = 8080
+    @Option(parsing: .unconditional, help: "Port to listen on (0: any free port, printed on start).") var port: Int = 8080
     @Option(help: ArgumentHelp("Folder of model specifications.", valueName: "path")) var models: String = "Models"
     @Option(help: ArgumentHelp("Folder of the named scenarios.", valueName: "path")) var scenarioFolder: String = "Models/scenarios"
 
