@@ -46,29 +46,51 @@ struct CovarianceEstimator {
             }
             return v
         case .neweyWest(let lag):
-            // u_i = e_i·z_i; V = Σ u_i u_iᵀ + Σ_l w_l Σ_i (u_i u_{i−l}ᵀ + u_{i−l} u_iᵀ), Bartlett w_l = 1 − l/(L+1).
-            let z = influence!
-            let n = z.rows
-            var v = Matrix(rows: k, columns: k)
-            for a in 0..<k {
-                for b in 0..<k {
-                    var s = 0.0
-                    for i in 0..<n { s += z[i, a] * residuals[i] * residuals[i] * z[i, b] }
-                    if lag > 0 {
-                        for l in 1...lag where l < n {
-                            let weight = 1 - Double(l) / Double(lag + 1)
-                            var cross = 0.0
-                            for i in l..<n {
-                                let u = residuals[i] * residuals[i - l]
-                                cross += u * (z[i, a] * z[i - l, b] + z[i - l, a] * z[i, b])
-                            }
-                            s += weight * cross
-                        }
-                    }
-                    v[a, b] = s
-                }
-            }
-            return v
+            return Self.bartlettSandwich(influence!, residuals: residuals, lag: lag)
         }
+    }
+
+    /// The Newey–West sandwich `Σᵢ uᵢuᵢᵀ + Σₗ wₗ Σᵢ (uᵢuᵢ₋ₗᵀ + uᵢ₋ₗuᵢᵀ)`, `uᵢ = eᵢzᵢ`, Bartlett weights
+    /// `wₗ = 1 − l/(L+1)`, in O((n + L)k²) whatever the lag.
+    ///
+    /// The Bartlett kernel is the autocorrelation of a box of width `W = L + 1`: a pair `(i, i′)` lies together
+    /// in exactly `W − |i − i′|` of the windows `[j, j + L] ∩ [0, n)` with `j = −L … n−1`. So the sum equals
+    /// `(1/W) Σⱼ SⱼSⱼᵀ` with `Sⱼ` the sum of the `uᵢ` in window `j` — the same number, not an approximation,
+    /// and positive semi-definite by construction. Window sums are differences of prefix sums kept in
+    /// double-double, so the differencing loses nothing to the prefix sums' larger size.
+    static func bartlettSandwich(_ z: Matrix, residuals: [Double], lag: Int) -> Matrix {
+        let n = z.rows, k = z.columns
+        let width = Double(lag) + 1
+        // prefix[i * k + a] = Σ_{t<i} e_t z_{t,a}.
+        var prefix = [DoubleDouble](repeating: .zero, count: (n + 1) * k)
+        for i in 0..<n {
+            for a in 0..<k { prefix[(i + 1) * k + a] = prefix[i * k + a] + residuals[i] * z[i, a] }
+        }
+        var sums = [Double](repeating: 0, count: k * k)
+        var window = [Double](repeating: 0, count: k)
+        func add(from lower: Int, to upper: Int, times count: Double) {
+            for a in 0..<k { window[a] = (prefix[upper * k + a] - prefix[lower * k + a]).doubleValue }
+            for a in 0..<k {
+                let scaled = count * window[a]
+                for b in a..<k { sums[a * k + b] += scaled * window[b] }
+            }
+        }
+        // Windows starting at j = −L … n−1, clipped to [0, n). When L ≥ n − 1 the starts n−1−L … 0 all cover
+        // the whole sample: they are added at once, so a long lag costs no more than a short one.
+        if lag >= n - 1 {
+            for j in -lag..<(n - 1 - lag) { add(from: 0, to: j + lag + 1, times: 1) }
+            add(from: 0, to: n, times: Double(lag - n + 2))
+            for j in 1..<max(n, 1) { add(from: j, to: n, times: 1) }
+        } else {
+            for j in -lag..<n { add(from: max(0, j), to: min(n, j + lag + 1), times: 1) }
+        }
+        var v = Matrix(rows: k, columns: k)
+        for a in 0..<k {
+            for b in a..<k {
+                v[a, b] = sums[a * k + b] / width
+                v[b, a] = v[a, b]
+            }
+        }
+        return v
     }
 }
