@@ -4,13 +4,14 @@ import Store
 
 /// The one reading of numbers typed into data files and options.
 @Suite("Decimal numbers") struct DecimalNumberTests {
-    @Test("decimal forms are read as Swift reads them", arguments: ["0", "1234", "-0.5", "+2", ".5", "5.", "1e6", "1.2E-3", " 42 ", "-1e+2"])
+    @Test("decimal forms are read as Swift reads them", arguments: ["0", "1234", "-0.5", "+2", ".5", "5.", "1e6", "1.2E-3", " 42 ", "\t7\t", "-1e+2", "\u{00A0}3.5\u{2009}"])
     func accepted(_ text: String) {
         #expect(DecimalNumber.parse(text) == Double(text.trimmingCharacters(in: .whitespaces)))
     }
 
     @Test("hexadecimal, non-finite, empty and malformed forms are refused",
-          arguments: ["0x10", "0x1p4", "nan", "NaN", "inf", "-infinity", "", " ", "1e", "e5", "1,000", "--1", "1e400", "1.2.3", "+", "."])
+          arguments: ["0x10", "0x1p4", "nan", "NaN", "inf", "-infinity", "", " ", "1e", "e5", "1,000", "--1", "1e400", "1.2.3", "+", ".",
+                     "1 000", "1\u{00A0}000", "\u{00A0}", "٣", "１２", "4 2"])
     func refused(_ text: String) {
         #expect(DecimalNumber.parse(text) == nil)
     }

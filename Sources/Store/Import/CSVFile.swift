@@ -38,20 +38,15 @@ struct CSVFile {
         } catch {
             throw .invalidRow(file: path, line: 1, reason: "cannot read the header row")
         }
-        header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        header = (reader.headerRow ?? []).map(CSVField.trimmed)
         var rows: [(line: Int, fields: [String])] = []
         // Lines are counted from the text, so quoted fields spanning lines keep later rows' numbers right.
         var line = 1
         while let raw = reader.next() {
             line += 1
             let rowLine = line
-            var fields = raw
-            for (index, field) in raw.enumerated() {
-                if field.utf8.contains(10) { line += field.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
-                if let first = field.utf8.first, let last = field.utf8.last, first == 32 || last == 32 || first == 9 || last == 9 {
-                    fields[index] = field.trimmingCharacters(in: .whitespaces)
-                }
-            }
+            for field in raw where field.utf8.contains(10) { line += field.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
+            let fields = raw.map(CSVField.trimmed)
             if fields.count == 1 && fields[0].isEmpty { continue }
             rows.append((rowLine, fields))
         }

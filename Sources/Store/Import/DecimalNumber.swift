@@ -13,10 +13,35 @@ public enum DecimalNumber {
     /// The value of `text` (surrounding spaces ignored) if it is a finite decimal number, else `nil`: only digits,
     /// signs, a point and an exponent mark may appear (which rules out hexadecimal, `nan` and `inf`), and
     /// `Double(String)` checks their arrangement.
+    ///
+    /// Plain ASCII text, nearly every cell of a data file, is checked byte by byte; text with other characters
+    /// (a no-break space around the number, say) is trimmed of Unicode white space first.
     public static func parse(_ text: some StringProtocol) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-              let value = Double(trimmed), value.isFinite else { return nil }
+        let string = text as? String ?? String(text)
+        let bytes = string.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard trimmed.utf8.allSatisfy(isNumeral) else { return nil }
+            return finite(Double(trimmed))
+        }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 32 || bytes[start] == 9 { start = bytes.index(after: start) }
+        while start < end {
+            let last = bytes.index(before: end)
+            guard bytes[last] == 32 || bytes[last] == 9 else { break }
+            end = last
+        }
+        guard start < end, bytes[start..<end].allSatisfy(isNumeral) else { return nil }
+        return finite(Double(Substring(bytes[start..<end])))
+    }
+
+    /// A digit, sign, decimal point or exponent mark.
+    private static func isNumeral(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || byte == 43 || byte == 45 || byte == 46 || byte == 101 || byte == 69
+    }
+
+    private static func finite(_ value: Double?) -> Double? {
+        guard let value, value.isFinite else { return nil }
         return value
     }
 }

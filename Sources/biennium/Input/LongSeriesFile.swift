@@ -17,7 +17,7 @@ enum LongSeriesFile {
         do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
             throw InputError(file: path, line: 1, "cannot read the header row")
         }
-        let header = reader.headerRow ?? []
+        let header = (reader.headerRow ?? []).map(CSVField.trimmed)
         guard let s = header.firstIndex(of: "series"), let p = header.firstIndex(of: "period"), let v = header.firstIndex(of: "value") else {
             throw InputError(file: path, line: 1, "the header needs the columns series,period,value; it has \(header.joined(separator: ","))")
         }
@@ -27,14 +27,14 @@ enum LongSeriesFile {
         var line = 1
         while let row = reader.next() {
             line += 1
-            if row.count == 1 && row[0].isEmpty { continue }
+            if row.count == 1 && CSVField.trimmed(row[0]).isEmpty { continue }
             guard row.count == header.count else {
                 throw InputError(file: path, line: line, "expected \(header.count) fields as in the header, found \(row.count)")
             }
-            guard let period = Int(row[p].trimmingCharacters(in: .whitespaces)) else {
+            guard let period = Int(CSVField.trimmed(row[p])) else {
                 throw InputError(file: path, line: line, "period '\(row[p])' is not a year")
             }
-            let cell = row[v].trimmingCharacters(in: .whitespaces)
+            let cell = CSVField.trimmed(row[v])
             guard let value = DecimalNumber.parse(cell) else {
                 throw InputError(file: path, line: line, "value '\(cell)' is not a finite decimal number")
             }
@@ -44,8 +44,8 @@ enum LongSeriesFile {
                 throw InputError(file: path, line: line, "value '\(cell)' is \(DecimalNumber.largestFigureText) or more in size; "
                                  + "rescale the series (e.g. to thousands)")
             }
-            let id = row[s]
-            guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw InputError(file: path, line: line, "the series id is empty") }
+            let id = CSVField.trimmed(row[s])
+            guard !id.isEmpty else { throw InputError(file: path, line: line, "the series id is empty") }
             if points[id] == nil { order.append(id); points[id] = [:] }
             guard points[id]![period] == nil else {
                 throw InputError(file: path, line: line, "series '\(id)' has period \(period) twice")

@@ -21,11 +21,11 @@ struct NumericTable {
         let text = try TextFile.read(path)
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false)
         } catch {
             throw InputError(file: path, line: 1, "cannot read the header row")
         }
-        guard let header = reader.headerRow, !header.allSatisfy(\.isEmpty) else {
+        guard let header = reader.headerRow?.map(CSVField.trimmed), !header.allSatisfy(\.isEmpty) else {
             throw InputError(file: path, line: 1, "the header row is empty")
         }
         if let empty = header.firstIndex(where: \.isEmpty) {
@@ -40,11 +40,11 @@ struct NumericTable {
         var line = 1
         while let row = reader.next() {
             line += 1
-            if row.count == 1 && row[0].isEmpty { continue }          // a blank line
+            if row.count == 1 && CSVField.trimmed(row[0]).isEmpty { continue }          // a blank line
             guard row.count == header.count else {
                 throw InputError(file: path, line: line, "expected \(header.count) fields as in the header, found \(row.count)")
             }
-            for (j, cell) in row.enumerated() { cells[j].append(cell) }
+            for (j, cell) in row.enumerated() { cells[j].append(CSVField.trimmed(cell)) }
             lines.append(line)
         }
         if let error = reader.error { throw InputError(file: path, line: line, "malformed CSV: \(error)") }
