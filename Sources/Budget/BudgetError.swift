@@ -8,6 +8,9 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPaths(Int)
     /// A rolling-origin backtest could not score any origin (or the series is not annual); `reason` says why.
     case nothingToBacktest(series: String, reason: String)
+    /// A scenario asks for something the projection cannot do (a regressor path no model reads, a fee that would
+    /// make income per unit negative); `reason` says which key and why.
+    case invalidScenario(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -22,6 +25,8 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the number of simulated paths must be at least 1; got \(paths)"
         case .nothingToBacktest(let series, let reason):
             return "\(series): nothing to backtest: \(reason)"
+        case .invalidScenario(let name, let reason):
+            return "scenario '\(name)': \(reason)"
         }
     }
 }

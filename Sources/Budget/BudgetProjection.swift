@@ -43,12 +43,15 @@ public struct BudgetProjection: Sendable {
     let prepared: [[Prepared?]]
     /// Lines with a budget that cannot be projected on the date (under some scenario), with the reason.
     public let omitted: [OmittedLine]
+    /// Every regressor some line's model reads from a scenario's paths.
+    let modelRegressors: Set<SeriesID>
 
     /// Fits the models of the modelled lines (once per distinct set of regressor paths) and fixes the
     /// assumptions of the others.
     public init(data: BudgetData, scenarios: [Scenario], models: [SeriesID: LineModel]) {
         self.data = data
         self.scenarios = scenarios
+        self.modelRegressors = models.values.reduce(into: []) { $0.formUnion($1.regressors) }
         var omitted: [String: String] = [:]
         var cache: [[SeriesID: [Int: Double]]: [Prepared?]] = [:]
         var prepared: [[Prepared?]] = []
@@ -183,6 +186,7 @@ public struct BudgetProjection: Sendable {
             var unitDraws = Array(repeating: [Double](repeating: 0, count: paths), count: data.unitCosts.count)
             var generator = NormalGenerator(seed: seed)
             let factors = self.factors(plans, scenario: scenario)
+            try check(scenario, plans: plans, factors: factors)
             var values = [Double](repeating: 0, count: data.lines.count * 2)
             for p in 0..<paths {
                 evaluate(plans, scenario: scenario, factors: factors, into: &values) { generator.normal() }
@@ -296,6 +300,26 @@ public struct BudgetProjection: Sendable {
             }
         }
         return f
+    }
+
+    /// Refuses a scenario whose regressor paths name a series no model reads (a misspelt id would otherwise be
+    /// ignored, and the comparison would silently be the base case's) or whose fee changes take a line's
+    /// income per unit to zero or below in a year of the biennium.
+    func check(_ scenario: Scenario, plans: [Prepared?], factors f: Factors) throws(BudgetError) {
+        if let unread = scenario.regressorPaths.keys.map(\.rawValue).sorted().first(where: { SeriesID($0).map { !modelRegressors.contains($0) } ?? true }) {
+            let read = modelRegressors.map(\.rawValue).sorted()
+            throw .invalidScenario(name: scenario.name, reason: "key 'regressors.\(unread)': no model specification has \(unread) among its regressors ("
+                + (read.isEmpty ? "none names any" : "they name \(read.joined(separator: ", "))") + "), so its path would be ignored")
+        }
+        for (index, line) in data.lines.enumerated() {
+            guard case .income(_, let perUnit, let scale)? = plans[index]?.plan else { continue }
+            for (k, year) in data.biennium.years.enumerated() where f.actual[index * 2 + k].isNaN {
+                let chf = perUnit * scale * f.fee[index * 2 + k] + f.chf[index * 2 + k]
+                guard chf <= 0 else { continue }
+                throw .invalidScenario(name: scenario.name, reason: "key 'fees': the fee change for \(line.definition.system) takes income per unit "
+                    + "from \(String(format: "%.2f", perUnit * scale)) CHF to \(String(format: "%.2f", chf)) CHF in \(year); it must stay above 0")
+            }
+        }
     }
 
     /// One path: the value of every line in each year of the biennium (actuals where published), written to

@@ -10,11 +10,14 @@ public struct LineModel: Sendable {
     /// Forecasts `horizon` years (≥ 1) after `history`, the line's annual series; `regressorPaths` gives the
     /// scenario's future regressor values by series and year. Throws when the model cannot fit the history.
     public let forecast: @Sendable (_ history: TimeSeries, _ horizon: Int, _ regressorPaths: [SeriesID: [Int: Double]]) throws -> Forecast
+    /// The regressors whose future values the model reads from a scenario's `regressors` paths.
+    public let regressors: Set<SeriesID>
 
-    /// A model from a forecasting function.
-    public init(label: String,
+    /// A model from a forecasting function that reads the scenario paths of `regressors`.
+    public init(label: String, regressors: Set<SeriesID> = [],
                 forecast: @escaping @Sendable (_ history: TimeSeries, _ horizon: Int, _ regressorPaths: [SeriesID: [Int: Double]]) throws -> Forecast) {
         self.label = label
+        self.regressors = regressors
         self.forecast = forecast
     }
 

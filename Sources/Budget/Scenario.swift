@@ -59,6 +59,9 @@ public struct Scenario: Sendable, Equatable {
     public let costGrowthPercent: Double
     /// Multiplies fee income (CHF value of fees set or paid in other currencies); 1 leaves it unchanged.
     public let exchangeRateFactor: Double
+    /// The factors a scenario file may give: fee income halved to doubled by exchange rates over a biennium is
+    /// beyond any movement of the Swiss franc on record, and a value such as 98 is a percentage typed as a factor.
+    public static let exchangeRateFactorRange = 0.5...2.0
     /// One standard deviation of each assumption-based line, percent.
     public let bands: Bands
 

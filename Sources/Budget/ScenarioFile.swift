@@ -48,6 +48,10 @@ public enum ScenarioFile {
     /// Loads the scenario in `path`, named after the file.
     public static func load(_ path: String) throws(ScenarioError) -> Scenario {
         let text: String
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ScenarioError(file: path, key: nil, line: nil, message: "is a folder; name a scenario file (.yaml) in it")
+        }
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw ScenarioError(file: path, key: nil, line: nil, message: "cannot be read (\(error.localizedDescription))")
         }
@@ -102,11 +106,16 @@ public enum ScenarioFile {
             let key = "demand[\(index)]"
             let entry = try mapping(item, key: key, allowed: shockKeys, fail: fail)
             let systemName = try system(key + ".system", entry["system"])
-            guard let yearNode = entry["from"], let year = Int(yearNode.scalar?.string ?? ""), (1900...2200).contains(year) else {
-                throw fail(key + ".from", entry["from"] ?? item, "is required: the first year of the shock, e.g. 2021")
+            guard let yearNode = entry["from"] else { throw fail(key + ".from", item, "is required: the first year of the shock, e.g. 2021") }
+            guard let year = Int(yearNode.scalar?.string ?? ""), (1900...2200).contains(year) else {
+                throw fail(key + ".from", yearNode, "must be a year from 1900 to 2200 (demand shocks apply from the start of a year); "
+                           + "got '\(yearNode.scalar?.string ?? "a list or mapping")'")
             }
             guard let percent = try number(key + ".percent", entry["percent"], range: -99.9...1000) else {
                 throw fail(key + ".percent", item, "is required: the change in percent, e.g. -5")
+            }
+            if let other = shocks.firstIndex(where: { $0.system == systemName && $0.fromYear == year }) {
+                throw fail(key, item, "repeats demand[\(other)] (\(systemName) from \(year)); the two would compound — give one shock with the combined percent")
             }
             shocks.append(.init(system: systemName, fromYear: year, percent: percent))
         }
@@ -161,7 +170,7 @@ public enum ScenarioFile {
         return Scenario(name: name, description: map["description"]?.scalar?.string ?? "", demandShocks: shocks,
                         regressorPaths: regressors, feeChanges: fees,
                         costGrowthPercent: try number("cost-growth-percent", map["cost-growth-percent"], range: -99.9...1000) ?? 0,
-                        exchangeRateFactor: try number("exchange-rate-factor", map["exchange-rate-factor"], range: 0.01...100) ?? 1,
+                        exchangeRateFactor: try number("exchange-rate-factor", map["exchange-rate-factor"], range: Scenario.exchangeRateFactorRange) ?? 1,
                         bands: bands)
     }
 

@@ -24,6 +24,10 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidOption(String)
     /// Prais–Winsten's AR(1) coefficient reached the unit circle.
     case nonStationaryAutocorrelation(rho: Double)
+    /// Prais–Winsten's residuals are all zero (the regressors fit the response exactly), so ρ is undefined.
+    case exactFitWithoutAutocorrelation
+    /// No row has a value for every term of the formula (lags and missing values remove rows).
+    case noCompleteRows(rows: Int)
     /// The numerical core refused the problem.
     case linearAlgebra(LinearAlgebraError)
 
@@ -41,6 +45,10 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(rows) usable rows cannot estimate \(parameters) coefficients and a residual variance; at least \(parameters + 1) are needed"
         case .emptyData:
             return "the data has no rows"
+        case .noCompleteRows(let rows):
+            return "none of the \(rows) rows has a value for every term of the formula (lag(x, k) has none in the first k rows)"
+        case .exactFitWithoutAutocorrelation:
+            return "Prais–Winsten: the regressors fit the response exactly (every residual is 0), so the errors have no autocorrelation to estimate; fit without --ar1"
         case .raggedColumns(let detail):
             return "columns differ in length: \(detail)"
         case .formula(let error):

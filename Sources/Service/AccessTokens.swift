@@ -43,9 +43,10 @@ public enum AccessTokens {
     /// `role`; otherwise 401 (missing, malformed, unknown or revoked) or 403 (a role that does not allow it).
     public static func authorize(_ request: Request, store: any SeriesStore, role: AccessRole) async throws -> AccessToken {
         guard let header = request.headers[.authorization] else {
-            throw APIProblem(.unauthorized, "this request changes data and needs 'Authorization: Bearer <token>' with the \(role.rawValue) role")
+            throw APIProblem(.unauthorized, "this request needs 'Authorization: Bearer <token>' with the \(role.rawValue) role (a token from 'biennium token create')")
         }
-        guard header.hasPrefix("Bearer "), let parsed = parse(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
+        // The scheme name is case-insensitive (RFC 9110, section 11.1).
+        guard header.lowercased().hasPrefix("bearer "), let parsed = parse(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
             throw APIProblem(.unauthorized, "the Authorization header is not 'Bearer <token>' with a token from 'biennium token create'")
         }
         guard let token = try await store.activeToken(id: parsed.id), constantTimeEqual(token.hash, hash(parsed.secret)) else {

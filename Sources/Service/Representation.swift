@@ -34,11 +34,25 @@ enum Representation {
         wantsCSV(request) ? text(csv() + "\n", contentType: "text/csv; charset=utf-8") : try json(value)
     }
 
-    /// The request body as JSON of type `T`, within the context's size limit.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: APIContext) async throws -> T {
+    /// The request body as JSON of type `T`, within the context's size limit. `unknownField` returns the path of
+    /// the first field of the parsed body that `T` does not define (`observations[2].notes`): such a body is
+    /// refused with 400, since the field's content would otherwise be dropped without a word.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: APIContext,
+                                     unknownField: (Any) -> String? = { _ in nil }) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIProblem.badRequest("the request body is empty; send a JSON document") }
-        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        let data = Data(buffer.readableBytesView)
+        let decoded = try JSONDecoder().decode(T.self, from: data)
+        if let json = try? JSONSerialization.jsonObject(with: data), let field = unknownField(json) {
+            throw APIProblem.badRequest("\(field): unknown field; see the request body's schema in /openapi.yaml")
+        }
+        return decoded
+    }
+
+    /// The first key of the JSON object `json` outside `fields`, in sorted order, prefixed by `path`.
+    static func unknownKey(in json: Any, fields: Set<String>, path: String = "") -> String? {
+        guard let object = json as? [String: Any], let key = object.keys.sorted().first(where: { !fields.contains($0) }) else { return nil }
+        return path.isEmpty ? key : "\(path).\(key)"
     }
 }
 

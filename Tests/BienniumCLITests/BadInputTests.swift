@@ -43,7 +43,7 @@ import TestSupport
     @Test("--level: beyond 99.99, hexadecimal, a level twice or none refused; 99.9 keeps its decimal in the header")
     func levels() throws {
         let location = try ForecastCommandTests.importedStore()
-        for level in ["99.99999999999999", "100", "0x50", "80,80", ","] {
+        for level in ["99.99999999999999", "100", "0x50", "80,80", ",", "0.95", "80,0.5"] {
             let output = try CommandRunner().run(["forecast", "pct.applications", "--model", "drift", "--level", level, location.option, location.value])
             #expect(output.status == 64 && output.standardError.contains("--level"), "\(level): \(output.standardError)")
         }
@@ -73,7 +73,7 @@ import TestSupport
                                  ("series: pct.applications\nevaluation:\n  horizon: 2\n  horizon: 5\n", ".yaml:4: key 'evaluation.horizon' appears twice"),
                                  ("series: pct.applications\nseries: madrid.applications\n", ".yaml:2: key 'series' appears twice"),
                                  ("series: pct.applications\nlevels: 50\n", "key 'levels': must be a list"),
-                                 ("series: pct.applications\nlevels: [80, 99.999]\n", "key 'levels': percentages above 0 and at most 99.99"),
+                                 ("series: pct.applications\nlevels: [80, 99.999]\n", "key 'levels': percentages from 1 to 99.99"),
                                  ("series: pct.applications\nlevels: [80, 80]\n", "key 'levels': a non-empty list of different percentages"),
                                  ("series: pct.applications\nlevels: []\n", "key 'levels': a non-empty list of different percentages"),
                                  ("series: no.such\n", "key 'series': unknown series 'no.such'")] {
@@ -128,6 +128,69 @@ import TestSupport
         let combo = try CommandRunner().run(["forecast", "madrid.registrations", "--model", "combo", location.option, location.value])
         #expect(combo.status != 0 && combo.standardError.contains("combo cannot forecast the series, as none of its members can. etsw: ETS needs at least 4 observations"),
                 "\(combo.standardError)")
+    }
+
+    @Test("review of session 9: a fit history kept per series, --out not the input, a response not its own regressor, messages that say what is wrong")
+    func sessionNineReview() throws {
+        let location = try ForecastCommandTests.importedStore()
+        let folder = try CommandRunner.temporaryDirectory()
+        // Two specifications of one name: refused together; one fitted under a name another series' fits hold: nothing stored.
+        let first = folder.appendingPathComponent("a"), second = folder.appendingPathComponent("b")
+        for (dir, series) in [(first, "pct.applications"), (second, "madrid.applications")] {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try "series: \(series)\nmodel: naive\n".write(to: dir.appendingPathComponent("same.yaml"), atomically: true, encoding: .utf8)
+        }
+        let both = try CommandRunner().run(["fit", first.path, second.path, location.option, location.value])
+        #expect(both.status != 0 && both.standardError.contains("its name 'same'") && both.standardError.contains("is also that of"), "\(both.standardError)")
+        #expect(try CommandRunner().run(["fit", first.path, location.option, location.value]).status == 0)
+        let other = try CommandRunner().run(["refit", second.path, location.option, location.value])
+        #expect(other.status == 1 && other.standardOutput.contains("the fits stored as 'same' are of pct.applications"),
+                "\(other.standardOutput)\(other.standardError)")
+        // --out naming the --data file.
+        let data = try Self.write("series,period,value\nA,2000,1\nA,2001,2\nA,2002,4\nA,2003,5\n", as: "in.csv")
+        let overwrite = try CommandRunner().run(["backtest", "--data", data.path, "--horizon", "1", "--models", "naive", "--out", data.path])
+        #expect(overwrite.status == 64 && overwrite.standardError.contains("is the --data file"), "\(overwrite.standardError)")
+        #expect(try String(contentsOf: data, encoding: .utf8).hasPrefix("series,period,value"))
+        // One series: no bootstrap interval for the paired difference.
+        let one = try CommandRunner().run(["backtest", "--data", data.path, "--horizon", "1", "--models", "naive,drift", "--baseline", "drift"])
+        #expect(one.status == 0 && one.standardOutput.contains("NA (one series)"), "\(one.standardOutput)")
+        // regress: the response among --columns; a lag past every row; AR(1) errors of an exact fit.
+        let table = try Self.write("y,x\n1,2\n2,4.5\n3,5.5\n4,8\n5,9.5\n", as: "reg.csv")
+        let itself = try CommandRunner().run(["regress", "--data", table.path, "--response", "y", "--columns", "y,x"])
+        #expect(itself.status == 64 && itself.standardError.contains("lists the response 'y'"), "\(itself.standardError)")
+        let lagged = try CommandRunner().run(["regress", "--data", table.path, "--formula", "y ~ lag(x, 9)"])
+        #expect(lagged.status != 0 && lagged.standardError.contains("none of the 5 rows has a value for every term"), "\(lagged.standardError)")
+        let exact = try Self.write("y,x\n1,2\n2,4\n3,6\n4,8\n5,10\n", as: "exact.csv")
+        let ar1 = try CommandRunner().run(["regress", "--data", exact.path, "--formula", "y ~ x", "--ar1"])
+        #expect(ar1.status != 0 && ar1.standardError.contains("fit without --ar1") && !ar1.standardError.contains("nan"), "\(ar1.standardError)")
+        // Specifications: a series that is not an id is shown; a regressor twice names the key.
+        let badSeries = try Self.write("series: [pct.applications]\n", as: "series.yaml")
+        let shown = try CommandRunner().run(["forecast", "--spec", badSeries.path, location.option, location.value])
+        #expect(shown.status != 0 && shown.standardError.contains("key 'series': must be a series id") && shown.standardError.contains("got '"), "\(shown.standardError)")
+        let twice = try Self.write("series: madrid.applications\nmodel: arima\nregressors: [pct.applications, pct.applications]\n", as: "twice.yaml")
+        let repeated = try CommandRunner().run(["forecast", "--spec", twice.path, location.option, location.value])
+        #expect(repeated.status != 0 && repeated.standardError.contains("twice.yaml: key 'regressors': lists pct.applications twice"), "\(repeated.standardError)")
+        // Nothing to compare on a date before every figure.
+        let early = try CommandRunner().run(["compare", "--as-of", "1900-01-01", "--models", CompareCommandTests.root + "/Models",
+                                             "--scenario-folder", CompareCommandTests.root + "/Models/scenarios", location.option, location.value])
+        #expect(early.status != 0 && early.standardError.contains("no line of the 2020/21 budget can be projected from the data as known on 1900-01-01"),
+                "\(early.standardError)")
+        // A reported figure published before its year ended.
+        let premature = try Self.write("series,period,value,status,source,vintage\npct.applications,2016,600,reported,test,2015-01-01\n", as: "early.csv")
+        let imported = try CommandRunner().run(["import", premature.path, location.option, location.value])
+        #expect(imported.status != 0 && imported.standardError.contains("early.csv:2: a reported figure for 2016 cannot be known by 2015-01-01"),
+                "\(imported.standardError)")
+        // budget-backtest offers csv as its help says.
+        let csv = try CommandRunner().run(["budget-backtest", "--bienniums", "2018/19...2018/19", "--paths", "100", "--format", "csv",
+                                           "--models", CompareCommandTests.root + "/Models", location.option, location.value])
+        #expect(csv.status == 0 && csv.standardOutput.hasPrefix("line,biennium,as_of,actual_years,projected,outcome,error_percent,lower95,upper95,covered"),
+                "\(csv.standardOutput)\(csv.standardError)")
+        #expect(csv.standardOutput.contains("\npct.applications,2018/19,2019-06-30,2018,"))
+        // A gap among the actuals is not "not yet published".
+        let gap = try CommandRunner().run(["backtest", "pct.applications", "--origins", "2000...2001", "--horizon", "2", "--models", "naive",
+                                           location.option, location.value])
+        #expect(gap.standardOutput.contains("no actual (a gap in the series) for 2002") || gap.standardError.contains("no actual (a gap in the series) for 2002"),
+                "\(gap.standardOutput)\(gap.standardError)")
     }
 
     @Test("--database in a folder that does not exist is refused, naming it, and creates nothing; the .sqlite file alone holds the data")

@@ -69,7 +69,7 @@ import TestSupport
         let big = folder.appendingPathComponent("big.csv")
         var text = "series,period,value,status,source,vintage\n"
         for i in 0..<200_000 {
-            text += "test.big,\(2000 + i / 12 % 500)-\(String(format: "%02d", i % 12 + 1)),\(i),reported,synthetic,\(1900 + i / 6000)-01-01\n"
+            text += "test.big,\(2000 + i / 12 % 500)-\(String(format: "%02d", i % 12 + 1)),\(i),estimate,synthetic,\(1900 + i / 6000)-01-01\n"
         }
         try text.write(to: big, atomically: true, encoding: .utf8)
 

@@ -54,6 +54,15 @@ import Store
         #expect(Self.error("bands:\n  ratio: -1\n")?.key == "bands.ratio")
         #expect(Self.error("bands:\n  spread: 1\n")?.key == "bands.spread")
         #expect(Self.error("exchange-rate-factor: zero\n")?.message.contains("must be a number") == true)
+        #expect(Self.error("exchange-rate-factor: 98\n")?.message == "must be between 0.5 and 2; got 98")      // a percentage typed as a factor
+        let twice = Self.error("demand:\n  - {system: pct, from: 2021, percent: -50}\n  - {system: pct, from: 2021, percent: -50}\n")
+        #expect(twice?.key == "demand[1]" && twice?.message.contains("repeats demand[0]") == true, "\(String(describing: twice))")
+        let day = Self.error("demand:\n  - {system: pct, from: 2021-06-30, percent: -5}\n")
+        #expect(day?.key == "demand[0].from" && day?.message.contains("must be a year") == true && day?.message.contains("2021-06-30") == true)
+        let folder = Fixtures.packageRoot.appendingPathComponent("Models/scenarios").path
+        #expect(throws: ScenarioError(file: folder, key: nil, line: nil, message: "is a folder; name a scenario file (.yaml) in it")) {
+            try ScenarioFile.load(folder)
+        }
         #expect(Self.error("cost-growth-percent: 1\ncost-growth-percent: 2\n")?.message == "is given twice")
         #expect(Self.error("demand: {system: pct}\n")?.message == "must be a list")
         #expect(Self.error("- just\n- a list\n")?.message == "must be a mapping of keys")

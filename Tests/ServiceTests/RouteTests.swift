@@ -68,9 +68,9 @@ import Yams
             }
             let stored = try await store.observations(of: SeriesID("pct.applications")!, asOf: nil)
             #expect(stored.first { $0.period == .year(2021) }?.value == 277_500)
-            // The same again changes nothing.
+            // The same again changes nothing (and the scheme's name is case-insensitive).
             try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post,
-                                     headers: [.authorization: bearer], body: ByteBuffer(string: good)) { #expect($0.status == .ok) }
+                                     headers: [.authorization: "bearer" + bearer.dropFirst(6)], body: ByteBuffer(string: good)) { #expect($0.status == .ok) }
             let cases: [(String, HTTPResponse.Status, String)] = [
                 (#"{"observations":[{"period":"2021-Q1","value":1,"status":"reported","source":"x","vintage":"2022"}]}"#, .unprocessableContent,
                  "observations[0].period"),
@@ -86,6 +86,13 @@ import Yams
                  "observations[0].vintage: 2999 is in the future"),
                 (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"yesterday"}]}"#, .unprocessableContent,
                  "observations[0].vintage"),
+                // An outcome cannot be known before its period ends; a field the schema lacks would be dropped.
+                (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2021-06-30"}]}"#, .unprocessableContent,
+                 "observations[0].vintage: a reported figure for 2021 cannot be known by 2021-06-30"),
+                (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2022","notes":"caveat"}]}"#, .badRequest,
+                 "observations[0].notes: unknown field"),
+                (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2022"}],"series":"x"}"#, .badRequest,
+                 "series: unknown field"),
                 // The same vintage with another value: a conflict, and nothing of the request is stored.
                 (#"{"observations":[{"period":"2022","value":5,"status":"reported","source":"x","vintage":"2023-01-01"},{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2022-02-10"}]}"#,
                  .conflict, "observations[1]"),
@@ -324,6 +331,11 @@ import Yams
                 try await client.execute(uri: "/v1/scenarios/\(text)", method: .put, headers: [.authorization: bearer], body: ByteBuffer(string: "demand: []\n")) {
                     #expect($0.status == .badRequest)
                 }
+            }
+            // A parameter given twice has no one meaning.
+            try await client.execute(uri: "/v1/forecasts/pct.applications?levels=80&levels=95", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("'levels' is given more than once"))
             }
             // Requests that once could take the process down or tie it up.
             for uri in ["/v1/backtests/pct.applications?origins=-9223372036854775808...9223372036854775807",

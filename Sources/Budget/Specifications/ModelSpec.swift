@@ -30,7 +30,7 @@ public struct ModelSpec: Sendable {
     public let model: String
     /// Years to forecast (`horizon`), 1–30; 4 by default.
     public let horizon: Int
-    /// Prediction-interval levels in percent (`levels`), each above 0 and at most 99.99; [80, 95] by default.
+    /// Prediction-interval levels in percent (`levels`), each from 1 to 99.99; [80, 95] by default.
     public let levels: [Double]
     /// Origin years of the specification's backtest (`evaluation.origins`, `FIRST...LAST`); `nil` when not given.
     public let origins: ClosedRange<Int>?
@@ -66,8 +66,11 @@ public struct ModelSpec: Sendable {
         if let unknown = Set(map.keys).subtracting(Self.keys).sorted().first {
             throw fail(unknown, "unknown key; allowed: \(Self.keys.sorted().joined(separator: ", "))")
         }
-        guard let seriesText = map["series"] as? String, let id = SeriesID(seriesText) else {
-            throw fail("series", "a series id such as pct.applications is required")
+        guard let raw = map["series"] else { throw fail("series", "a series id such as pct.applications is required") }
+        guard let seriesText = raw as? String, let id = SeriesID(seriesText) else {
+            let shown = String(describing: raw)
+            throw fail("series", "must be a series id such as pct.applications (words of a–z, 0–9 and _ joined by dots); got "
+                       + (shown.count > 60 ? "'\(shown.prefix(60))…' (\(shown.count) characters)" : "'\(shown)'"))
         }
         series = id
         /// The value under `key` as a `T`, `fallback` when the key is absent, an error naming the key otherwise.
@@ -113,6 +116,9 @@ public struct ModelSpec: Sendable {
             }
             return id
         }
+        if let repeated = regressors.first(where: { id in regressors.filter { $0 == id }.count > 1 }) {
+            throw fail("regressors", "lists \(repeated) twice; each regressor enters the regression once")
+        }
         if !regressors.isEmpty, model != "arima", !model.hasPrefix("arima:") {
             throw fail("regressors", "regressors need model 'arima' or 'arima:PDQ' (regression with ARIMA errors); the model is '\(model)'")
         }
@@ -132,7 +138,22 @@ public struct ModelSpec: Sendable {
             }
         }
         guard !files.isEmpty else { throw InputError(file: paths.first ?? "Models", "holds no *.yaml model specifications") }
-        return try files.map(ModelSpec.init(path:))
+        let specs = try files.map(ModelSpec.init(path:))
+        // A specification's stored fits are kept under its name, so two files of one name would share a history.
+        func sameFile(_ a: ModelSpec, _ b: ModelSpec) -> Bool {
+            URL(fileURLWithPath: a.path).standardizedFileURL.path == URL(fileURLWithPath: b.path).standardizedFileURL.path
+        }
+        var byName: [String: ModelSpec] = [:]
+        for spec in specs {
+            if let other = byName[spec.name], !sameFile(other, spec) {
+                throw InputError(file: spec.path, "its name '\(spec.name)' (the file's name without .yaml) is also that of \(other.path); "
+                                 + "the fits of a specification are stored under its name, so the names must differ")
+            }
+            byName[spec.name] = spec
+        }
+        return specs.reduce(into: []) { unique, spec in
+            if !unique.contains(where: { sameFile($0, spec) }) { unique.append(spec) }
+        }
     }
 
     /// Throws an error naming this file and the key when its series or a regressor is not in `catalog`.

@@ -130,7 +130,13 @@ public struct RollingOriginRunner {
             let training = TimeSeries(frequency: .annual, start: stored.series.start,
                                       values: stored.series.values + Array(repeating: nil, count: origin - stored.lastYear))
             let future = (1...horizon).map { actual[origin + $0] }
-            guard future.allSatisfy({ $0 != nil }) else { skipped.append("\(origin): no actuals yet for \(origin + 1)…\(origin + horizon)"); continue }
+            guard future.allSatisfy({ $0 != nil }) else {
+                let missing = (1...horizon).map { origin + $0 }.filter { actual[$0] == nil }
+                let latest = actual.keys.max() ?? origin
+                let why = missing.allSatisfy { $0 > latest } ? "no actuals yet for" : "no actual (a gap in the series) for"
+                skipped.append("\(origin): \(why) \(missing.map(String.init).joined(separator: ", "))")
+                continue
+            }
             let truth = future.map { $0! }
             for model in try await modelsAt(origin, asOf) {
                 do {

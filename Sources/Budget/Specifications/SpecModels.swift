@@ -11,7 +11,7 @@ public enum SpecModels {
             let forecaster = SpecificationForecast(spec)
             let regressors = try await forecaster.histories(in: store, asOf: asOf).regressors
             let label = "\(spec.model)\(spec.regressors.isEmpty ? "" : " on " + spec.regressors.map(\.rawValue).joined(separator: ", ")) (\(spec.path))"
-            models[spec.series] = LineModel(label: label) { history, horizon, paths in
+            models[spec.series] = LineModel(label: label, regressors: Set(spec.regressors)) { history, horizon, paths in
                 try forecaster.forecast(history, regressors: regressors, horizon: horizon, levels: [], regressorPaths: paths)
             }
         }

@@ -53,6 +53,12 @@ public enum SpecificationFitting {
                     continue
                 }
                 let previous = try await store.latestFit(named: spec.name)
+                if let previous, previous.series != spec.series {
+                    results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error:
+                        "the fits stored as '\(spec.name)' are of \(previous.series), this specification is of \(spec.series); "
+                        + "nothing was stored (give the file another name to start a history of its own)"))
+                    continue
+                }
                 let record = try await store.saveFit(FitRecord(
                     name: spec.name, fittedAt: ISO8601DateFormatter().string(from: Date()), series: spec.series, model: spec.model,
                     fitted: forecast.model, asOf: asOf?.description, lastPeriod: String(stored.lastYear), observations: stored.count,

@@ -34,7 +34,7 @@ extension ForecastModel {
         return try memo.forecast(named: name, horizon: horizon, levels: levels, make)
     }
 
-    /// Validates the common preconditions: a horizon of at least 1, levels in (0, 99.99] (``IntervalLevel``), an
+    /// Validates the common preconditions: a horizon of at least 1, levels in [1, 99.99] (``IntervalLevel``), an
     /// observation, and the last period observed (forecasts start where the series ends).
     static func check(_ series: TimeSeries, horizon: Int, levels: [Double]) throws(ForecastingError) {
         guard horizon >= 1 else { throw .invalidHorizon(horizon) }

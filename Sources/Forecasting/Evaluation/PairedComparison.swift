@@ -11,7 +11,8 @@ public struct PairedDifference: Sendable, Equatable, Encodable {
     public let units: Int
     /// Mean of the model's score minus the reference's (negative: the model's errors are smaller).
     public let mean: Double
-    /// Lower and upper bounds of the percentile bootstrap interval of `mean`.
+    /// Lower and upper bounds of the percentile bootstrap interval of `mean`; NaN (JSON `null`) from a single
+    /// unit, whose resamples all repeat it and so say nothing about how far the mean could move.
     public let lower: Double, upper: Double
     /// Share of units where the model's score is lower than the reference's, and higher (ties in neither).
     public let better: Double, worse: Double
@@ -38,7 +39,7 @@ public enum PairedComparison {
     /// The mean of `scores[i] − reference[i]` over the units where both are finite, with a `level`% percentile
     /// bootstrap interval (`resamples` draws of the units with replacement, a fixed `seed`), and the shares of
     /// units won and lost (a difference within 10⁻⁹ of the larger score, relatively, is a tie). `nil` when no unit
-    /// has both scores. The arrays are paired by index and must have the same length.
+    /// has both scores; no interval (NaN bounds) from one unit. The arrays are paired by index and must have the same length.
     public static func difference(_ scores: [Double], minus reference: [Double], level: Double = 95,
                                   resamples: Int = resamples, seed: UInt64 = seed) -> PairedDifference? {
         precondition(scores.count == reference.count, "paired scores must have the same length")
@@ -53,6 +54,9 @@ public enum PairedComparison {
         let n = differences.count
         guard n > 0 else { return nil }
         let mean = differences.reduce(0, +) / Double(n)
+        guard n > 1 else {
+            return PairedDifference(units: 1, mean: mean, lower: .nan, upper: .nan, better: Double(better), worse: Double(worse))
+        }
         var generator = SplitMix64(seed: seed)
         var means = [Double](repeating: 0, count: max(resamples, 1))
         for r in means.indices {

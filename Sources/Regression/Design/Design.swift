@@ -16,7 +16,7 @@ public struct Design: Sendable {
     public let formula: Formula
 
     /// Evaluates every term of `formula` on `data`, keeping rows where all of them are available.
-    /// - Throws: any term's evaluation error; `.emptyData` when no row is left.
+    /// - Throws: any term's evaluation error; `.emptyData` without rows, `.noCompleteRows` when no row has every term.
     public init(formula: Formula, data: RegressionData) throws(RegressionError) {
         guard data.rowCount > 0 else { throw .emptyData }
         let terms = formula.designTerms
@@ -26,7 +26,7 @@ public struct Design: Sendable {
         let usable = (0..<data.rowCount).filter { row in
             responseValues[row] != nil && columns.allSatisfy { $0[row] != nil }
         }
-        guard !usable.isEmpty else { throw .emptyData }
+        guard !usable.isEmpty else { throw .noCompleteRows(rows: data.rowCount) }
         var elements: [Double] = []
         elements.reserveCapacity(usable.count * terms.count)
         for column in columns { for row in usable { elements.append(column[row]!) } }

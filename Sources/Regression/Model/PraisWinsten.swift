@@ -6,7 +6,8 @@ extension LinearRegression {
     /// - Parameters:
     ///   - tolerance: convergence threshold on ρ.
     ///   - maximumIterations: at most this many GLS steps; the last one is reported if not converged.
-    /// - Throws: `.nonStationaryAutocorrelation` when ρ leaves (−1, 1); the fitting errors of ``fit(_:weights:options:)``.
+    /// - Throws: `.nonStationaryAutocorrelation` when ρ leaves (−1, 1); `.exactFitWithoutAutocorrelation` when
+    ///   the residuals are all zero, so that ρ is undefined; the fitting errors of ``fit(_:weights:options:)``.
     public static func praisWinsten(_ design: Design, options: RegressionOptions = .init(),
                                     tolerance: Double = 1e-12, maximumIterations: Int = 200) throws(RegressionError) -> RegressionResult {
         guard design.response.count >= 3 else { throw .tooFewObservations(rows: design.response.count, parameters: design.matrix.columns + 1) }
@@ -14,6 +15,7 @@ extension LinearRegression {
         var rho = 0.0
         for iteration in 1...max(1, maximumIterations) {
             let next = autocorrelation(result.residuals)
+            guard !next.isNaN else { throw .exactFitWithoutAutocorrelation }
             guard next.isFinite, abs(next) < 1 else { throw .nonStationaryAutocorrelation(rho: next) }
             result = try fit(design, whitening: .autoregressive(rho: next),
                              method: .praisWinsten(rho: next, iterations: iteration), options: options)

@@ -71,7 +71,11 @@ enum ScenarioRoutes {
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
             var yaml = String(buffer: buffer)
             if (request.headers[.contentType] ?? "").contains("json") {
-                yaml = try JSONDecoder().decode(ScenarioUpload.self, from: Data(buffer.readableBytesView)).yaml
+                let data = Data(buffer.readableBytesView)
+                yaml = try JSONDecoder().decode(ScenarioUpload.self, from: data).yaml
+                if let json = try? JSONSerialization.jsonObject(with: data), let field = Representation.unknownKey(in: json, fields: ["yaml"]) {
+                    throw APIProblem.badRequest("\(field): unknown field; the JSON form is {\"yaml\": \"...\"}")
+                }
             }
             guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw APIProblem.badRequest("the request body is empty; send the scenario as YAML (Content-Type: application/yaml)")

@@ -17,6 +17,8 @@ enum SeriesRoutes {
         let source: String
         let vintage: String
         var note: String? = nil
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case period, value, status, source, vintage, note }
     }
 
     struct SeriesBody: Codable {
@@ -24,7 +26,20 @@ enum SeriesRoutes {
         let observations: [ObservationBody]
     }
 
-    struct NewObservations: Codable { let observations: [ObservationBody] }
+    struct NewObservations: Codable {
+        let observations: [ObservationBody]
+
+        /// The first field of a posted body that it does not define, as a path.
+        static func unknownField(_ json: Any) -> String? {
+            if let key = Representation.unknownKey(in: json, fields: ["observations"]) { return key }
+            let rows = (json as? [String: Any])?["observations"] as? [Any] ?? []
+            let fields = Set(ObservationBody.CodingKeys.allCases.map(\.stringValue))
+            for (index, row) in rows.enumerated() {
+                if let key = Representation.unknownKey(in: row, fields: fields, path: "observations[\(index)]") { return key }
+            }
+            return nil
+        }
+    }
     struct Added: Codable { let series: String; let added: Int; let unchanged: Int; let by: String }
 
     static func add(to router: RouterGroup<APIContext>, _ env: ServiceEnvironment) {
@@ -62,7 +77,8 @@ enum SeriesRoutes {
         router.post("series/:id/observations") { request, context in
             let token = try await AccessTokens.authorize(request, store: env.store, role: .editor)
             let (id, definition) = try await series(context, env)
-            let body = try await Representation.decode(NewObservations.self, from: request, context: context)
+            let body = try await Representation.decode(NewObservations.self, from: request, context: context,
+                                                        unknownField: NewObservations.unknownField)
             guard !body.observations.isEmpty else { throw APIProblem.unprocessable("observations: the list is empty") }
             guard body.observations.count <= 10_000 else { throw APIProblem.unprocessable("observations: at most 10000 per request") }
             let observations = try body.observations.enumerated().map { index, row in
@@ -124,6 +140,9 @@ enum SeriesRoutes {
         let firstDay = CalendarDay(year: parts[0], month: parts.count > 1 ? parts[1] : 1, day: parts.count > 2 ? parts[2] : 1)
         guard firstDay <= CalendarDay.today() else {
             throw APIProblem.unprocessable("\(field).vintage: \(row.vintage) is in the future")
+        }
+        if let problem = Observation.publicationProblem(period: period, status: status, vintage: vintage) {
+            throw APIProblem.unprocessable("\(field).vintage: \(problem)")
         }
         return Observation(series: series, period: period, value: row.value, status: status, source: source, vintage: vintage, note: row.note ?? "")
     }

@@ -73,6 +73,9 @@ struct ObservationFile {
                 vintage = parsed
                 vintageGiven = true
             }
+            if vintageGiven, let problem = Observation.publicationProblem(period: period, status: status, vintage: vintage) {
+                throw fail(problem)
+            }
             let key = seriesText + "|" + period.description + "|" + vintage.knownBy.description
             if let earlier = firstLine[key] {
                 throw fail("\(series) \(period) vintage \(vintage) appears twice in the file (also line \(earlier))")

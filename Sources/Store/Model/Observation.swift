@@ -91,3 +91,14 @@ public struct SeriesSummary: Sendable {
     /// The greatest stored vintage text, compared as text (e.g. `2021-04-15`); `nil` when none.
     public let latestVintage: String?
 }
+
+extension Observation {
+    /// Why a figure of `status` for `period` cannot carry `vintage`, or `nil` when it can: an outcome (`reported`,
+    /// `revised`, `derived`) cannot be known before its period has ended — as-of views would show it before it
+    /// could have been read. Forecasts and budget figures, published ahead, are `estimate`s and may.
+    public static func publicationProblem(period: Period, status: ObservationStatus, vintage: Vintage) -> String? {
+        guard status != .estimate, vintage.knownBy < period.lastDay else { return nil }
+        return "a \(status.rawValue) figure for \(period) cannot be known by \(vintage.knownBy), before the period ends "
+            + "(\(period.lastDay)); a forecast or budget figure published ahead is an estimate"
+    }
+}

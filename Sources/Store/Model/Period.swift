@@ -61,6 +61,16 @@ public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The last day: 31 December of a year (of the second year of a biennium), the end of a quarter or month.
+    public var lastDay: CalendarDay {
+        switch self {
+        case .year(let y): return CalendarDay(year: y, month: 12, day: 31)
+        case .biennium(let y): return CalendarDay(year: y + 1, month: 12, day: 31)
+        case .quarter(let y, let q): return CalendarDay(year: y, month: 3 * q, day: CalendarDay.days(inMonth: 3 * q, year: y))
+        case .month(let y, let m): return CalendarDay(year: y, month: m, day: CalendarDay.days(inMonth: m, year: y))
+        }
+    }
+
     public static func < (a: Period, b: Period) -> Bool {
         a.startDate == b.startDate ? a.description < b.description : a.startDate < b.startDate
     }

@@ -70,7 +70,14 @@ struct BacktestCommand: AsyncParsableCommand {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256; got \(jobs).") }
         if series != nil && origins == nil { throw ValidationError("A stored series needs --origins FIRST...LAST, e.g. --origins 2010...2019.") }
         if data != nil && (origins != nil || realTime != nil) { throw ValidationError("--origins and --real-time apply to a stored series, not to --data.") }
-        if let out { try BacktestOutput.checkWritable(out) }
+        if let out {
+            try BacktestOutput.checkWritable(out)
+            for (option, input) in [("--data", data), ("--spec", spec)] {
+                if let input, URL(fileURLWithPath: input).resolvingSymlinksInPath().path == URL(fileURLWithPath: out).resolvingSymlinksInPath().path {
+                    throw ValidationError("--out \(out) is the \(option) file; the scores would overwrite it. Name another file.")
+                }
+            }
+        }
         if let models, models.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--models names no model; give a comma-separated list such as ets,theta.")
         }

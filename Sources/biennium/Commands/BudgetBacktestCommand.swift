@@ -22,7 +22,7 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
                                valueName: "range")) var bienniums: String = "2006/07...2018/19"
     @Option(help: ArgumentHelp("Folder or files of model specifications.", valueName: "path")) var models: [String] = []
     @Option(parsing: .unconditional, help: "Number of simulated paths per projection.") var paths: Int = 4000
-    @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(help: "Output format: table, json or csv (one row per line and biennium).") var format: OutputFormat = .table
 
     func range() throws -> [Biennium] {
         let parts = bienniums.components(separatedBy: "...")
@@ -35,7 +35,6 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try range()
         guard (1...1_000_000).contains(paths) else { throw ValidationError("--paths must be 1 to 1,000,000; got \(paths).") }
-        if format == .csv { throw ValidationError("--format csv is not available here; use table or json.") }
     }
 
     func run() async throws {
@@ -50,8 +49,20 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
         guard !rows.isEmpty else { throw ValidationError("no biennium in \(bienniums) has both years published for a modelled line.") }
         switch format {
         case .json: print(try JSONOutput.encode(rows))
-        default: print(table(rows))
+        case .csv: print(Self.csv(rows))
+        case .table: print(table(rows))
         }
+    }
+
+    /// One row per line and biennium, full precision, the fields of the JSON form.
+    static func csv(_ rows: [ProjectionBacktestRow]) -> String {
+        CSVText.table(header: ["line", "biennium", "as_of", "actual_years", "projected", "outcome", "error_percent", "lower95", "upper95",
+                               "covered", "naive_projected", "naive_error_percent", "method"],
+                      rows: rows.map { r in
+                          [r.line, r.biennium, r.asOf, r.actualYears.map(String.init).joined(separator: "+"), "\(r.projected)", "\(r.outcome)",
+                           "\(r.errorPercent)", "\(r.interval95[0])", "\(r.interval95[1])", r.covered ? "true" : "false",
+                           "\(r.naiveProjected)", "\(r.naiveErrorPercent)", r.method]
+                      })
     }
 
     func table(_ rows: [ProjectionBacktestRow]) -> String {

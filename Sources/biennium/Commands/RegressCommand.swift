@@ -135,6 +135,9 @@ struct RegressCommand: ParsableCommand {
             if let columns {
                 regressors = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 guard !regressors.isEmpty else { throw ValidationError("--columns lists no column.") }
+                guard !regressors.contains(responseName) else {
+                    throw ValidationError("--columns lists the response '\(responseName)' as a regressor; it would explain itself exactly.")
+                }
             } else {
                 let excluded = Set([responseName, weights, time].compactMap { $0 })
                 regressors = table.numericNames.filter { !excluded.contains($0) }

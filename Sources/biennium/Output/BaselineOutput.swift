@@ -8,6 +8,7 @@ enum BaselineOutput {
         func value(_ x: Double, _ digits: Int) -> String { x.isFinite ? String(format: "%+.\(digits)f", x) : "NA" }
         func interval(_ d: PairedDifference?, _ digits: Int) -> [String] {
             guard let d else { return ["NA", "-"] }
+            guard d.lower.isFinite, d.upper.isFinite else { return [value(d.mean, digits), d.units < 2 ? "NA (one \(units == "series" ? "series" : "origin"))" : "NA"] }
             return [value(d.mean, digits), "\(value(d.lower, digits)) … \(value(d.upper, digits))"]
         }
         var rows = [["model", units, "ΔMASE", "\(Int(comparison.level))% interval", "better", "worse", "ΔsMAPE", "\(Int(comparison.level))% interval"]]
