@@ -14,9 +14,11 @@ public enum BienniumAPI {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware(logger: env.logger))
         do {
-            router.add(middleware: try QueryParameterMiddleware())
+            let documented = try DocumentedOperations.service()
+            router.add(middleware: MethodMiddleware(documented: documented))
+            router.add(middleware: QueryParameterMiddleware(documented: documented))
         } catch {
-            env.logger.error("query parameters are not checked: the OpenAPI document could not be read", metadata: ["error": "\(error)"])
+            env.logger.error("methods and query parameters are not checked: the OpenAPI document could not be read", metadata: ["error": "\(error)"])
         }
         SystemRoutes.add(to: router, env)
         let v1 = router.group("v1")

@@ -13,11 +13,15 @@ public struct APIProblem: Error, Sendable, Equatable {
     public let status: HTTPResponse.Status
     /// The problem document's `detail`: a sentence naming the field, parameter or resource at fault.
     public let detail: String
+    /// The `Allow` header of a 405: the methods the resource takes.
+    public let allow: String?
 
-    /// A problem with its HTTP status and a detail that names the field, parameter or resource at fault.
-    public init(_ status: HTTPResponse.Status, _ detail: String) {
+    /// A problem with its HTTP status and a detail that names the field, parameter or resource at fault
+    /// (and, for 405, the methods allowed).
+    public init(_ status: HTTPResponse.Status, _ detail: String, allow: String? = nil) {
         self.status = status
         self.detail = detail
+        self.allow = allow
     }
 
     static func badRequest(_ detail: String) -> APIProblem { APIProblem(.badRequest, detail) }
@@ -52,6 +56,7 @@ struct ProblemMiddleware: RouterMiddleware {
             }
             var headers: HTTPFields = [.contentType: "application/problem+json"]
             if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+            if let allow = (error as? APIProblem)?.allow { headers[.allow] = allow }
             let document = ProblemDocument(title: status.reasonPhrase, status: status.code, detail: detail, instance: request.uri.path)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -332,6 +332,15 @@ import Yams
                     #expect($0.status == .badRequest)
                 }
             }
+            // A documented path under a method it does not take: 405 with the methods it does.
+            try await client.execute(uri: "/v1/series/pct.applications", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+                #expect(String(buffer: response.body).contains("DELETE is not served at /v1/series/pct.applications"))
+            }
+            try await client.execute(uri: "/v1/scenarios/base", method: .post, headers: [.authorization: bearer]) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, PUT, HEAD")
+            }
             // A parameter given twice has no one meaning.
             try await client.execute(uri: "/v1/forecasts/pct.applications?levels=80&levels=95", method: .get) { response in
                 #expect(response.status == .badRequest)
