@@ -101,6 +101,10 @@ public enum ScenarioFile {
             return day
         }
 
+        if let node = map["description"], node.scalar == nil {
+            throw fail("description", node, "must be text (one line or a YAML block); got a list or mapping")
+        }
+
         var shocks: [Scenario.DemandShock] = []
         for (index, item) in try sequence(map["demand"], key: "demand", fail: fail).enumerated() {
             let key = "demand[\(index)]"

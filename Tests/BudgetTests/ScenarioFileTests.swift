@@ -54,6 +54,7 @@ import Store
         #expect(Self.error("bands:\n  ratio: -1\n")?.key == "bands.ratio")
         #expect(Self.error("bands:\n  spread: 1\n")?.key == "bands.spread")
         #expect(Self.error("exchange-rate-factor: zero\n")?.message.contains("must be a number") == true)
+        #expect(Self.error("description: [a, b]\n")?.key == "description")
         #expect(Self.error("exchange-rate-factor: 98\n")?.message == "must be between 0.5 and 2; got 98")      // a percentage typed as a factor
         let twice = Self.error("demand:\n  - {system: pct, from: 2021, percent: -50}\n  - {system: pct, from: 2021, percent: -50}\n")
         #expect(twice?.key == "demand[1]" && twice?.message.contains("repeats demand[0]") == true, "\(String(describing: twice))")

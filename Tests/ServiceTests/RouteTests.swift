@@ -290,6 +290,11 @@ import Yams
                 #expect(response.status == .unprocessableContent)
                 #expect(String(buffer: response.body).contains("demand[0].system"))
             }
+            try await client.execute(uri: "/v1/scenarios/base", method: .put, headers: [.authorization: bearer, .contentType: "application/yaml"],
+                                     body: ByteBuffer(string: "demand: []\n")) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("'base' is a file scenario"))
+            }
             try await client.execute(uri: "/v1/scenarios", method: .get) { response in
                 let names = (ServiceFixture.json(response)["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
                 #expect(names == ["base", "high", "low", "slump"])

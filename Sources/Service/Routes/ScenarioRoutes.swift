@@ -68,6 +68,11 @@ enum ScenarioRoutes {
             guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), name.allSatisfy(\.isASCII) else {
                 throw APIProblem.badRequest("a scenario name is 1 to 64 letters, digits, '-' or '_'; got '\(name)'")
             }
+            // A file scenario is the one the command line reads too; replacing it here would make the two disagree.
+            if let file = try await ScenarioCatalog(env: env).entries().first(where: { $0.name == name && $0.origin != "stored" }) {
+                throw APIProblem(.conflict, "'\(name)' is a file scenario (\(file.origin)), read by the command line as well; "
+                                 + "store yours under another name, or edit the file")
+            }
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
             var yaml = String(buffer: buffer)
             if (request.headers[.contentType] ?? "").contains("json") {
