@@ -186,6 +186,15 @@ import TestSupport
         #expect(csv.status == 0 && csv.standardOutput.hasPrefix("line,biennium,as_of,actual_years,projected,outcome,error_percent,lower95,upper95,covered"),
                 "\(csv.standardOutput)\(csv.standardError)")
         #expect(csv.standardOutput.contains("\npct.applications,2018/19,2019-06-30,2018,"))
+        // An unknown column (a note under a misspelt name) and a unit other than the catalog's are refused.
+        for (body, expected) in [("series,period,value,status,source,vintage,notes\npct.applications,2021,1,estimate,test,2022,caveat\n",
+                                  "early.csv:1: unknown column 'notes'"),
+                                 ("series,period,value,unit,status,source,vintage\npct.fee_income,2021,358600,thousand CHF,estimate,test,2022\n",
+                                  "early.csv:2: unit 'thousand CHF' is not the catalog's unit of pct.fee_income, 'million CHF'")] {
+            let file = try Self.write(body, as: "early.csv")
+            let refused = try CommandRunner().run(["import", file.path, location.option, location.value])
+            #expect(refused.status != 0 && refused.standardError.contains(expected), "\(refused.standardError)")
+        }
         // A gap among the actuals is not "not yet published".
         let gap = try CommandRunner().run(["backtest", "pct.applications", "--origins", "2000...2001", "--horizon", "2", "--models", "naive",
                                            location.option, location.value])

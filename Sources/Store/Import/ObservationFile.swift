@@ -1,10 +1,13 @@
 /// An observation file in the long import format, validated row by row.
 ///
 /// Header: at least `series,period,value,status,source`; optional `vintage` (ISO date, `YYYY-MM` or a year;
-/// missing means the import day) and `note`; other columns are ignored. Any invalid row rejects the whole
-/// file with `file:line: reason`.
+/// missing means the import day), `note`, and `unit`, which must then be the catalog's unit of each row's
+/// series (a figure in thousands where the catalog counts millions would be off by 1,000). Any other column is
+/// refused (a misspelt `notes` would otherwise be dropped without a word), and any invalid row rejects the
+/// whole file with `file:line: reason`.
 struct ObservationFile {
     static let required = ["series", "period", "value", "status", "source"]
+    static let optional = ["vintage", "note", "unit"]
 
     /// Whether a header is an observation file's.
     static func matches(_ header: [String]) -> Bool { required.allSatisfy(header.contains) }
@@ -16,8 +19,13 @@ struct ObservationFile {
     ///   - today: the vintage of rows without one.
     init(_ file: CSVFile, catalog: [SeriesID: SeriesDefinition], today: CalendarDay) throws(StoreError) {
         let columns = try file.columns(Self.required)
+        if let unknown = file.header.first(where: { !Self.required.contains($0) && !Self.optional.contains($0) }) {
+            throw .invalidRow(file: file.path, line: 1, reason: "unknown column '\(unknown)'; an observation file has "
+                              + (Self.required + Self.optional).joined(separator: ",") + " (the last three optional)")
+        }
         let vintageColumn = file.header.firstIndex(of: "vintage")
         let noteColumn = file.header.firstIndex(of: "note")
+        let unitColumn = file.header.firstIndex(of: "unit")
         guard !file.rows.isEmpty else { throw .invalidFile(file: file.path, reason: "has a header but no observations") }
         var observations: [Observation] = []
         var given: [Bool] = []
@@ -38,6 +46,9 @@ struct ObservationFile {
             seriesIDs[seriesText] = series
             guard let definition = catalog[series] else {
                 throw fail("unknown series '\(series)'; add it to the catalog (catalog.csv) first")
+            }
+            if let unitColumn, !fields[unitColumn].isEmpty, fields[unitColumn] != definition.unit {
+                throw fail("unit '\(fields[unitColumn])' is not the catalog's unit of \(series), '\(definition.unit)'; convert the value or fix the catalog")
             }
             let periodText = fields[columns["period"]!]
             guard let period = periods[periodText] ?? Period(periodText) else {
