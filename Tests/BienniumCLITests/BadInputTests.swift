@@ -146,6 +146,14 @@ import TestSupport
         let other = try CommandRunner().run(["refit", second.path, location.option, location.value])
         #expect(other.status == 1 && other.standardOutput.contains("the fits stored as 'same' are of pct.applications"),
                 "\(other.standardOutput)\(other.standardError)")
+        // Every invalid specification of a run is named, not only the first.
+        let bad = folder.appendingPathComponent("bad")
+        try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+        try "series: pct.applications\nhorizon: 99\n".write(to: bad.appendingPathComponent("one.yaml"), atomically: true, encoding: .utf8)
+        try "series: pct.applications\nmodle: naive\n".write(to: bad.appendingPathComponent("two.yaml"), atomically: true, encoding: .utf8)
+        let all = try CommandRunner().run(["fit", bad.path, location.option, location.value])
+        #expect(all.status != 0 && all.standardError.contains("one.yaml: key 'horizon'") && all.standardError.contains("and in 1 other specification:")
+                && all.standardError.contains("two.yaml: key 'modle'"), "\(all.standardError)")
         // --out naming the --data file.
         let data = try Self.write("series,period,value\nA,2000,1\nA,2001,2\nA,2002,4\nA,2003,5\n", as: "in.csv")
         let overwrite = try CommandRunner().run(["backtest", "--data", data.path, "--horizon", "1", "--models", "naive", "--out", data.path])

@@ -138,7 +138,16 @@ public struct ModelSpec: Sendable {
             }
         }
         guard !files.isEmpty else { throw InputError(file: paths.first ?? "Models", "holds no *.yaml model specifications") }
-        let specs = try files.map(ModelSpec.init(path:))
+        // Every file is read, so that one run names every problem (a quarterly refit of many files is fixed in one go).
+        var specs: [ModelSpec] = [], problems: [InputError] = []
+        for file in files {
+            do { specs.append(try ModelSpec(path: file)) } catch let problem as InputError { problems.append(problem) }
+        }
+        if let first = problems.first {
+            guard problems.count > 1 else { throw first }
+            throw InputError(file: first.file, line: first.line, first.message + "\nand in \(problems.count - 1) other specification"
+                             + (problems.count == 2 ? "" : "s") + ":\n" + problems.dropFirst().map { "  \($0)" }.joined(separator: "\n"))
+        }
         // A specification's stored fits are kept under its name, so two files of one name would share a history.
         func sameFile(_ a: ModelSpec, _ b: ModelSpec) -> Bool {
             URL(fileURLWithPath: a.path).standardizedFileURL.path == URL(fileURLWithPath: b.path).standardizedFileURL.path
