@@ -17,7 +17,7 @@ struct ScenarioCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Folder of the named scenarios.", valueName: "path")) var scenarioFolder: String = "Models/scenarios"
 
         func run() async throws {
-            print(try ScenarioSet.load(name, folder: scenarioFolder)[0].explanation)
+            print(try ScenarioSet.load(name, folder: scenarioFolder, option: "base, or a path to a .yaml file")[0].explanation)
         }
     }
 

@@ -4,9 +4,10 @@ import Foundation
 /// Scenario names or files as the commands take them: `base` is Models/scenarios/base.yaml (or the folder
 /// given), a path ending in .yaml is read as it is.
 enum ScenarioSet {
-    static func load(_ list: String, folder: String) throws -> [Scenario] {
+    /// The scenarios of `list`; `option` is how the command takes them, for the message when none is named.
+    static func load(_ list: String, folder: String, option: String = "--scenarios base,low,high") throws -> [Scenario] {
         let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { throw InputError(file: folder, "no scenario named; give e.g. --scenarios base,low,high") }
+        guard !names.isEmpty else { throw InputError(file: folder, "no scenario named; give e.g. \(option)") }
         var seen: Set<String> = []
         return try names.map { name in
             let path = name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? name : (folder as NSString).appendingPathComponent(name + ".yaml")
