@@ -45,6 +45,26 @@ import Testing
         }
     }
 
+    @Test("a forecast does not depend on the data's units: the same model and forecasts in CHF as in millions or millionths",
+          arguments: ["ets", "etsw", "arima", "arima:111", "theta", "otheta", "dotheta", "auto"])
+    func unitInvariance(_ name: String) throws {
+        let model = try ModelCatalog.model(named: name)
+        let wandering = TimeSeries(start: 1980, observed: [5120, 5390, 5275, 5630, 6010, 5890, 6240, 6710, 6655, 7020, 7480, 7390, 7150,
+                                                           7610, 8090, 8530, 8420, 8910, 9360, 9240, 9800, 10410])
+        for series in [Self.series, wandering] {
+            let reference = try model.forecast(series, horizon: 4, levels: [95])
+            for scale in [1e-6, 1e3, 1e6] {
+                let scaled = TimeSeries(start: series.start, values: series.values.map { $0.map { $0 * scale } })
+                let f = try model.forecast(scaled, horizon: 4, levels: [95])
+                #expect(f.model == reference.model, "\(name) ×\(scale): \(f.model) vs \(reference.model)")
+                for (a, b) in zip(f.mean, reference.mean) { #expect(abs(a / scale - b) <= 1e-6 * abs(b), "\(name) ×\(scale): \(a / scale) vs \(b)") }
+                for (a, b) in zip(f.standardDeviation, reference.standardDeviation) {
+                    #expect(abs(a / scale - b) <= 1e-5 * b, "\(name) ×\(scale) sd: \(a / scale) vs \(b)")
+                }
+            }
+        }
+    }
+
     @Test("ETS fits through a gap by its likelihood; Theta carries its recursions through it")
     func gaps() throws {
         var values: [Double?] = Self.series.values

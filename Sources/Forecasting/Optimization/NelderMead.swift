@@ -20,16 +20,25 @@ public struct NelderMead: Sendable {
     public var lower: [Double]
     /// Upper bounds, one per coordinate (each above its lower bound).
     public var upper: [Double]
-    /// Stop when the simplex's values differ by less than this (absolute plus relative).
+    /// Stop when the simplex's values differ by less than this, relative to `valueScale` when given, else to
+    /// the best value (plus `tolerance` itself, absolute near zero).
     public var tolerance: Double
+    /// The size of the objective's meaningful differences, for an objective known only up to an additive
+    /// constant that depends on the data's units — a negative log-likelihood shifts by n·log c when the data are
+    /// multiplied by c. Relative to that constant-laden value, the stopping rule (and so the estimate, and a
+    /// model chosen by AICc from it) would depend on whether a series is in CHF or millions of CHF; relative to a
+    /// fixed scale such as the number of observations it does not. `nil`: relative to the best value.
+    public var valueScale: Double?
     /// Evaluation budget; the search stops there, unconverged, with the best point so far.
     public var maximumEvaluations: Int
 
-    /// A minimiser over the box `[lower, upper]` stopping at `tolerance` or after `maximumEvaluations`.
-    public init(lower: [Double], upper: [Double], tolerance: Double = 1e-10, maximumEvaluations: Int = 2000) {
+    /// A minimiser over the box `[lower, upper]` stopping at `tolerance` (relative to `valueScale` when given) or
+    /// after `maximumEvaluations`.
+    public init(lower: [Double], upper: [Double], tolerance: Double = 1e-10, maximumEvaluations: Int = 2000, valueScale: Double? = nil) {
         self.lower = lower
         self.upper = upper
         self.tolerance = tolerance
+        self.valueScale = valueScale
         self.maximumEvaluations = maximumEvaluations
     }
 
@@ -94,7 +103,7 @@ public struct NelderMead: Sendable {
             }
             let bestVertex = order[0], worstVertex = order[n]
             let best = values[bestVertex], worst = values[worstVertex]
-            if worst.isFinite && abs(worst - best) <= tolerance * (abs(best) + tolerance) {
+            if worst.isFinite && abs(worst - best) <= tolerance * ((valueScale ?? abs(best)) + tolerance) {
                 converged = true
                 break
             }

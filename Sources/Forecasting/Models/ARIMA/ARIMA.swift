@@ -154,7 +154,9 @@ public struct ARIMA: ForecastModel {
     static func estimate(_ w: [Double], order: ARIMAOrder, withConstant: Bool, effort: SearchEffort = .thorough,
                          maximumEvaluations: Int? = nil) -> ARIMAFit? {
         let p = order.p, q = order.q
-        let (ar, ma, converged) = maximumLikelihoodCoefficients(p: p, q: q, effort: effort, maximumEvaluations: maximumEvaluations) { ar, ma in
+        let observations = Double(w.filter { !$0.isNaN }.count)
+        let (ar, ma, converged) = maximumLikelihoodCoefficients(p: p, q: q, effort: effort, maximumEvaluations: maximumEvaluations,
+                                                                observations: observations) { ar, ma in
             ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant)?.logLikelihood
         }
         guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant) else { return nil }
@@ -174,7 +176,10 @@ public struct ARIMA: ForecastModel {
     /// (`tanh` of unconstrained values bounded by ±4) by Nelder–Mead with one restart, so every candidate is
     /// stationary and invertible. A `nil` likelihood counts as −∞. `converged` says whether the search met its
     /// tolerance within `maximumEvaluations` (default 500 per coefficient); its best point is returned either way.
+    /// The tolerance is on the log-likelihood's change relative to `observations` (the number of its terms), not to
+    /// its value, which shifts with the data's units: the estimate is the same in CHF as in millions of CHF.
     static func maximumLikelihoodCoefficients(p: Int, q: Int, effort: SearchEffort = .thorough, maximumEvaluations: Int? = nil,
+                                             observations: Double,
                                              _ logLikelihood: ([Double], [Double]) -> Double?) -> (ar: [Double], ma: [Double], converged: Bool) {
         func coefficients(_ u: [Double]) -> (ar: [Double], ma: [Double]) {
             (fromPartial(Array(u.prefix(p)).map(tanh)), fromPartial(Array(u.suffix(q)).map(tanh)).map { -$0 })
@@ -196,7 +201,8 @@ public struct ARIMA: ForecastModel {
         }
         if p + q > 0 {
             let optimizer = NelderMead(lower: .init(repeating: -4, count: p + q), upper: .init(repeating: 4, count: p + q),
-                                       tolerance: effort == .search ? 1e-6 : 1e-8, maximumEvaluations: maximumEvaluations ?? 500 * (p + q))
+                                       tolerance: effort == .search ? 1e-6 : 1e-8, maximumEvaluations: maximumEvaluations ?? 500 * (p + q),
+                                       valueScale: observations)
             var result = optimizer.minimize(negativeLogLikelihood, from: u)
             if effort != .search {
                 let restart = optimizer.minimize(negativeLogLikelihood, from: result.point)
@@ -209,8 +215,8 @@ public struct ARIMA: ForecastModel {
         return (best.ar, best.ma, converged)
     }
 
-    /// How hard the likelihood is maximised: `thorough` (tolerance 1e-8 and a restart, from zero), `search`
-    /// (1e-6, no restart: enough to rank the candidates of the automatic search) or `refine` (thorough, from a
+    /// How hard the likelihood is maximised: `thorough` (tolerance 1e-8 per observation and a restart, from zero),
+    /// `search` (1e-6 per observation, no restart: enough to rank the candidates of the automatic search) or `refine` (thorough, from a
     /// previous optimum: the winner of the search).
     enum SearchEffort: Equatable {
         case thorough
