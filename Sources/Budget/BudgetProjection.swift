@@ -306,7 +306,7 @@ public struct BudgetProjection: Sendable {
     /// ignored, and the comparison would silently be the base case's) or whose fee changes take a line's
     /// income per unit to zero or below in a year of the biennium.
     func check(_ scenario: Scenario, plans: [Prepared?], factors f: Factors) throws(BudgetError) {
-        if let unread = scenario.regressorPaths.keys.map(\.rawValue).sorted().first(where: { SeriesID($0).map { !modelRegressors.contains($0) } ?? true }) {
+        if let unread = scenario.regressorPaths.keys.filter({ !modelRegressors.contains($0) }).map(\.rawValue).sorted().first {
             let read = modelRegressors.map(\.rawValue).sorted()
             throw .invalidScenario(name: scenario.name, reason: "key 'regressors.\(unread)': no model specification has \(unread) among its regressors ("
                 + (read.isEmpty ? "none names any" : "they name \(read.joined(separator: ", "))") + "), so its path would be ignored")
