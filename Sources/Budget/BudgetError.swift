@@ -11,6 +11,8 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A scenario asks for something the projection cannot do (a regressor path no model reads, a fee that would
     /// make income per unit negative); `reason` says which key and why.
     case invalidScenario(name: String, reason: String)
+    /// No line of the biennium's budget can be projected on the date (nothing of it was published by then).
+    case nothingToProject(biennium: String, asOf: String?, reasons: [String])
 
     public var description: String {
         switch self {
@@ -27,6 +29,9 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(series): nothing to backtest: \(reason)"
         case .invalidScenario(let name, let reason):
             return "scenario '\(name)': \(reason)"
+        case .nothingToProject(let biennium, let asOf, let reasons):
+            return "no line of the \(biennium) budget can be projected" + (asOf.map { " from the data as known on \($0)" } ?? "")
+                + " (\(reasons.joined(separator: "; ")))" + (asOf == nil ? "" : "; give a later date")
         }
     }
 }

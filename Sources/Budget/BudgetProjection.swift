@@ -51,7 +51,9 @@ public struct BudgetProjection: Sendable {
     public init(data: BudgetData, scenarios: [Scenario], models: [SeriesID: LineModel]) {
         self.data = data
         self.scenarios = scenarios
-        self.modelRegressors = models.values.reduce(into: []) { $0.formUnion($1.regressors) }
+        // Only the models of the budget's lines read a scenario's paths.
+        let lineIDs = Set(data.lines.map(\.definition.id))
+        self.modelRegressors = models.filter { lineIDs.contains($0.key) }.values.reduce(into: []) { $0.formUnion($1.regressors) }
         var omitted: [String: String] = [:]
         var cache: [[SeriesID: [Int: Double]]: [Prepared?]] = [:]
         var prepared: [[Prepared?]] = []
@@ -226,6 +228,10 @@ public struct BudgetProjection: Sendable {
         }
         let omittedUnitCosts = data.unitCosts.compactMap { unitCost in
             unitOmitted[unitCost.definition.id.rawValue].map { OmittedLine(line: unitCost.definition.id.rawValue, reason: $0) }
+        }
+        guard rows.contains(where: { !$0.isEmpty }) else {
+            let reasons = omitted.prefix(3).map { "\($0.line): \($0.reason)" } + (omitted.count > 3 ? ["…"] : [])
+            throw .nothingToProject(biennium: data.biennium.description, asOf: data.asOf?.description, reasons: reasons)
         }
         return BudgetComparison(biennium: data.biennium.description, asOf: data.asOf?.description, scenarios: scenarios.map(\.name),
                                 paths: paths, seed: seed, lines: rows.flatMap { $0 }, unitCosts: unitRows.flatMap { $0 },

@@ -9,7 +9,8 @@ import Logging
 public enum BienniumAPI {
     /// The router with every route and the problem and metrics middleware; the application and the tests use it.
     public static func router(_ env: ServiceEnvironment) -> Router<APIContext> {
-        let router = Router(context: APIContext.self)
+        // HEAD wherever GET is served (RFC 9110, section 9.3.2).
+        let router = Router(context: APIContext.self, options: .autoGenerateHeadEndpoints)
         // Metrics outside, problems inside: the metrics see the status the client gets.
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware(logger: env.logger))

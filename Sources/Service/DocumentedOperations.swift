@@ -21,8 +21,8 @@ struct DocumentedOperations: Sendable {
         DocumentedOperations(operations: try operations(fromYAML: OpenAPIDocument.text()))
     }
 
-    /// The methods documented for `path`, in the document's order (GET, PUT, POST, DELETE, PATCH); empty for a
-    /// path the document does not describe.
+    /// The methods documented for `path`, in the order GET, PUT, POST, DELETE, PATCH; empty for a path the
+    /// document does not describe.
     func methods(path: String) -> [String] {
         ["GET", "PUT", "POST", "DELETE", "PATCH"].filter { operation(method: $0, path: path) != nil }
     }

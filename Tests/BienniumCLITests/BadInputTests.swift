@@ -154,6 +154,18 @@ import TestSupport
         let all = try CommandRunner().run(["fit", bad.path, location.option, location.value])
         #expect(all.status != 0 && all.standardError.contains("one.yaml: key 'horizon'") && all.standardError.contains("and in 1 other specification:")
                 && all.standardError.contains("two.yaml: key 'modle'"), "\(all.standardError)")
+        // A file named twice, by its folder and by itself, is one specification.
+        let once = try CommandRunner().run(["fit", first.path, first.appendingPathComponent("same.yaml").path, first.path + "/.",
+                                            location.option, location.value])
+        #expect(once.status == 0 && !once.standardError.contains("also that of"), "\(once.standardError)")
+        // A quoted number after a space is a number (the CSV reader trims around quotes), and an outcome without a
+        // vintage is known from the import day, which a 2030 figure cannot be.
+        let quoted = try Self.write("y,x\n1, \"2\"\n2, \"4.5\"\n3,5.5\n4, \"8\" \n5,9.5\n", as: "quoted.csv")
+        let fit = try CommandRunner().run(["regress", "--data", quoted.path, "--response", "y", "--format", "csv"])
+        #expect(fit.status == 0 && fit.standardOutput.contains("\nx,"), "\(fit.standardOutput)\(fit.standardError)")
+        let undated = try Self.write("series,period,value,status,source\npct.applications,2030,1,reported,test\n", as: "undated.csv")
+        let future = try CommandRunner().run(["import", undated.path, location.option, location.value])
+        #expect(future.status != 0 && future.standardError.contains("undated.csv:2: a reported figure for 2030 cannot be known by"), "\(future.standardError)")
         // --out naming the --data file.
         let data = try Self.write("series,period,value\nA,2000,1\nA,2001,2\nA,2002,4\nA,2003,5\n", as: "in.csv")
         let overwrite = try CommandRunner().run(["backtest", "--data", data.path, "--horizon", "1", "--models", "naive", "--out", data.path])

@@ -25,10 +25,15 @@ import Testing
 
     @Test("equals the double sum over lags for short, long and longer-than-sample lags", arguments: [0, 1, 3, 18, 29, 30, 31, 500])
     func windowSums(lag: Int) throws {
-        var generator = SystemRandomNumberGenerator()
+        // A fixed sequence (Knuth's MMIX linear congruential generator), so that a failure repeats.
+        var state: UInt64 = 20_261_127
+        func uniform(_ range: ClosedRange<Double>) -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return range.lowerBound + (range.upperBound - range.lowerBound) * Double(state >> 11) / Double(1 << 53)
+        }
         let n = 30, k = 3
-        let z = (0..<n).map { i in (0..<k).map { a in Double(a == 0 ? 1 : i) * 0.01 + Double.random(in: -1...1, using: &generator) } }
-        let e = (0..<n).map { _ in Double.random(in: -2...2, using: &generator) }
+        let z = (0..<n).map { i in (0..<k).map { a in Double(a == 0 ? 1 : i) * 0.01 + uniform(-1...1) } }
+        let e = (0..<n).map { _ in uniform(-2...2) }
         let matrix = try Matrix(z)
         let got = CovarianceEstimator.bartlettSandwich(matrix, residuals: e, lag: lag)
         let want = Self.definition(z, e, lag: lag)

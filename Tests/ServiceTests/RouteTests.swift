@@ -293,7 +293,8 @@ import Yams
             try await client.execute(uri: "/v1/scenarios/base", method: .put, headers: [.authorization: bearer, .contentType: "application/yaml"],
                                      body: ByteBuffer(string: "demand: []\n")) { response in
                 #expect(response.status == .conflict)
-                #expect(String(buffer: response.body).contains("'base' is a file scenario"))
+                #expect(String(buffer: response.body).contains("'base' is a file scenario of the service's scenario folder"))
+                #expect(!String(buffer: response.body).contains(ServiceFixture.root), "the server's paths stay on the server")
             }
             try await client.execute(uri: "/v1/scenarios", method: .get) { response in
                 let names = (ServiceFixture.json(response)["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
@@ -342,6 +343,10 @@ import Yams
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.headers[.allow] == "GET, HEAD")
                 #expect(String(buffer: response.body).contains("DELETE is not served at /v1/series/pct.applications"))
+            }
+            // HEAD is served wherever GET is, without the body.
+            try await client.execute(uri: "/v1/series/pct.applications", method: .head) { response in
+                #expect(response.status == .ok && response.body.readableBytes == 0)
             }
             try await client.execute(uri: "/v1/scenarios/base", method: .post, headers: [.authorization: bearer]) { response in
                 #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, PUT, HEAD")

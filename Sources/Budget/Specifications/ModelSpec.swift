@@ -126,43 +126,46 @@ public struct ModelSpec: Sendable {
 
     /// The specification files named, or every `*.yaml` under the folders named (default `Models/`).
     public static func load(_ paths: [String]) throws -> [ModelSpec] {
-        var files: [String] = []
-        for path in paths.isEmpty ? ["Models"] : paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError(file: path, "no such file or folder") }
-            if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") }.sorted()
-                files += names.map { (path as NSString).appendingPathComponent($0) }
-            } else {
-                files.append(path)
-            }
-        }
-        guard !files.isEmpty else { throw InputError(file: paths.first ?? "Models", "holds no *.yaml model specifications") }
-        // Every file is read, so that one run names every problem (a quarterly refit of many files is fixed in one go).
-        var specs: [ModelSpec] = [], problems: [InputError] = []
-        for file in files {
-            do { specs.append(try ModelSpec(path: file)) } catch let problem as InputError { problems.append(problem) }
-        }
-        if let first = problems.first {
-            guard problems.count > 1 else { throw first }
-            throw InputError(file: first.file, line: first.line, first.message + "\nand in \(problems.count - 1) other specification"
-                             + (problems.count == 2 ? "" : "s") + ":\n" + problems.dropFirst().map { "  \($0)" }.joined(separator: "\n"))
-        }
+        let specs = try parseAll(try files(paths.isEmpty ? ["Models"] : paths))
         // A specification's stored fits are kept under its name, so two files of one name would share a history.
-        func sameFile(_ a: ModelSpec, _ b: ModelSpec) -> Bool {
-            URL(fileURLWithPath: a.path).standardizedFileURL.path == URL(fileURLWithPath: b.path).standardizedFileURL.path
-        }
         var byName: [String: ModelSpec] = [:]
         for spec in specs {
-            if let other = byName[spec.name], !sameFile(other, spec) {
+            if let other = byName[spec.name] {
                 throw InputError(file: spec.path, "its name '\(spec.name)' (the file's name without .yaml) is also that of \(other.path); "
                                  + "the fits of a specification are stored under its name, so the names must differ")
             }
             byName[spec.name] = spec
         }
-        return specs.reduce(into: []) { unique, spec in
-            if !unique.contains(where: { sameFile($0, spec) }) { unique.append(spec) }
+        return specs
+    }
+
+    /// The `*.yaml` files of `paths` (folders listed in name order), each once however often it is named.
+    private static func files(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError(file: path, "no such file or folder") }
+            let found = isDirectory.boolValue
+                ? try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") }.sorted()
+                    .map { (path as NSString).appendingPathComponent($0) }
+                : [path]
+            for file in found where !files.contains(where: { FilePaths.same($0, file) }) { files.append(file) }
         }
+        guard !files.isEmpty else { throw InputError(file: paths.first ?? "Models", "holds no *.yaml model specifications") }
+        return files
+    }
+
+    /// Every file parsed, so that one run names every problem (a quarterly refit of many files is fixed in one
+    /// go): the only problem, or the first with the others listed under it.
+    private static func parseAll(_ files: [String]) throws -> [ModelSpec] {
+        var specs: [ModelSpec] = [], problems: [InputError] = []
+        for file in files {
+            do { specs.append(try ModelSpec(path: file)) } catch let problem as InputError { problems.append(problem) }
+        }
+        guard let first = problems.first else { return specs }
+        guard problems.count > 1 else { throw first }
+        throw InputError(file: first.file, line: first.line, first.message + "\nand in \(problems.count - 1) other specification"
+                         + (problems.count == 2 ? "" : "s") + ":\n" + problems.dropFirst().map { "  \($0)" }.joined(separator: "\n"))
     }
 
     /// Throws an error naming this file and the key when its series or a regressor is not in `catalog`.

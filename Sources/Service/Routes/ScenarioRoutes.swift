@@ -11,9 +11,18 @@ struct ScenarioCatalog {
 
     struct Entry { let name: String; let yaml: String; let origin: String; let version: Int? }
 
+    /// The `.yaml` files of the scenario folder.
+    private var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: env.scenarioFolder)) ?? []).filter { $0.hasSuffix(".yaml") }
+    }
+
+    /// Whether `name` is a file of the scenario folder, which the command line reads too.
+    func isFileScenario(_ name: String) -> Bool { files.contains(name + ".yaml") }
+
+    /// The file scenarios and the stored ones; a file wins over a stored scenario of its name (stored before the
+    /// service refused to store under a file's name), so the service and the command line read the same.
     func entries() async throws -> [Entry] {
         var result: [String: Entry] = [:]
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: env.scenarioFolder)) ?? []).filter { $0.hasSuffix(".yaml") }
         for file in files {
             let path = (env.scenarioFolder as NSString).appendingPathComponent(file)
             if let yaml = try? String(contentsOfFile: path, encoding: .utf8) {
@@ -21,7 +30,7 @@ struct ScenarioCatalog {
                 result[name] = Entry(name: name, yaml: yaml, origin: path, version: nil)
             }
         }
-        for stored in try await env.store.scenarios() {
+        for stored in try await env.store.scenarios() where result[stored.name] == nil {
             result[stored.name] = Entry(name: stored.name, yaml: stored.yaml, origin: "stored", version: stored.version)
         }
         return result.values.sorted { $0.name < $1.name }
@@ -69,18 +78,17 @@ enum ScenarioRoutes {
                 throw APIProblem.badRequest("a scenario name is 1 to 64 letters, digits, '-' or '_'; got '\(name)'")
             }
             // A file scenario is the one the command line reads too; replacing it here would make the two disagree.
-            if let file = try await ScenarioCatalog(env: env).entries().first(where: { $0.name == name && $0.origin != "stored" }) {
-                throw APIProblem(.conflict, "'\(name)' is a file scenario (\(file.origin)), read by the command line as well; "
+            if ScenarioCatalog(env: env).isFileScenario(name) {
+                throw APIProblem(.conflict, "'\(name)' is a file scenario of the service's scenario folder, read by the command line as well; "
                                  + "store yours under another name, or edit the file")
             }
-            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-            var yaml = String(buffer: buffer)
+            let yaml: String
             if (request.headers[.contentType] ?? "").contains("json") {
-                let data = Data(buffer.readableBytesView)
-                yaml = try JSONDecoder().decode(ScenarioUpload.self, from: data).yaml
-                if let json = try? JSONSerialization.jsonObject(with: data), let field = Representation.unknownKey(in: json, fields: ["yaml"]) {
-                    throw APIProblem.badRequest("\(field): unknown field; the JSON form is {\"yaml\": \"...\"}")
-                }
+                yaml = try await Representation.decode(ScenarioUpload.self, from: request, context: context) {
+                    Representation.unknownKey(in: $0, fields: ["yaml"])
+                }.yaml
+            } else {
+                yaml = String(buffer: try await request.body.collect(upTo: context.maxUploadSize))
             }
             guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw APIProblem.badRequest("the request body is empty; send the scenario as YAML (Content-Type: application/yaml)")

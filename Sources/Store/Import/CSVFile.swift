@@ -34,7 +34,7 @@ struct CSVFile {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false)
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: CSVField.readerMustTrim(text))
         } catch {
             throw .invalidRow(file: path, line: 1, reason: "cannot read the header row")
         }

@@ -84,7 +84,8 @@ struct ObservationFile {
                 vintage = parsed
                 vintageGiven = true
             }
-            if vintageGiven, let problem = Observation.publicationProblem(period: period, status: status, vintage: vintage) {
+            // A row without a vintage is known from the import day, which its period must have ended by as well.
+            if let problem = Observation.publicationProblem(period: period, status: status, vintage: vintage) {
                 throw fail(problem)
             }
             let key = seriesText + "|" + period.description + "|" + vintage.knownBy.description

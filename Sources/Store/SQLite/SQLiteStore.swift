@@ -212,9 +212,10 @@ public final class SQLiteStore: SeriesStore {
 
     /// Copies the write-ahead log into the database file (so the `.sqlite` file alone holds every committed
     /// row, whether or not SQLite can remove the `-wal` file), then closes every connection. The checkpoint is
-    /// best effort: another process reading the file may keep it from completing, and then its last closer does it.
+    /// passive: it never waits, so while another process reads the file it may copy only part of the log, and
+    /// that process's last connection finishes the copy when it closes.
     public func close() async throws {
-        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.passive) }
         try pool.close()
     }
 

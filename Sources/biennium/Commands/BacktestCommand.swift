@@ -73,7 +73,7 @@ struct BacktestCommand: AsyncParsableCommand {
         if let out {
             try BacktestOutput.checkWritable(out)
             for (option, input) in [("--data", data), ("--spec", spec)] {
-                if let input, URL(fileURLWithPath: input).resolvingSymlinksInPath().path == URL(fileURLWithPath: out).resolvingSymlinksInPath().path {
+                if let input, FilePaths.same(input, out) {
                     throw ValidationError("--out \(out) is the \(option) file; the scores would overwrite it. Name another file.")
                 }
             }

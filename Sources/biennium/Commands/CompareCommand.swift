@@ -41,12 +41,6 @@ struct CompareCommand: AsyncParsableCommand {
         let specs = try ModelSpec.load(self.models)
         let comparison = try await BudgetJob(store: store, asOf: asOf.flatMap(CalendarDay.init(iso:)))
             .compare(biennium: biennium.flatMap(Biennium.init), scenarios: scenarios, specs: specs, paths: paths, seed: seed)
-        guard !comparison.lines.isEmpty else {
-            let reasons = comparison.omitted.prefix(3).map { "\($0.line): \($0.reason)" }.joined(separator: "; ")
-            throw ValidationError("no line of the \(comparison.biennium) budget can be projected"
-                                  + (asOf.map { " from the data as known on \($0)" } ?? "") + " (\(reasons)\(comparison.omitted.count > 3 ? "; …" : ""))."
-                                  + (asOf == nil ? "" : " Give a later --as-of."))
-        }
         print(try ComparisonOutput.render(comparison, format: format))
     }
 }

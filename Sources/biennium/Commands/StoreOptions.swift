@@ -4,7 +4,7 @@ import Store
 /// `--database` / `--database-url`, shared by every command that touches the store.
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("database"), help: ArgumentHelp(
-        "SQLite database file, created on first use in an existing folder. Default: $BIENNIUM_DATABASE, else ~/.local/share/biennium/biennium.sqlite.",
+        "SQLite database file, created on first use in an existing folder. Default: $BIENNIUM_DATABASE, else ~/.local/share/biennium/biennium.sqlite (its folder created).",
         valueName: "path"))
     var path: String?
 

@@ -14,7 +14,7 @@ enum LongSeriesFile {
     static func read(_ path: String) throws -> [(id: String, values: TimeSeries)] {
         let text = try TextFile.read(path)
         let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
+        do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: CSVField.readerMustTrim(text)) } catch {
             throw InputError(file: path, line: 1, "cannot read the header row")
         }
         let header = (reader.headerRow ?? []).map(CSVField.trimmed)

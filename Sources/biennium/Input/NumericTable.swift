@@ -21,7 +21,7 @@ struct NumericTable {
         let text = try TextFile.read(path)
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false)
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: CSVField.readerMustTrim(text))
         } catch {
             throw InputError(file: path, line: 1, "cannot read the header row")
         }

@@ -97,7 +97,7 @@ public struct ARIMA: ForecastModel {
         if let order {
             let w = Self.difference(y, order.d)
             let withConstant = constant ?? (order.d <= 1)
-            let differences = w.filter { !$0.isNaN }.count, needed = order.p + order.q + (withConstant ? 1 : 0) + 3
+            let differences = Self.observedCount(w), needed = order.p + order.q + (withConstant ? 1 : 0) + 3
             guard differences >= needed else {
                 if order.d == 0 { throw .tooShort(model: order.description, observed: differences, minimum: needed) }
                 throw .tooFewDifferences(model: order.description, order: order.d, available: differences, minimum: needed)
@@ -122,7 +122,7 @@ public struct ARIMA: ForecastModel {
         if let value = Self.constantValue(w), d <= 1 || value == 0 {
             return Self.exactFit(w, order: ARIMAOrder(0, d, 0), withConstant: d <= 1, value: value)
         }
-        let count = w.filter { !$0.isNaN }.count
+        let count = Self.observedCount(w)
         let best = try Self.stepwise(observations: count, seriesLength: observed.count, allowConstant: d <= 1) { p, q, c in
             Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c, effort: .search).flatMap { Self.admissible($0) ? $0 : nil }
         }
@@ -146,7 +146,7 @@ public struct ARIMA: ForecastModel {
     /// is unbounded) and no AICc.
     static func exactFit(_ w: [Double], order: ARIMAOrder, withConstant: Bool, value: Double) -> ARIMAFit {
         ARIMAFit(order: order, hasConstant: withConstant, ar: [], ma: [], constant: withConstant ? value : 0, sigma2: 0,
-                 logLikelihood: .infinity, observations: w.filter { !$0.isNaN }.count, aicc: -.infinity)
+                 logLikelihood: .infinity, observations: Self.observedCount(w), aicc: -.infinity)
     }
 
     /// Maximum-likelihood estimate of one order on the differenced series; the search stops after
@@ -154,7 +154,7 @@ public struct ARIMA: ForecastModel {
     static func estimate(_ w: [Double], order: ARIMAOrder, withConstant: Bool, effort: SearchEffort = .thorough,
                          maximumEvaluations: Int? = nil) -> ARIMAFit? {
         let p = order.p, q = order.q
-        let observations = Double(w.filter { !$0.isNaN }.count)
+        let observations = Double(Self.observedCount(w))
         let (ar, ma, converged) = maximumLikelihoodCoefficients(p: p, q: q, effort: effort, maximumEvaluations: maximumEvaluations,
                                                                 observations: observations) { ar, ma in
             ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, withMean: withConstant)?.logLikelihood
@@ -165,6 +165,9 @@ public struct ARIMA: ForecastModel {
                         aicc: aicc(ll.logLikelihood, parameters: p + q + (withConstant ? 1 : 0) + 1, observations: ll.n),
                         converged: converged)
     }
+
+    /// The values of `w` that are not missing (NaN): the terms of its likelihood.
+    static func observedCount(_ w: [Double]) -> Int { w.reduce(0) { $1.isNaN ? $0 : $0 + 1 } }
 
     /// `AICc = −2ℓ + 2k + 2k(k+1)/(n−k−1)`, with k counting σ²; +∞ when n ≤ k + 1.
     static func aicc(_ logLikelihood: Double, parameters k: Int, observations n: Int) -> Double {

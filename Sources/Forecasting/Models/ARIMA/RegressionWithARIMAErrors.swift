@@ -69,9 +69,10 @@ public struct RegressionWithARIMAErrors: Sendable {
         let d: Int
         if let order { d = order.d } else { d = Self.differencing(y, x) }
         let w = ARIMA.difference(y, d)
+        let observations = Double(ARIMA.observedCount(w))
         func estimate(_ p: Int, _ q: Int, _ withConstant: Bool) -> ARIMAFit? {
             let columns = Self.differencedColumns(x, length: y.count, d: d, withConstant: withConstant)
-            let (ar, ma, converged) = ARIMA.maximumLikelihoodCoefficients(p: p, q: q, observations: Double(w.filter { !$0.isNaN }.count)) { ar, ma in
+            let (ar, ma, converged) = ARIMA.maximumLikelihoodCoefficients(p: p, q: q, observations: observations) { ar, ma in
                 ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns)?.logLikelihood
             }
             guard let ll = ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns) else { return nil }
