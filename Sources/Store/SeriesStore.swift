@@ -57,6 +57,8 @@ public protocol SeriesStore: Sendable {
     func saveScenario(name: String, yaml: String, savedAt: String) async throws -> StoredScenario
     /// The latest version of every stored scenario, by name.
     func scenarios() async throws -> [StoredScenario]
+    /// Removes every version of the scenario stored as `name`; returns how many there were (0: none).
+    func deleteScenario(name: String) async throws -> Int
     /// Closes the store's connections (SQLite pool or PostgreSQL client); the store is unusable afterwards.
     func close() async throws
 }

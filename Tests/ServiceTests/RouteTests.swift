@@ -303,6 +303,19 @@ import Yams
             try await client.execute(uri: "/v1/scenarios/slump", method: .get) { response in
                 #expect((ServiceFixture.json(response)["explanation"] as? String)?.contains("pct -20%") == true)
             }
+            // A stored scenario can be deleted, every version of it; a file scenario cannot.
+            try await client.execute(uri: "/v1/scenarios/gone", method: .put, headers: [.authorization: bearer, .contentType: "application/yaml"],
+                                     body: ByteBuffer(string: "demand: []\n")) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/scenarios/gone", method: .put, headers: [.authorization: bearer, .contentType: "application/yaml"],
+                                     body: ByteBuffer(string: "cost-growth-percent: 1\n")) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/scenarios/gone", method: .delete) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/v1/scenarios/gone", method: .delete, headers: [.authorization: bearer]) { response in
+                #expect(response.status == .ok)
+                #expect(ServiceFixture.json(response)["deletedVersions"] as? Int == 2)
+            }
+            try await client.execute(uri: "/v1/scenarios/gone", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/v1/scenarios/gone", method: .delete, headers: [.authorization: bearer]) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/v1/scenarios/base", method: .delete, headers: [.authorization: bearer]) { #expect($0.status == .conflict) }
             try await client.execute(uri: "/v1/budgets/2020-21/comparison?scenarios=base,slump&paths=500", method: .get) { response in
                 let lines = ServiceFixture.json(response)["lines"] as? [[String: Any]] ?? []
                 let pct = lines.filter { $0["line"] as? String == "pct.applications" }.compactMap { $0["projectedTotal"] as? Double }
@@ -349,7 +362,7 @@ import Yams
                 #expect(response.status == .ok && response.body.readableBytes == 0)
             }
             try await client.execute(uri: "/v1/scenarios/base", method: .post, headers: [.authorization: bearer]) { response in
-                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, PUT, HEAD")
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, PUT, DELETE, HEAD")
             }
             // A parameter given twice has no one meaning.
             try await client.execute(uri: "/v1/forecasts/pct.applications?levels=80&levels=95", method: .get) { response in

@@ -55,6 +55,16 @@ enum ScenarioRoutes {
     struct ScenarioBody: Codable { let name: String; let origin: String; let version: Int?; let yaml: String; let explanation: String }
     struct ScenarioSummary: Codable { let name: String; let origin: String; let version: Int? }
     struct ScenarioUpload: Codable { let yaml: String }
+    struct Deleted: Codable { let name: String; let deletedVersions: Int; let by: String }
+
+    /// The scenario name of the path, or 400: 1 to 64 ASCII letters, digits, '-' or '_'.
+    static func scenarioName(_ context: APIContext) throws -> String {
+        let name = try context.parameters.require("name")
+        guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), name.allSatisfy(\.isASCII) else {
+            throw APIProblem.badRequest("a scenario name is 1 to 64 letters, digits, '-' or '_'; got '\(name)'")
+        }
+        return name
+    }
 
     static func add(to router: RouterGroup<APIContext>, _ env: ServiceEnvironment) {
         router.get("scenarios") { _, _ in
@@ -73,10 +83,7 @@ enum ScenarioRoutes {
 
         router.put("scenarios/:name") { request, context in
             _ = try await AccessTokens.authorize(request, store: env.store, role: .editor)
-            let name = try context.parameters.require("name")
-            guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), name.allSatisfy(\.isASCII) else {
-                throw APIProblem.badRequest("a scenario name is 1 to 64 letters, digits, '-' or '_'; got '\(name)'")
-            }
+            let name = try scenarioName(context)
             // A file scenario is the one the command line reads too; replacing it here would make the two disagree.
             if ScenarioCatalog(env: env).isFileScenario(name) {
                 throw APIProblem(.conflict, "'\(name)' is a file scenario of the service's scenario folder, read by the command line as well; "
@@ -97,6 +104,18 @@ enum ScenarioRoutes {
             let stored = try await env.store.saveScenario(name: name, yaml: yaml, savedAt: ISO8601DateFormatter().string(from: Date()))
             return try Representation.json(ScenarioBody(name: name, origin: "stored", version: stored.version, yaml: yaml,
                                                         explanation: scenario.explanation), status: .created)
+        }
+
+        router.delete("scenarios/:name") { request, context in
+            let token = try await AccessTokens.authorize(request, store: env.store, role: .editor)
+            let name = try scenarioName(context)
+            if ScenarioCatalog(env: env).isFileScenario(name) {
+                throw APIProblem(.conflict, "'\(name)' is a file scenario of the service's scenario folder, read by the command line as well; "
+                                 + "it cannot be deleted here")
+            }
+            let removed = try await env.store.deleteScenario(name: name)
+            guard removed > 0 else { throw APIProblem.notFound("no stored scenario named '\(name)'") }
+            return try Representation.json(Deleted(name: name, deletedVersions: removed, by: token.id))
         }
     }
 }

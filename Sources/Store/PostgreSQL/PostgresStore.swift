@@ -305,6 +305,15 @@ public final class PostgresStore: SeriesStore {
         }
     }
 
+    public func deleteScenario(name: String) async throws -> Int {
+        try await run {
+            var removed = 0
+            let rows = try await self.client.query("DELETE FROM scenarios WHERE name = \(name) RETURNING version", logger: self.logger)
+            for try await _ in rows.decode(Int.self) { removed += 1 }
+            return removed
+        }
+    }
+
     public func scenarios() async throws -> [StoredScenario] {
         try await run {
             var result: [StoredScenario] = []

@@ -210,6 +210,13 @@ public final class SQLiteStore: SeriesStore {
         }
     }
 
+    public func deleteScenario(name: String) async throws -> Int {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM scenarios WHERE name = ?", arguments: [name])
+            return db.changesCount
+        }
+    }
+
     /// Copies the write-ahead log into the database file (so the `.sqlite` file alone holds every committed
     /// row, whether or not SQLite can remove the `-wal` file), then closes every connection. The checkpoint is
     /// passive: it never waits, so while another process reads the file it may copy only part of the log, and
