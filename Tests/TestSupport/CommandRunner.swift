@@ -39,10 +39,19 @@ public struct CommandRunner: Sendable {
                       standardError: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh temporary directory for one test.
+    /// A fresh temporary directory for one test, inside the test process's own folder, which is removed when
+    /// the process exits (a run of the suite writes hundreds of databases and files; left behind, repeated runs
+    /// fill the disk).
     public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("biennium-test-\(UUID().uuidString)")
+        let url = processFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// `biennium-tests-<pid>` under the system's temporary folder, removed at exit.
+    static let processFolder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("biennium-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        atexit { try? FileManager.default.removeItem(at: CommandRunner.processFolder) }
+        return url
+    }()
 }
