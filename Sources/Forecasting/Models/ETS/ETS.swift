@@ -249,8 +249,8 @@ public struct ETS: ForecastModel {
             // The criterion is a likelihood known up to a constant that moves with the data's units: the tolerance
             // is relative to the number of observations, so that the fit does not depend on the units. 1e-7 and
             // 1e-5 per observation keep about the precision the value-relative rule had at 1e-8 and 1e-6 (yearly
-            // series' criteria are about eight times their length); ten times tighter changed no M3, M1 or Tourism
-            // figure by more than 0.005 MASE and cost a third more time (ACCURACY.md, change (9)).
+            // series' criteria are about eight times their length); ten times tighter moved the M3, M1 and
+            // Tourism figures only in their last digits and was slower (ACCURACY.md, change (9)).
             let optimizer = NelderMead(lower: lower, upper: upper, tolerance: thorough ? 1e-7 : 1e-5, maximumEvaluations: maximumEvaluations,
                                        valueScale: Double(observed.count))
             var result = starts.map { optimizer.minimize(objective, from: $0) }.min { $0.value < $1.value }!
