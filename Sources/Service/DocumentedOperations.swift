@@ -12,6 +12,8 @@ struct DocumentedOperations: Sendable {
         let segments: [String?]
         let path: String
         let accepted: Set<String>
+        /// How many segments are `{templates}`.
+        var templates: Int { segments.count { $0 == nil } }
     }
 
     let operations: [Operation]
@@ -27,14 +29,16 @@ struct DocumentedOperations: Sendable {
         ["GET", "PUT", "POST", "DELETE", "PATCH"].filter { operation(method: $0, path: path) != nil }
     }
 
-    /// The documented operation a request's method and path fall under, if any.
+    /// The documented operation a request's method and path fall under, if any. HEAD falls under GET: the
+    /// router serves it wherever GET is (RFC 9110, section 9.3.2), with the same query parameters.
     func operation(method: String, path: String) -> Operation? {
+        let method = method.uppercased() == "HEAD" ? "GET" : method.uppercased()
         let segments = path.split(separator: "/").map(String.init)
         // A literal segment matches before a template one (fewest templates first).
         return operations.filter { operation in
-            operation.method == method.uppercased() && operation.segments.count == segments.count
+            operation.method == method && operation.segments.count == segments.count
                 && zip(operation.segments, segments).allSatisfy { template, segment in template.map { $0 == segment } ?? true }
-        }.min { $0.segments.filter { $0 == nil }.count < $1.segments.filter { $0 == nil }.count }
+        }.min { $0.templates < $1.templates }
     }
 
     /// Every operation of an OpenAPI 3 document with the query parameters it accepts.

@@ -3,7 +3,7 @@ import Hummingbird
 /// Answers a request whose path the OpenAPI document describes, but not for its method, with 405 Method Not
 /// Allowed and an `Allow` header listing the documented methods (RFC 9110, section 15.5.6), instead of the
 /// router's 404, which would say the resource does not exist. HEAD is served wherever GET is, as RFC 9110
-/// (section 9.3.2) asks (the router generates those endpoints), so it passes here as GET.
+/// (section 9.3.2) asks (the router generates those endpoints; ``DocumentedOperations`` reads it as GET).
 struct MethodMiddleware: RouterMiddleware {
     typealias Context = APIContext
 
@@ -11,8 +11,7 @@ struct MethodMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        let method = request.method == .head ? "GET" : request.method.rawValue
-        if documented.operation(method: method, path: path) == nil {
+        if documented.operation(method: request.method.rawValue, path: path) == nil {
             var allowed = documented.methods(path: path)
             if !allowed.isEmpty {
                 if allowed.contains("GET") { allowed.append("HEAD") }

@@ -119,7 +119,7 @@ import TestSupport
     func negativeNumbersAndCombinations() throws {
         let location = try ForecastCommandTests.importedStore()
         for (arguments, expected) in [(["forecast", "pct.applications", "--horizon", "-1"], "--horizon must be 1 to 30; got -1"),
-                                      (["backtest", "pct.applications", "--horizon", "-2"], "--horizon"),
+                                      (["backtest", "pct.applications", "--horizon", "-2"], "--horizon must be between 1 and 50; got -2"),
                                       (["compare", "--paths", "-5"], "--paths must be 1 to 1,000,000; got -5")] {
             let output = try CommandRunner().run(arguments + [location.option, location.value])
             #expect(output.status == 64 && output.standardError.contains(expected), "\(arguments): \(output.standardError)")

@@ -361,6 +361,7 @@ import Yams
             try await client.execute(uri: "/v1/series/pct.applications", method: .head) { response in
                 #expect(response.status == .ok && response.body.readableBytes == 0)
             }
+            try await client.execute(uri: "/v1/series/pct.applications?asof=2020-01-01", method: .head) { #expect($0.status == .badRequest) }
             try await client.execute(uri: "/v1/scenarios/base", method: .post, headers: [.authorization: bearer]) { response in
                 #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, PUT, DELETE, HEAD")
             }

@@ -9,7 +9,7 @@ public enum FilePaths {
     }
 
     /// `path` absolute, standardised, with symbolic links resolved.
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

@@ -141,7 +141,7 @@ public struct ModelSpec: Sendable {
 
     /// The `*.yaml` files of `paths` (folders listed in name order), each once however often it is named.
     private static func files(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
+        var files: [String] = [], seen = Set<String>()
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError(file: path, "no such file or folder") }
@@ -149,7 +149,7 @@ public struct ModelSpec: Sendable {
                 ? try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") }.sorted()
                     .map { (path as NSString).appendingPathComponent($0) }
                 : [path]
-            for file in found where !files.contains(where: { FilePaths.same($0, file) }) { files.append(file) }
+            for file in found where seen.insert(FilePaths.canonical(file)).inserted { files.append(file) }
         }
         guard !files.isEmpty else { throw InputError(file: paths.first ?? "Models", "holds no *.yaml model specifications") }
         return files

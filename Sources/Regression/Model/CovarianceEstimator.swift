@@ -68,22 +68,14 @@ struct CovarianceEstimator {
         }
         var sums = [Double](repeating: 0, count: k * k)
         var window = [Double](repeating: 0, count: k)
-        func add(from lower: Int, to upper: Int, times count: Double) {
+        func add(from lower: Int, to upper: Int) {
             for a in 0..<k { window[a] = (prefix[upper * k + a] - prefix[lower * k + a]).doubleValue }
             for a in 0..<k {
-                let scaled = count * window[a]
-                for b in a..<k { sums[a * k + b] += scaled * window[b] }
+                for b in a..<k { sums[a * k + b] += window[a] * window[b] }
             }
         }
-        // Windows starting at j = −L … n−1, clipped to [0, n). When L ≥ n − 1 the starts n−1−L … 0 all cover
-        // the whole sample: they are added at once, so a long lag costs no more than a short one.
-        if lag >= n - 1 {
-            for j in -lag..<(n - 1 - lag) { add(from: 0, to: j + lag + 1, times: 1) }
-            add(from: 0, to: n, times: Double(lag - n + 2))
-            for j in 1..<max(n, 1) { add(from: j, to: n, times: 1) }
-        } else {
-            for j in -lag..<n { add(from: max(0, j), to: min(n, j + lag + 1), times: 1) }
-        }
+        // Windows starting at j = −L … n−1, clipped to [0, n): n + L of them (the regression refuses L ≥ n).
+        for j in -lag..<n { add(from: max(0, j), to: min(n, j + lag + 1)) }
         var v = Matrix(rows: k, columns: k)
         for a in 0..<k {
             for b in a..<k {

@@ -65,7 +65,7 @@ struct ObservationFile {
             guard abs(value) < DecimalNumber.largestFigure else {
                 throw fail("value \(valueText) is \(DecimalNumber.largestFigureText) or more in size; no figure of the organisation is that large (a unit or exponent mistake?)")
             }
-            if value < 0 && definition.isCount {            // the unit test only for the rare negative value
+            if definition.isCount && value < 0 {
                 throw fail("value \(valueText) is negative, but \(series) counts \(definition.unit)")
             }
             let statusText = fields[columns["status"]!]

@@ -70,12 +70,12 @@ public struct SeriesDefinition: Hashable, Sendable {
         self.definition = definition
         self.derivation = derivation
         self.sourceChoice = sourceChoice
+        isCount = !(unit.contains("percent") || unit.contains("%") || unit.contains("CHF"))
     }
 
     /// Whether values must be non-negative: every unit but percentages and money (a surplus can be negative).
-    public var isCount: Bool {
-        !(unit.contains("percent") || unit.contains("%") || unit.contains("CHF"))
-    }
+    /// Decided once from the unit, as import asks it of every row.
+    public let isCount: Bool
 }
 
 /// A series as listed: its definition and what the store holds for it.

@@ -70,8 +70,10 @@ public struct RegressionWithARIMAErrors: Sendable {
         if let order { d = order.d } else { d = Self.differencing(y, x) }
         let w = ARIMA.difference(y, d)
         let observations = Double(ARIMA.observedCount(w))
+        // The differenced design without and with the constant, built once for every candidate order.
+        let designs = [false, true].map { Self.differencedColumns(x, length: y.count, d: d, withConstant: $0) }
         func estimate(_ p: Int, _ q: Int, _ withConstant: Bool) -> ARIMAFit? {
-            let columns = Self.differencedColumns(x, length: y.count, d: d, withConstant: withConstant)
+            let columns = designs[withConstant ? 1 : 0]
             let (ar, ma, converged) = ARIMA.maximumLikelihoodCoefficients(p: p, q: q, observations: observations) { ar, ma in
                 ARMAStateSpace(ar: ar, ma: ma).logLikelihood(w, regressors: columns)?.logLikelihood
             }
