@@ -45,6 +45,8 @@ public struct BudgetProjection: Sendable {
     public let omitted: [OmittedLine]
     /// Every regressor some line's model reads from a scenario's paths.
     let modelRegressors: Set<SeriesID>
+    /// The unit of each of those regressors that counts something.
+    let countedRegressors: [SeriesID: String]
 
     /// Fits the models of the modelled lines (once per distinct set of regressor paths) and fixes the
     /// assumptions of the others.
@@ -53,7 +55,9 @@ public struct BudgetProjection: Sendable {
         self.scenarios = scenarios
         // Only the models of the budget's lines read a scenario's paths.
         let lineIDs = Set(data.lines.map(\.definition.id))
-        self.modelRegressors = models.filter { lineIDs.contains($0.key) }.values.reduce(into: []) { $0.formUnion($1.regressors) }
+        let lineModels = models.filter { lineIDs.contains($0.key) }.values
+        self.modelRegressors = lineModels.reduce(into: []) { $0.formUnion($1.regressors) }
+        self.countedRegressors = lineModels.reduce(into: [:]) { $0.merge($1.countedRegressors) { first, _ in first } }
         var omitted: [String: String] = [:]
         var cache: [[SeriesID: [Int: Double]]: [Prepared?]] = [:]
         var prepared: [[Prepared?]] = []
@@ -316,6 +320,10 @@ public struct BudgetProjection: Sendable {
             let read = modelRegressors.map(\.rawValue).sorted()
             throw .invalidScenario(name: scenario.name, reason: "key 'regressors.\(unread)': no model specification has \(unread) among its regressors ("
                 + (read.isEmpty ? "none names any" : "they name \(read.joined(separator: ", "))") + "), so its path would be ignored")
+        }
+        for (id, path) in scenario.regressorPaths.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let unit = countedRegressors[id], let (year, value) = path.sorted(by: { $0.key < $1.key }).first(where: { $0.value < 0 }) else { continue }
+            throw .invalidScenario(name: scenario.name, reason: "key 'regressors.\(id).\(year)': \(id) counts \(unit); \(Scenario.number(value)) is negative")
         }
         for (index, line) in data.lines.enumerated() {
             guard case .income(_, let perUnit, let scale)? = plans[index]?.plan else { continue }

@@ -12,12 +12,17 @@ public struct LineModel: Sendable {
     public let forecast: @Sendable (_ history: TimeSeries, _ horizon: Int, _ regressorPaths: [SeriesID: [Int: Double]]) throws -> Forecast
     /// The regressors whose future values the model reads from a scenario's `regressors` paths.
     public let regressors: Set<SeriesID>
+    /// The unit of each of those regressors that counts something (``SeriesDefinition/isCount``): a scenario's
+    /// path for it must not go below zero.
+    public let countedRegressors: [SeriesID: String]
 
-    /// A model from a forecasting function that reads the scenario paths of `regressors`.
-    public init(label: String, regressors: Set<SeriesID> = [],
+    /// A model from a forecasting function that reads the scenario paths of `regressors`; `countedRegressors`
+    /// gives the unit of those that count things.
+    public init(label: String, regressors: Set<SeriesID> = [], countedRegressors: [SeriesID: String] = [:],
                 forecast: @escaping @Sendable (_ history: TimeSeries, _ horizon: Int, _ regressorPaths: [SeriesID: [Int: Double]]) throws -> Forecast) {
         self.label = label
         self.regressors = regressors
+        self.countedRegressors = countedRegressors
         self.forecast = forecast
     }
 

@@ -70,6 +70,9 @@ public enum ScenarioFile {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch { throw fail(nil, nil, "is not valid YAML: \(error)") }
         guard let root else { return Scenario(name: name) }
+        if YAMLExpansion.excessive(root) {
+            throw ScenarioError(file: file, key: nil, line: nil, message: "\(YAMLExpansion.refusal); a scenario holds a few dozen")
+        }
         if let (key, line) = YAMLRepeatedKeys.first(in: root) {
             throw ScenarioError(file: file, key: key, line: line, message: "is given twice")
         }
@@ -98,6 +101,7 @@ public enum ScenarioFile {
             guard let text = node.scalar?.string, let day = CalendarDay(iso: text) ?? Int(text).map({ CalendarDay(year: $0, month: 1, day: 1) }) else {
                 throw fail(key, node, "must be a day YYYY-MM-DD (or a year); got '\(node.scalar?.string ?? "")'")
             }
+            guard (1900...2200).contains(day.year) else { throw fail(key, node, "must be a day from 1900 to 2200; got '\(text)'") }
             return day
         }
 
@@ -131,7 +135,9 @@ public enum ScenarioFile {
                 guard let id = SeriesID(name) else { throw fail(key, node, "'\(name)' is not a series id") }
                 var path: [Int: Double] = [:]
                 for (yearText, valueNode) in try mapping(values, key: key, allowed: nil, fail: fail) {
-                    guard let year = Int(yearText) else { throw fail(key, valueNode, "keys are years; got '\(yearText)'") }
+                    guard let year = Int(yearText), (1900...2200).contains(year) else {
+                        throw fail(key, valueNode, "keys are years from 1900 to 2200; got '\(yearText)'")
+                    }
                     path[year] = try number("\(key).\(yearText)", valueNode, range: -1e15...1e15)
                 }
                 regressors[id] = path

@@ -15,7 +15,10 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         if path != nil && url != nil {
             throw .badLocation("give either --database PATH or --database-url URL, not both")
         }
-        if let path { return .sqlite(path: path) }
+        if let path {
+            guard !path.isEmpty else { throw .badLocation("--database needs a file path; got an empty one") }
+            return .sqlite(path: path)
+        }
         if let url { return try postgresURL(url) }
         if let value = environment["BIENNIUM_DATABASE"], !value.isEmpty {
             return value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") ? try postgresURL(value) : .sqlite(path: value)

@@ -237,4 +237,33 @@ import TestSupport
         let copied = try CommandRunner().run(["series", "list", "--format", "csv", "--database", copy.path])
         #expect(copied.status == 0 && copied.standardOutput == original.standardOutput && original.standardOutput.contains("pct.applications"))
     }
+
+    @Test("a model that explodes on a series: a note, exponent form in the table, strings in JSON — not an encoding error")
+    func explodingModel() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let database = folder.appendingPathComponent("db.sqlite").path
+        let catalog = try Self.write("id,system,metric,unit,frequency,definition\ntest.spike,PCT,x,applications,annual,x\n", as: "catalog.csv")
+        let rows = (2000...2013).map { "test.spike,\($0),1,reported,x,2020" } + ["test.spike,2014,900000000000000,reported,x,2020"]
+        let data = try Self.write("series,period,value,status,source,vintage\n" + rows.joined(separator: "\n") + "\n", as: "spike.csv")
+        #expect(try CommandRunner().run(["import", catalog.path, data.path, "--database", database]).status == 0)
+        let arguments = ["forecast", "test.spike", "--model", "ets:MAdN", "--horizon", "30", "--database", database]
+        let json = try CommandRunner().run(arguments + ["--format", "json"])
+        #expect(json.status == 0 && json.standardOutput.contains("\"Infinity\""), "\(json.standardError)")
+        #expect(json.standardOutput.contains("exceeds the range of double precision"), "the note travels with the JSON")
+        let table = try CommandRunner().run(arguments)
+        #expect(table.status == 0 && table.standardOutput.contains("Inf") && table.standardOutput.contains("e+"), "\(table.standardOutput)")
+        #expect(table.standardOutput.split(separator: "\n").allSatisfy { $0.count < 120 }, "columns stay narrow: \(table.standardOutput)")
+        #expect(table.standardError.contains("note: ETS(M,Ad,N): the forecast or its variance exceeds the range of double precision"))
+    }
+
+    @Test("token revoke of an unknown id names the id and the command that lists tokens; token list writes CSV")
+    func tokens() throws {
+        let database = try CommandRunner.temporaryDirectory().appendingPathComponent("db.sqlite").path
+        let revoke = try CommandRunner().run(["token", "revoke", "tok_nonesuch", "--database", database])
+        #expect(revoke.status == 1 && revoke.standardError == "Error: no active token with id 'tok_nonesuch'; 'biennium token list' shows them.\n",
+                "\(revoke.standardError)")
+        #expect(try CommandRunner().run(["token", "create", "--database", database]).status == 0)
+        let list = try CommandRunner().run(["token", "list", "--format", "csv", "--database", database])
+        #expect(list.status == 0 && list.standardOutput.hasPrefix("id,role,created,revoked\ntok_"), "\(list.standardOutput)")
+    }
 }

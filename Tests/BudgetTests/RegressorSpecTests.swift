@@ -47,4 +47,33 @@ import Store
         // With d = 1 and no other regressor, the 2021 difference between the scenarios is β × 50,000.
         #expect(abs((rows[0].projectedTotal - rows[1].projectedTotal) - beta * 50_000) < 1e-6 * abs(beta * 50_000) + 1e-6)
     }
+
+    @Test("a negative path for a counted regressor, two specifications of one series, a regressor of other periods: each refused by name")
+    func refusals() async throws {
+        let store = try await BudgetProjectionTests.loadedStore()
+        let spec = try Self.spec("series: madrid.applications\nmodel: arima:010\nregressors: [pct.applications]\nhorizon: 2\n")
+        let models = try await SpecModels.lineModels([spec], store: store, asOf: nil)
+        let data = try await BudgetData.load(from: store, biennium: Biennium(firstYear: 2020), asOf: nil)
+        let negative = Scenario(name: "typo", regressorPaths: [SeriesID("pct.applications")!: [2021: 280_000, 2022: -5]])
+        #expect(throws: BudgetError.invalidScenario(name: "typo", reason: "key 'regressors.pct.applications.2022': pct.applications counts applications; -5 is negative")) {
+            try BudgetProjection(data: data, scenarios: [negative], models: models).compare(paths: 10)
+        }
+        // Two files for one series: the projection cannot choose, and says which.
+        let other = try Self.spec("series: madrid.applications\nmodel: drift\n")
+        do {
+            _ = try await SpecModels.lineModels([spec, other], store: store, asOf: nil)
+            Issue.record("two specifications of madrid.applications were accepted")
+        } catch let error as InputError {
+            #expect(error.message.contains("specifies madrid.applications too"), "\(error)")
+        }
+        // A monthly regressor for an annual series has no value for the series' years.
+        let monthly = try Self.spec("series: madrid.applications\nmodel: arima\nregressors: [pct.applications.monthly]\n")
+        do {
+            try monthly.checkSeries(in: try await store.catalog())
+            Issue.record("a monthly regressor was accepted for an annual series")
+        } catch let error as InputError {
+            #expect(error.message.contains("pct.applications.monthly is monthly, but madrid.applications is annual"), "\(error)")
+        }
+        try await store.close()
+    }
 }

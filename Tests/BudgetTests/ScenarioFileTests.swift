@@ -69,6 +69,24 @@ import Store
         #expect(Self.error("- just\n- a list\n")?.message == "must be a mapping of keys")
         #expect(Self.error("demand: [\n")?.message.hasPrefix("is not valid YAML") == true)
         #expect(Self.error("regressors:\n  not-an-id: {2021: 1}\n")?.key == "regressors.not-an-id")
+        // A mistyped year in a fee change (20211) would silently never apply; in a path it would never be read.
+        for year in ["20211", "0", "-5", "9223372036854775807"] {
+            let fee = Self.error("fees:\n  - {system: pct, from: \(year), percent: 1}\n")
+            #expect(fee?.key == "fees[0].from" && fee?.message.contains("from 1900 to 2200") == true, "\(year): \(String(describing: fee))")
+        }
+        #expect(Self.error("fees:\n  - {system: pct, from: 2021-01-01, until: 99999-01-01, percent: 1}\n")?.key == "fees[0].until")
+        #expect(Self.error("regressors:\n  pct.applications: {99999999999: 1}\n")?.message.contains("years from 1900 to 2200") == true)
+    }
+
+    @Test("a document that aliases expand beyond 10,000 values is refused at once, not walked for hours")
+    func billionLaughs() {
+        // Seven levels of ten aliases each: 10⁷ values from 80 lines.
+        var lines = ["l0: &l0"] + Array(repeating: "  - x", count: 10)
+        for level in 1...7 { lines += ["l\(level): &l\(level)"] + Array(repeating: "  - *l\(level - 1)", count: 10) }
+        let error = Self.error(lines.joined(separator: "\n") + "\n")
+        #expect(error?.message.contains("expands to more than 10000 values") == true, "\(String(describing: error))")
+        // An alias or two, as a hand-written file might use, still reads.
+        #expect(Self.error("bands: &b\n  level: 5\n") == nil)
     }
 
     @Test("an empty file is the neutral scenario")

@@ -83,7 +83,9 @@ import Yams
                 (#"{"observations": ["#, .badRequest, "malformed JSON"),
                 (#"{"observations":[]}"#, .unprocessableContent, "the list is empty"),
                 (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2999"}]}"#, .unprocessableContent,
-                 "observations[0].vintage: 2999 is in the future"),
+                 "observations[0].vintage: vintage 2999 is in the future"),
+                (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x\u0000y","vintage":"2022"}]}"#, .unprocessableContent,
+                 "observations[0].source: holds a control character"),
                 (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"yesterday"}]}"#, .unprocessableContent,
                  "observations[0].vintage"),
                 // An outcome cannot be known before its period ends; a field the schema lacks would be dropped.

@@ -57,6 +57,9 @@ public struct ModelSpec: Sendable {
         do { node = try Yams.compose(yaml: text) } catch {
             throw InputError(file: path, "is not valid YAML: \(error)")
         }
+        if let node, YAMLExpansion.excessive(node) {
+            throw InputError(file: path, "\(YAMLExpansion.refusal); a specification holds a handful")
+        }
         if let node, let (key, line) = YAMLRepeatedKeys.first(in: node) {
             throw InputError(file: path, line: line, "key '\(key)' appears twice")
         }
@@ -175,6 +178,11 @@ public struct ModelSpec: Sendable {
         }
         if let missing = regressors.first(where: { catalog[$0] == nil }) {
             throw InputError(file: path, "key 'regressors': \(StoreError.unknownSeries(missing))")
+        }
+        let frequency = catalog[series]!.frequency
+        if let other = regressors.first(where: { catalog[$0]!.frequency != frequency }) {
+            throw InputError(file: path, "key 'regressors': \(other) is \(catalog[other]!.frequency), but \(series) is \(frequency); "
+                             + "a regressor needs a value for each period of the series")
         }
     }
 }

@@ -57,7 +57,13 @@ public struct SpecificationForecast: Sendable {
             if path.contains(where: { $0 == nil }), let own = StoredSeries.annual(regressors[id] ?? []) {
                 let ahead = history.end + horizon - own.series.end
                 if ahead > 0 {
-                    let forecast = try ModelCatalog.model(named: "auto").forecast(own.series, horizon: ahead, levels: [])
+                    let forecast: Forecast
+                    do {
+                        forecast = try ModelCatalog.model(named: "auto").forecast(own.series, horizon: ahead, levels: [])
+                    } catch {
+                        throw ForecastingError.invalidRegressor(name: id.rawValue, reason: "its values from \(own.series.end) on are neither in the "
+                            + "scenario nor published, and its own forecast fails: \(error)")
+                    }
                     for (i, year) in years.enumerated() where path[i] == nil && year >= own.series.end {
                         path[i] = forecast.mean[year - own.series.end]
                         deviations[i] = forecast.standardDeviation[year - own.series.end]

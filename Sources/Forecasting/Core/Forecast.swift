@@ -95,6 +95,11 @@ public struct Forecast: Sendable, Equatable {
             return PredictionInterval(level: level, lower: zip(mean, standardDeviation).map { $0 - z * $1 },
                                       upper: zip(mean, standardDeviation).map { $0 + z * $1 })
         }
+        if let step = mean.indices.first(where: { !mean[$0].isFinite || !standardDeviation[$0].isFinite }) {
+            notes.append("\(model): the forecast or its variance exceeds the range of double precision from \(step + 1) "
+                         + "period\(step == 0 ? "" : "s") ahead (the model explodes on this series); its figures there are "
+                         + "infinite or undefined — forecast a shorter horizon or choose another model")
+        }
     }
 
     /// Number of periods forecast.
@@ -109,7 +114,7 @@ public struct Forecast: Sendable, Equatable {
         copy.parameters = parameters
         copy.inSample = inSample
         copy.armaTerms = armaTerms
-        copy.notes = notes
+        copy.notes = notes + copy.notes.filter { !notes.contains($0) }
         return copy
     }
 

@@ -67,7 +67,7 @@ public struct Combination: ForecastModel {
             for (key, value) in forecast.parameters { combined.parameters["\(member).\(key)"] = value }
         }
         combined.inSample = Self.inSample(forecasts.map { ($0.0.inSample, $0.1 / total) }, of: series.trimmed())
-        combined.notes = forecasts.flatMap(\.0.notes)
+        combined.notes += forecasts.flatMap(\.0.notes)
         return validation.map { $0.calibration.apply(to: combined, label: label, levels: levels) } ?? combined
     }
 

@@ -100,7 +100,7 @@ public struct Theta: ForecastModel {
         var forecast = Forecast(model: label, start: series.end, mean: path.forecasts, standardDeviation: sd, levels: levels)
         forecast.parameters = ["alpha": alpha, "theta": theta, "l0": l0, "sigma2": sigma2]
         forecast.inSample = .init(series: trimmed, fitted: path.fitted)
-        if !best.converged { forecast.notes = [Forecast.unconverged(label)] }
+        if !best.converged { forecast.notes.append(Forecast.unconverged(label)) }
         return forecast
     }
 

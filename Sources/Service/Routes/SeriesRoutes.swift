@@ -130,17 +130,16 @@ enum SeriesRoutes {
         guard let status = ObservationStatus(rawValue: row.status) else {
             throw APIProblem.unprocessable("\(field).status: '\(row.status)' is not one of \(ObservationStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        for (name, text) in [("source", row.source), ("note", row.note ?? "")]
+        where text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
+            throw APIProblem.unprocessable("\(field).\(name): holds a control character, which no field may contain")
+        }
         let source = row.source.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !source.isEmpty else { throw APIProblem.unprocessable("\(field).source: every figure needs its source (document and table)") }
         guard let vintage = Vintage(row.vintage) else {
             throw APIProblem.unprocessable("\(field).vintage: '\(row.vintage)' is not a publication date (YYYY, YYYY-MM or YYYY-MM-DD)")
         }
-        // A vintage is a publication date: its first day (a year's 1 January, a month's 1st) cannot be after today.
-        let parts = row.vintage.split(separator: "-").compactMap { Int($0) }
-        let firstDay = CalendarDay(year: parts[0], month: parts.count > 1 ? parts[1] : 1, day: parts.count > 2 ? parts[2] : 1)
-        guard firstDay <= CalendarDay.today() else {
-            throw APIProblem.unprocessable("\(field).vintage: \(row.vintage) is in the future")
-        }
+        if let problem = vintage.futureProblem(today: .today()) { throw APIProblem.unprocessable("\(field).vintage: \(problem)") }
         if let problem = Observation.publicationProblem(period: period, status: status, vintage: vintage) {
             throw APIProblem.unprocessable("\(field).vintage: \(problem)")
         }

@@ -31,6 +31,10 @@ struct CSVFile {
             }
             throw .invalidRow(file: path, line: line, reason: "is not UTF-8 text")
         }
+        if let control = data.firstIndex(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) {
+            let line = data[data.startIndex..<control].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw .invalidRow(file: path, line: line, reason: String(format: "holds the control character U+%04X, which no field may contain (a binary file, or text damaged in transfer?)", Int(data[control])))
+        }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
         do {
@@ -38,7 +42,11 @@ struct CSVFile {
         } catch {
             throw .invalidRow(file: path, line: 1, reason: "cannot read the header row")
         }
-        header = (reader.headerRow ?? []).map(CSVField.trimmed)
+        let header = (reader.headerRow ?? []).map(CSVField.trimmed)
+        self.header = header
+        if let repeated = header.enumerated().first(where: { index, name in header[..<index].contains(name) })?.element {
+            throw .invalidRow(file: path, line: 1, reason: "the header names the column '\(repeated)' twice")
+        }
         var rows: [(line: Int, fields: [String])] = []
         // Lines are counted from the text, so quoted fields spanning lines keep later rows' numbers right.
         var line = 1

@@ -6,6 +6,8 @@ struct CatalogFile {
     static func matches(_ header: [String]) -> Bool { required.allSatisfy(header.contains) }
 
     let definitions: [SeriesDefinition]
+    /// The file line of each definition.
+    let lines: [SeriesID: Int]
 
     init(_ file: CSVFile) throws(StoreError) {
         let columns = try file.columns(Self.required)
@@ -37,5 +39,22 @@ struct CatalogFile {
         }
         guard !definitions.isEmpty else { throw .invalidFile(file: file.path, reason: "has a header but no series") }
         self.definitions = definitions
+        self.lines = seen
+    }
+
+    /// Refuses a definition that would change the unit or frequency of a series with stored observations: the
+    /// stored figures were checked against, and mean, the old ones (a count relabelled as money, annual periods
+    /// read as monthly). Other fields (the wording of the definition, the derivation) may change.
+    func checkMeaningKept(stored summaries: [SeriesSummary], file: String) throws(StoreError) {
+        let stored = Dictionary(summaries.map { ($0.definition.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for definition in definitions {
+            guard let old = stored[definition.id], old.observationCount > 0 else { continue }
+            for (field, was, now) in [("unit", old.definition.unit, definition.unit), ("frequency", old.definition.frequency, definition.frequency)]
+            where was != now {
+                throw .invalidRow(file: file, line: lines[definition.id] ?? 1, reason:
+                    "\(definition.id) has \(old.observationCount) stored observations in \(field) '\(was)'; changing it to '\(now)' would relabel them. "
+                    + "Define a new series id for the new \(field)")
+            }
+        }
     }
 }

@@ -68,6 +68,7 @@ public struct Importer: Sendable {
             guard let file = entry.file, Self.isCatalog(file, explicit: entry.explicit) else { continue }
             do {
                 let catalog = try CatalogFile(file)
+                try catalog.checkMeaningKept(stored: try await store.summaries(), file: entry.path)
                 let changed = try await store.upsert(catalog.definitions)
                 progress(entry.path, .catalog(series: catalog.definitions.count, changed: changed))
             } catch let error as StoreError {

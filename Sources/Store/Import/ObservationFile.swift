@@ -80,6 +80,7 @@ struct ObservationFile {
                 guard let parsed = vintages[fields[vintageColumn]] ?? Vintage(fields[vintageColumn]) else {
                     throw fail("vintage '\(fields[vintageColumn])' is not a date (2021-04-15), a month (2021-04) or a year (2021)")
                 }
+                if let problem = parsed.futureProblem(today: today) { throw fail(problem) }
                 vintages[fields[vintageColumn]] = parsed
                 vintage = parsed
                 vintageGiven = true

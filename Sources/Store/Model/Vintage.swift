@@ -35,6 +35,21 @@ public struct Vintage: Hashable, Comparable, Sendable, CustomStringConvertible {
         knownBy = day
     }
 
+    /// The first day of the stated period (a year's 1 January, a month's 1st): the earliest the figure can
+    /// have been published.
+    public var firstDay: CalendarDay {
+        switch text.count {
+        case 4: return CalendarDay(year: knownBy.year, month: 1, day: 1)
+        case 7: return CalendarDay(year: knownBy.year, month: knownBy.month, day: 1)
+        default: return knownBy
+        }
+    }
+
+    /// Why this vintage cannot be stored on `today`, or `nil`: a publication date cannot begin after today.
+    public func futureProblem(today: CalendarDay) -> String? {
+        firstDay > today ? "vintage \(text) is in the future (today is \(today)); a vintage is the date a figure was published" : nil
+    }
+
     public var description: String { text }
 
     public static func < (a: Vintage, b: Vintage) -> Bool { a.knownBy < b.knownBy }

@@ -217,12 +217,13 @@ public final class SQLiteStore: SeriesStore {
         }
     }
 
-    /// Copies the write-ahead log into the database file (so the `.sqlite` file alone holds every committed
-    /// row, whether or not SQLite can remove the `-wal` file), then closes every connection. The checkpoint is
-    /// passive: it never waits, so while another process reads the file it may copy only part of the log, and
-    /// that process's last connection finishes the copy when it closes.
+    /// Copies the write-ahead log into the database file and empties the log (so the `.sqlite` file alone holds
+    /// every committed row, and a `-wal` file left beside it holds nothing that could be replayed onto a backup
+    /// copied back over the database), then closes every connection. While another process reads the file the
+    /// checkpoint waits for it up to the busy timeout and may then copy only part of the log; that process's
+    /// last connection finishes the copy when it closes.
     public func close() async throws {
-        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.passive) }
+        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try pool.close()
     }
 

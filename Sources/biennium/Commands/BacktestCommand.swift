@@ -77,6 +77,10 @@ struct BacktestCommand: AsyncParsableCommand {
                     throw ValidationError("--out \(out) is the \(option) file; the scores would overwrite it. Name another file.")
                 }
             }
+            if case .sqlite(let database) = try? store.location(),
+               ["", "-wal", "-shm", "-journal"].contains(where: { FilePaths.same(database + $0, out) }) {
+                throw ValidationError("--out \(out) is the series store's database file; the scores would overwrite it. Name another file.")
+            }
         }
         if let models, models.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--models names no model; give a comma-separated list such as ets,theta.")

@@ -25,6 +25,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one file or folder to import, e.g. 'biennium import Datasets/'.") }
+        for path in paths where Importer.files(in: [path]).isEmpty {
+            throw ValidationError("The folder \(path) holds no .csv file (searched recursively); name the folder or files to import.")
+        }
     }
 
     func run() async throws {

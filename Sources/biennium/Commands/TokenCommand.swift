@@ -1,4 +1,5 @@
 import ArgumentParser
+import Budget
 import Foundation
 import Service
 import Store
@@ -33,15 +34,19 @@ struct TokenCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List tokens (ids, roles, dates; never the secrets).")
         @OptionGroup var store: StoreOptions
-        @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 
         func run() async throws {
             let tokens = try await store.withStore { try await $0.tokens() }
             struct Row: Encodable { let id: String; let role: String; let createdAt: String; let revokedAt: String? }
             let rows = tokens.map { Row(id: $0.id, role: $0.role.rawValue, createdAt: $0.createdAt, revokedAt: $0.revokedAt) }
-            if format == .json { print(try JSONOutput.encode(["tokens": rows])); return }
-            print(TextTable.render([["id", "role", "created", "revoked"]] + rows.map { [$0.id, $0.role, $0.createdAt, $0.revokedAt ?? ""] })
-                .joined(separator: "\n"))
+            let header = ["id", "role", "created", "revoked"]
+            let cells = rows.map { [$0.id, $0.role, $0.createdAt, $0.revokedAt ?? ""] }
+            switch format {
+            case .json: print(try JSONOutput.encode(["tokens": rows]))
+            case .csv: print(CSVText.table(header: header, rows: cells))
+            case .table: print(TextTable.render([header] + cells).joined(separator: "\n"))
+            }
         }
     }
 
@@ -52,7 +57,10 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let revoked = try await store.withStore { try await $0.revokeToken(id: id, at: ISO8601DateFormatter().string(from: Date())) }
-            guard revoked else { throw ValidationError("no active token with id '\(id)'; 'biennium token list' shows them.") }
+            guard revoked else {
+                FileHandle.standardError.write(Data("Error: no active token with id '\(id)'; 'biennium token list' shows them.\n".utf8))
+                throw ExitCode(1)
+            }
             print("revoked \(id)")
         }
     }

@@ -166,6 +166,12 @@ enum BacktestOutput {
             throw ValidationError("--out: the directory '\(parent)' does not exist.")
         }
         guard FileManager.default.isWritableFile(atPath: parent) else { throw ValidationError("--out: the directory '\(parent)' is not writable.") }
+        if let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 16) {
+            try? handle.close()
+            if head == Data("SQLite format 3\0".utf8) {
+                throw ValidationError("--out: '\(path)' is an SQLite database; the scores would overwrite it. Name another file.")
+            }
+        }
     }
 
     /// The lines as a file at `path`, or an error naming `--out` and the path.

@@ -18,8 +18,8 @@ enum ForecastOutput {
             let header = ["period", "forecast"] + f.intervals.flatMap { ["\(ForecastDocument.label($0.level))% lower", "\(ForecastDocument.label($0.level))% upper"] }
             var table = [header]
             for r in document.forecasts {
-                table.append([String(r.period), String(format: "%.0f", r.mean)] + r.intervals.flatMap {
-                    [String(format: "%.0f", $0.lower), String(format: "%.0f", $0.upper)]
+                table.append([String(r.period), NumberFormatting.figure(r.mean)] + r.intervals.flatMap {
+                    [NumberFormatting.figure($0.lower), NumberFormatting.figure($0.upper)]
                 })
             }
             let title = "\(series) (\(unit)): \(f.model), from data through \(lastObserved)" + (asOf.map { " as known on \($0)" } ?? "")
@@ -31,10 +31,7 @@ enum ForecastOutput {
 
     /// The parameters on one line, then a table of the data, the one-step fitted values and the residuals.
     private static func inSampleLines(_ document: ForecastDocument) -> [String] {
-        func number(_ x: Double?) -> String {
-            guard let x else { return "" }
-            return abs(x) >= 1000 ? String(format: "%.0f", x) : String(format: "%.4g", x)
-        }
+        func number(_ x: Double?) -> String { x.map(NumberFormatting.figure) ?? "" }
         let parameters = (document.parameters ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) = \(String(format: "%.6g", $0.value))" }
         var lines = ["Parameters: " + (parameters.isEmpty ? "none" : parameters.joined(separator: ", ")), ""]
         if let check = document.residualCheck {

@@ -14,6 +14,16 @@ enum NumberFormatting {
         return String(format: "%.\(digits - 1)e", value)
     }
 
+    /// A figure in a forecast table: whole units from 1,000 (counts, CHF), four significant digits below (rates,
+    /// unit costs), exponent form from 10¹⁵ on (no published figure is that large; an exploding model's is), and
+    /// `Inf`, `-Inf` or `NaN` where the value is not finite.
+    static func figure(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
+        let magnitude = abs(value)
+        if magnitude >= 1e15 { return String(format: "%.6e", value) }
+        return magnitude >= 1000 ? String(format: "%.0f", value) : String(format: "%.4g", value)
+    }
+
     /// A p-value as R prints it: `< 2e-16` below machine precision.
     static func pValue(_ value: Double?) -> String {
         guard let value else { return "NA" }

@@ -276,7 +276,7 @@ public struct ARIMA: ForecastModel {
         forecast.armaTerms = fit.order.p + fit.order.q
         for (i, value) in fit.ar.enumerated() { forecast.parameters["ar\(i + 1)"] = value }
         for (i, value) in fit.ma.enumerated() { forecast.parameters["ma\(i + 1)"] = value }
-        if !fit.converged { forecast.notes = [Forecast.unconverged(fit.label)] }
+        if !fit.converged { forecast.notes.append(Forecast.unconverged(fit.label)) }
         // One step ahead, yₜ − ŷₜ = wₜ − ŵₜ: the Kalman innovation of the differenced series (the d values
         // before t are known), so ŷₜ = yₜ − vₜ; none for the first d values and where a difference is missing.
         if let innovations = filtered?.v {

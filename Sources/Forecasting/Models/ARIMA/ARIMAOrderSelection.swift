@@ -58,7 +58,7 @@ extension ARIMA {
             if let f = fit(p, q, c), f.aicc < (best?.aicc ?? .infinity) { best = f }
         }
         guard var current = best else {
-            throw count < 4 ? .tooShort(model: "ARIMA", observed: count, minimum: 4) : .noAdmissibleFit(model: "ARIMA, at every candidate order,")
+            throw count < 4 ? .tooShort(model: "ARIMA", observed: count, minimum: 4) : .noAdmissibleFit(model: "ARIMA (every candidate order)")
         }
         var constant = allowConstant                    // the constant the moves keep (see above)
         search: while true {

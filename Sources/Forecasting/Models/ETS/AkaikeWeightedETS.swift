@@ -71,7 +71,7 @@ public struct AkaikeWeightedETS: ForecastModel {
             forecast.parameters["\(fit.spec).weight"] = weight
             forecast.recordStatistic("\(fit.spec).aicc", fit.aicc)
         }
-        forecast.notes = weighted.filter { $0.weight >= 0.01 && !$0.fit.converged }.map { Forecast.unconverged("\($0.fit.spec)") }
+        forecast.notes += weighted.filter { $0.weight >= 0.01 && !$0.fit.converged }.map { Forecast.unconverged("\($0.fit.spec)") }
             + weighted.filter { $0.weight >= 0.01 }.compactMap { $0.fit.undefinedNote(horizon: horizon) }
         // The in-sample fit averaged with the same weights.
         let trimmed = series.trimmed()

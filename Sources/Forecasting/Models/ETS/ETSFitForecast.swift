@@ -101,7 +101,7 @@ extension ETSFit {
         forecast.recordStatistic("aicc", aicc)
         if spec.hasTrend { forecast.parameters["beta"] = beta; forecast.parameters["b0"] = initialTrend }
         if spec.isDamped { forecast.parameters["phi"] = phi }
-        if !converged { forecast.notes = [Forecast.unconverged(spec.description)] }
+        if !converged { forecast.notes.append(Forecast.unconverged(spec.description)) }
         return forecast
     }
 }
