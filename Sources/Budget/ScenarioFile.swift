@@ -52,8 +52,14 @@ public enum ScenarioFile {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ScenarioError(file: path, key: nil, line: nil, message: "is a folder; name a scenario file (.yaml) in it")
         }
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ScenarioError(file: path, key: nil, line: nil, message: "cannot be read (\(error.localizedDescription))")
+        // Read as every input file is (the same messages for a missing, unreadable or non-UTF-8 file); an empty
+        // file is the neutral scenario.
+        do { text = try TextFile.read(path) } catch let error as InputError where error.message == "is empty" {
+            text = ""
+        } catch let error as InputError {
+            throw ScenarioError(file: path, key: nil, line: error.line, message: error.message)
+        } catch {
+            throw ScenarioError(file: path, key: nil, line: nil, message: "cannot be read (\(error))")
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try parse(text, name: name, file: path)
@@ -80,7 +86,7 @@ public enum ScenarioFile {
 
         func number(_ key: String, _ node: Node?, range: ClosedRange<Double>) throws(ScenarioError) -> Double? {
             guard let node else { return nil }
-            guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
+            guard let text = node.scalar?.string, let value = DecimalNumber.parse(text) else {
                 throw fail(key, node, "must be a number; got '\(node.scalar?.string ?? "a list or mapping")'")
             }
             guard range.contains(value) else {

@@ -102,6 +102,19 @@ struct ProblemMiddleware: RouterMiddleware {
         }
     }
 
+    /// The JSON kind a Swift type is decoded from, in the words of the API's schema.
+    static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "text"
+        case is Double.Type, is Float.Type, is Int.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") || name.hasPrefix("[") { return "a list" }
+            return "an object"
+        }
+    }
+
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
@@ -109,7 +122,8 @@ struct ProblemMiddleware: RouterMiddleware {
         }
         switch error {
         case .keyNotFound(let key, let context): return "\(path(context)): missing field '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context)): \(context.debugDescription)"
+        case .typeMismatch(let type, let context): return "\(path(context)): must be \(kind(type))"
+        case .valueNotFound(let type, let context): return "\(path(context)): must be \(kind(type)), not null"
         case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
         @unknown default: return "\(error)"
         }

@@ -49,6 +49,13 @@ enum Representation {
         return decoded
     }
 
+    /// Refuses a request body on a route that takes none (a fit, a deletion): what it says would be ignored, such
+    /// as an `asOf` that belongs in the query.
+    static func requireNoBody(_ request: Request, context: APIContext, hint: String) async throws {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes == 0 else { throw APIProblem.badRequest("this request takes no body; \(hint)") }
+    }
+
     /// The first key of the JSON object `json` outside `fields`, in sorted order, prefixed by `path`.
     static func unknownKey(in json: Any, fields: Set<String>, path: String = "") -> String? {
         guard let object = json as? [String: Any], let key = object.keys.sorted().first(where: { !fields.contains($0) }) else { return nil }

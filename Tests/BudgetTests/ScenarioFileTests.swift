@@ -76,6 +76,16 @@ import Store
         }
         #expect(Self.error("fees:\n  - {system: pct, from: 2021-01-01, until: 99999-01-01, percent: 1}\n")?.key == "fees[0].until")
         #expect(Self.error("regressors:\n  pct.applications: {99999999999: 1}\n")?.message.contains("years from 1900 to 2200") == true)
+        #expect(Self.error("demand:\n  - {system: pct, from: 2021, percent: 0x10}\n")?.message == "must be a number; got '0x10'")
+    }
+
+    @Test("a scenario file is read as every input file is: UTF-16 and a missing file get the same messages as a specification's")
+    func reading() throws {
+        let file = try CommandRunner.temporaryDirectory().appendingPathComponent("wide.yaml")
+        try "cost-growth-percent: 1\n".write(to: file, atomically: true, encoding: .utf16)
+        #expect(throws: ScenarioError(file: file.path, key: nil, line: 1, message: "is not UTF-8 text")) { try ScenarioFile.load(file.path) }
+        let missing = file.deletingLastPathComponent().appendingPathComponent("missing.yaml").path
+        #expect(throws: ScenarioError(file: missing, key: nil, line: nil, message: "no such file")) { try ScenarioFile.load(missing) }
     }
 
     @Test("a document that aliases expand beyond 10,000 values is refused at once, not walked for hours")

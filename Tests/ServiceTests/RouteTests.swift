@@ -79,7 +79,10 @@ import Yams
                 (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":" ","vintage":"2022"}]}"#, .unprocessableContent,
                  "observations[0].source"),
                 (#"{"observations":[{"period":"2021","value":1}]}"#, .badRequest, "missing field 'status'"),
-                (#"{"observations":[{"period":"2021","value":"many","status":"reported","source":"x","vintage":"2022"}]}"#, .badRequest, "observations[0].value"),
+                (#"{"observations":[{"period":"2021","value":"many","status":"reported","source":"x","vintage":"2022"}]}"#, .badRequest,
+                 "observations[0].value: must be a number"),
+                (#"{"observations":{"period":"2021"}}"#, .badRequest, "observations: must be a list"),
+                (#"{"observations":[["2021"]]}"#, .badRequest, "observations[0]: must be an object"),
                 (#"{"observations": ["#, .badRequest, "malformed JSON"),
                 (#"{"observations":[]}"#, .unprocessableContent, "the list is empty"),
                 (#"{"observations":[{"period":"2021","value":1,"status":"reported","source":"x","vintage":"2999"}]}"#, .unprocessableContent,
@@ -198,6 +201,11 @@ import Yams
                 #expect((ServiceFixture.json(response)["forecast"] as? [Double])?.count == 4)
             }
             try await client.execute(uri: "/v1/models/nonsense/fit", method: .post, headers: [.authorization: bearer]) { #expect($0.status == .notFound) }
+            // A body on a fit would be ignored (an asOf there, say), so it is refused.
+            try await client.execute(uri: "/v1/models/pct-applications/fit", method: .post, headers: [.authorization: bearer],
+                                     body: ByteBuffer(string: #"{"asOf":"2019-06-30"}"#)) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("takes no body"), "\(String(buffer: response.body))")
+            }
             // A specification's own backtest: the same scores as naming its evaluation block by hand.
             var bySpec: [String: Any] = [:]
             try await client.execute(uri: "/v1/models/pct-applications/backtest", method: .get) { response in

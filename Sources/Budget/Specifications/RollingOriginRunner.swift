@@ -133,8 +133,10 @@ public struct RollingOriginRunner {
             guard future.allSatisfy({ $0 != nil }) else {
                 let missing = (1...horizon).map { origin + $0 }.filter { actual[$0] == nil }
                 let latest = actual.keys.max() ?? origin
-                let why = missing.allSatisfy { $0 > latest } ? "no actuals yet for" : "no actual (a gap in the series) for"
-                skipped.append("\(origin): \(why) \(missing.map(String.init).joined(separator: ", "))")
+                let gaps = missing.filter { $0 <= latest }, ahead = missing.filter { $0 > latest }
+                let reasons = (gaps.isEmpty ? [] : ["no actual (a gap in the series) for " + Self.years(gaps)])
+                    + (ahead.isEmpty ? [] : ["no actuals yet for " + Self.years(ahead)])
+                skipped.append("\(origin): " + reasons.joined(separator: "; "))
                 continue
             }
             let truth = future.map { $0! }
@@ -159,5 +161,17 @@ public struct RollingOriginRunner {
             throw BudgetError.nothingToBacktest(series: series.rawValue, reason: "no origin could be scored (\(skipped.joined(separator: "; ")))")
         }
         return RollingOriginResult(series: series.rawValue, horizon: horizon, realTime: realTime, scores: scores, skipped: skipped)
+    }
+
+    /// Years as a list, a run of three or more written `first…last` (`2002, 2021…2030`).
+    static func years(_ list: [Int]) -> String {
+        var parts: [String] = [], index = 0
+        while index < list.count {
+            var end = index
+            while end + 1 < list.count && list[end + 1] == list[end] + 1 { end += 1 }
+            parts.append(end - index >= 2 ? "\(list[index])…\(list[end])" : list[index...end].map(String.init).joined(separator: ", "))
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
     }
 }

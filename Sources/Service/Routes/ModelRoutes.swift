@@ -35,6 +35,7 @@ enum ModelRoutes {
         router.post("models/:name/fit") { request, context in
             _ = try await AccessTokens.authorize(request, store: env.store, role: .editor)
             let spec = try self.spec(context, env)
+            try await Representation.requireNoBody(request, context: context, hint: "give the data's date as the query parameter asOf=YYYY-MM-DD")
             let asOf = try SeriesRoutes.day(Query(request: request).string("asOf"), parameter: "asOf")
             let start = ContinuousClock.now
             let results = try await SpecificationFitting.fit([spec], store: env.store, asOf: asOf)

@@ -32,7 +32,7 @@ struct CompareCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let biennium, Biennium(biennium) == nil { throw ValidationError("--biennium must look like 2020/21; got '\(biennium)'.") }
-        if let asOf, CalendarDay(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD; got '\(asOf)'.") }
+        try AsOfDate.validate(asOf)
         guard (1...1_000_000).contains(paths) else { throw ValidationError("--paths must be 1 to 1,000,000; got \(paths).") }
     }
 

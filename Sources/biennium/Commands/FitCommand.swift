@@ -17,7 +17,7 @@ struct FitCommand: AsyncParsableCommand {
     @Option(help: "Output format: table or json.") var format: FitFormat = .table
 
     func validate() throws {
-        if let asOf, CalendarDay(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD; got '\(asOf)'.") }
+        try AsOfDate.validate(asOf)
     }
 
     func run() async throws {

@@ -44,7 +44,7 @@ struct ForecastCommand: AsyncParsableCommand {
             throw ValidationError("--model does not apply with --spec: the specification names its model. Name the series instead to forecast it with another model.")
         }
         if let series, SeriesID(series) == nil { throw ValidationError("'\(series)' is not a series id (such as pct.applications).") }
-        if let asOf, CalendarDay(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD; got '\(asOf)'.") }
+        try AsOfDate.validate(asOf)
         _ = try levels()
     }
 

@@ -38,7 +38,7 @@ struct SeriesShowCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard SeriesID(series) != nil else { throw ValidationError("'\(series)' is not a series id (such as pct.applications).") }
-        if let asOf, CalendarDay(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD; got '\(asOf)'.") }
+        try AsOfDate.validate(asOf)
         if vintages && asOf != nil { throw ValidationError("--vintages shows every revision; it cannot be combined with --as-of.") }
     }
 
