@@ -47,6 +47,8 @@ public struct BudgetProjection: Sendable {
     let modelRegressors: Set<SeriesID>
     /// The unit of each of those regressors that counts something.
     let countedRegressors: [SeriesID: String]
+    /// Whether each line of `data` counts things (``SeriesDefinition/countsThings(unit:)``), so its paths stop at zero.
+    let countsThings: [Bool]
 
     /// Fits the models of the modelled lines (once per distinct set of regressor paths) and fixes the
     /// assumptions of the others.
@@ -55,6 +57,7 @@ public struct BudgetProjection: Sendable {
         self.scenarios = scenarios
         // Only the models of the budget's lines read a scenario's paths.
         let lineIDs = Set(data.lines.map(\.definition.id))
+        self.countsThings = data.lines.map { SeriesDefinition.countsThings(unit: $0.unit) }
         let lineModels = models.filter { lineIDs.contains($0.key) }.values
         self.modelRegressors = lineModels.reduce(into: []) { $0.formUnion($1.regressors) }
         self.countedRegressors = lineModels.reduce(into: [:]) { $0.merge($1.countedRegressors) { first, _ in first } }
@@ -122,7 +125,7 @@ public struct BudgetProjection: Sendable {
             guard horizon >= 1 else { return level("") }
             do {
                 let forecast = try model.forecast(series, horizon, regressorPaths)
-                return .success(Prepared(plan: .model(firstYear: last + 1, mean: forecast.mean, standardDeviation: forecast.standardDeviation),
+                return .success(Prepared(plan: .model(firstYear: last + 1, mean: forecast.mean, standardDeviation: forecast.errorStandardDeviation),
                                          basis: "model", method: "\(model.label): \(forecast.model) on \(history.count) years to \(last)"))
             } catch {
                 return level("the model failed (\(error)); ")
@@ -371,6 +374,9 @@ public struct BudgetProjection: Sendable {
                 let shock = 1 + bands.cost / 100 * draw()
                 for k in 0..<2 { values[base + k] = value * f.growth[base + k] * shock }
             }
+            // A line that counts things cannot go below zero; a draw that takes it there is cut at zero, and the
+            // lines that depend on it (ratios, income) see the cut value.
+            if countsThings[index] { for k in 0..<2 { values[base + k] = max(0, values[base + k]) } }
             for k in 0..<2 where !f.actual[base + k].isNaN { values[base + k] = f.actual[base + k] }
         }
     }

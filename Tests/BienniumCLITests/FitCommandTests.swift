@@ -27,9 +27,19 @@ import TestSupport
         #expect(pct["version"].int == 2 && pct["previousVersion"].int == 1)
         #expect(pct["previousLastPeriod"].string == "2020" && pct["lastPeriod"].string == "2021")
         #expect(pct["parameterChanges"].array.contains { $0["parameter"].string == "slope" })
-        #expect(pct["forecastChangePercent"].array.count == 4)
+        // The forecasts are compared year by year: the refit on 2021's data forecasts 2022-2025, the fit before it
+        // 2021-2024, so 2022-2024 are compared, each with its own year's earlier forecast.
+        let before = fits.first { $0["name"].string == "pct-applications" }?["forecast"].doubles ?? []
+        let changes = pct["forecastChanges"].array
+        #expect(changes.map { $0["period"].int } == [2022, 2023, 2024], "\(changes)")
+        for (k, change) in changes.enumerated() {
+            let previous = change["previous"].double, current = change["current"].double
+            #expect(previous == before[k + 1], "\(change)")
+            #expect(abs(change["percent"].double - 100 * (current - previous) / previous) < 1e-9)
+        }
         let table = try CommandRunner().run(["refit", Self.models, location.option, location.value])
         #expect(table.standardOutput.contains("pct-applications: version 2 → 3; data through 2021 → 2021"))
+        #expect(table.standardOutput.contains("forecast change, same year: 2022 +0.00%, 2023 +0.00%, 2024 +0.00%, 2025 +0.00%"), "\(table.standardOutput)")
     }
 
     @Test("a specification with an unknown key or a bad model is refused, naming file and key")

@@ -169,6 +169,11 @@ import Testing
         let interval = try #require(forecast.interval(95))
         for h in 0..<2 {
             #expect(abs((interval.upper[h] - forecast.mean[h]) / forecast.standardDeviation[h] - 2.446911851144969) < 1e-9)
+            // The error's standard deviation is the t scale times √(ν/(ν − 2)) = √(6/4); the distribution stays t when
+            // the intervals are redrawn at other levels (a memo asked for 80%).
+            #expect(forecast.degreesOfFreedom == 6 && abs(forecast.errorStandardDeviation[h] / forecast.standardDeviation[h] - 1.5.squareRoot()) < 1e-15)
+            let redrawn = try #require(forecast.redrawn(levels: [80]).interval(80))
+            #expect(abs((redrawn.upper[h] - forecast.mean[h]) / forecast.standardDeviation[h] - 1.4397557472651481) < 1e-9)
         }
         let steadyValues: [Double] = (0..<20).map { (t: Int) -> Double in 100 + 2 * Double(t) + Double(t % 2) }
         let steady = TimeSeries(start: 2000, observed: steadyValues)

@@ -1,4 +1,5 @@
 public import Forecasting
+import Store
 
 /// A forecast of a stored series as the CLI and the service print it.
 public struct ForecastDocument: Sendable, Codable, Equatable {
@@ -40,6 +41,10 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
     public let lastObserved: Int
     /// One row per forecast year, in order.
     public let forecasts: [Row]
+    /// The degrees of freedom of the Student t distribution the intervals are drawn from (calibrated intervals:
+    /// `mean ± t·scale`, the scale `standardError·√((ν − 2)/ν)`); `nil` (and absent from the JSON) when they are
+    /// normal, `mean ± z·standardError`.
+    public let degreesOfFreedom: Double?
     /// What the user should know about how the forecast was made (an optimiser stopped before converging, …);
     /// `nil` (and absent from the JSON) when nothing needs saying.
     public let notes: [String]?
@@ -59,10 +64,14 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
         self.model = f.model
         self.asOf = asOf
         self.lastObserved = lastObserved
+        // A count cannot fall below zero: the normal (or t) distribution's mass there belongs at zero, so bounds
+        // are cut at 0, which leaves every interval's coverage as it was.
+        let floor = SeriesDefinition.countsThings(unit: unit) ? 0 : -Double.infinity
         forecasts = (0..<f.horizon).map { h in
-            Row(period: f.start + h, mean: f.mean[h], standardError: f.standardDeviation[h],
-                intervals: f.intervals.map { Interval(level: $0.level, lower: $0.lower[h], upper: $0.upper[h]) })
+            Row(period: f.start + h, mean: f.mean[h], standardError: f.errorStandardDeviation[h],
+                intervals: f.intervals.map { Interval(level: $0.level, lower: Swift.max(floor, $0.lower[h]), upper: Swift.max(floor, $0.upper[h])) })
         }
+        degreesOfFreedom = f.degreesOfFreedom
         notes = f.notes.isEmpty ? nil : f.notes
         parameters = inSample ? f.parameters : nil
         let fit = f.inSample

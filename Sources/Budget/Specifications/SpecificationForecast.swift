@@ -66,7 +66,7 @@ public struct SpecificationForecast: Sendable {
                     }
                     for (i, year) in years.enumerated() where path[i] == nil && year >= own.series.end {
                         path[i] = forecast.mean[year - own.series.end]
-                        deviations[i] = forecast.standardDeviation[year - own.series.end]
+                        deviations[i] = forecast.errorStandardDeviation[year - own.series.end]
                     }
                 }
             }

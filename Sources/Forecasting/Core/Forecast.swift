@@ -1,3 +1,5 @@
+import Regression
+
 /// A prediction interval at one level.
 public struct PredictionInterval: Sendable, Equatable, Codable {
     /// Coverage in percent, e.g. 95.
@@ -16,8 +18,14 @@ public struct Forecast: Sendable, Equatable {
     public private(set) var start: Int
     /// Point forecasts (the mean of each forecast distribution), one per period from `start`.
     public private(set) var mean: [Double]
-    /// Standard deviation of each forecast error, from which intervals at any level follow (normal).
+    /// The scale of each forecast error's distribution, from which intervals at any level follow: its standard
+    /// deviation when the distribution is normal (``degreesOfFreedom`` `nil`, every model's own intervals), the
+    /// Student t scale when it is not (calibrated intervals); ``errorStandardDeviation`` is the standard deviation
+    /// either way.
     public private(set) var standardDeviation: [Double]
+    /// The degrees of freedom ν of a Student t forecast distribution (calibrated intervals, whose scale was
+    /// estimated from a few held-out errors); `nil` when it is normal.
+    public private(set) var degreesOfFreedom: Double?
     /// Intervals at the levels asked for, in that order.
     public private(set) var intervals: [PredictionInterval]
     /// The fitted parameters by name (e.g. `alpha`, `phi`, `l0` for ETS; `theta` for Theta), for records and
@@ -76,20 +84,17 @@ public struct Forecast: Sendable, Equatable {
         }
     }
 
-    /// Intervals `mean ± z(0.5 + level/200)·sd` from normal quantiles at `levels` (percent, 0 < level < 100).
-    public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double]) {
-        self.init(model: model, start: start, mean: mean, standardDeviation: standardDeviation, levels: levels,
-                  quantile: NormalQuantile.value)
-    }
-
-    /// Intervals `mean ± q(0.5 + level/200)·sd` with another standardised distribution's quantile `q` (e.g. a
-    /// Student t when the scale was estimated from few errors).
+    /// Intervals `mean ± q(0.5 + level/200)·sd` at `levels` (percent, 0 < level < 100), `q` the quantile of the
+    /// standard normal, or of the Student t with `degreesOfFreedom` when given (a scale estimated from few errors).
     public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double],
-                quantile: (Double) -> Double) {
+                degreesOfFreedom: Double? = nil) {
         self.model = model
         self.start = start
         self.mean = mean
         self.standardDeviation = standardDeviation
+        self.degreesOfFreedom = degreesOfFreedom
+        let student = degreesOfFreedom.map { StudentT(degreesOfFreedom: $0) }
+        let quantile: (Double) -> Double = { p in student?.quantile(p) ?? NormalQuantile.value(p) }
         self.intervals = levels.map { level in
             let z = quantile(0.5 + level / 200)
             return PredictionInterval(level: level, lower: zip(mean, standardDeviation).map { $0 - z * $1 },
@@ -105,12 +110,19 @@ public struct Forecast: Sendable, Equatable {
     /// Number of periods forecast.
     public var horizon: Int { mean.count }
 
-    /// This forecast with other standard deviations (and label), its intervals redrawn at `levels` with the
-    /// quantile function `quantile`; parameters, in-sample fit, ARMA terms and notes kept.
-    func redrawn(model: String? = nil, standardDeviation: [Double]? = nil, levels: [Double],
-                 quantile: (Double) -> Double = NormalQuantile.value) -> Forecast {
+    /// The standard deviation of each forecast error: ``standardDeviation`` when the distribution is normal, the
+    /// Student t's `scale·√(ν/(ν − 2))` otherwise (infinite for ν ≤ 2).
+    public var errorStandardDeviation: [Double] {
+        guard let nu = degreesOfFreedom else { return standardDeviation }
+        let factor = nu > 2 ? (nu / (nu - 2)).squareRoot() : .infinity
+        return standardDeviation.map { $0 * factor }
+    }
+
+    /// This forecast with other scales (and label), its intervals redrawn at `levels` from its distribution — or
+    /// from a Student t with `degreesOfFreedom` when given; parameters, in-sample fit, ARMA terms and notes kept.
+    func redrawn(model: String? = nil, standardDeviation: [Double]? = nil, levels: [Double], degreesOfFreedom: Double? = nil) -> Forecast {
         var copy = Forecast(model: model ?? self.model, start: start, mean: mean, standardDeviation: standardDeviation ?? self.standardDeviation,
-                            levels: levels, quantile: quantile)
+                            levels: levels, degreesOfFreedom: degreesOfFreedom ?? self.degreesOfFreedom)
         copy.parameters = parameters
         copy.inSample = inSample
         copy.armaTerms = armaTerms

@@ -75,9 +75,8 @@ struct IntervalCalibration: Sendable, Equatable {
     /// The calibrated forecast: `forecast`'s means, its standard deviations calibrated, Student t intervals at
     /// `levels`, its parameters plus `interval.inflation`, its in-sample fit, and the label `label`.
     func apply(to forecast: Forecast, label: String, levels: [Double]) -> Forecast {
-        let student = StudentT(degreesOfFreedom: degreesOfFreedom)
         var calibrated = forecast.redrawn(model: label, standardDeviation: standardDeviations(forecast.standardDeviation), levels: levels,
-                                          quantile: { student.quantile($0) })
+                                          degreesOfFreedom: degreesOfFreedom)
         calibrated.parameters["interval.inflation"] = inflation
         return calibrated
     }

@@ -70,12 +70,18 @@ public struct SeriesDefinition: Hashable, Sendable {
         self.definition = definition
         self.derivation = derivation
         self.sourceChoice = sourceChoice
-        isCount = !(unit.contains("percent") || unit.contains("%") || unit.contains("CHF"))
+        isCount = Self.countsThings(unit: unit)
     }
 
     /// Whether values must be non-negative: every unit but percentages and money (a surplus can be negative).
     /// Decided once from the unit, as import asks it of every row.
     public let isCount: Bool
+
+    /// Whether a series in `unit` counts things (applications, registrations, staff), so that no value can be
+    /// negative: every unit but percentages and money.
+    public static func countsThings(unit: String) -> Bool {
+        !(unit.contains("percent") || unit.contains("%") || unit.contains("CHF"))
+    }
 }
 
 /// A series as listed: its definition and what the store holds for it.

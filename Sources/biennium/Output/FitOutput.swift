@@ -10,6 +10,14 @@ enum FitOutput {
         let current: JSONNumber
     }
 
+    /// The forecast of one year by the previous fit and by this one.
+    struct ForecastChange: Encodable {
+        let period: Int
+        let previous: JSONNumber
+        let current: JSONNumber
+        let percent: JSONNumber
+    }
+
     struct Row: Encodable {
         let name: String
         let series: String
@@ -25,14 +33,16 @@ enum FitOutput {
         let previousLastPeriod: String?
         let modelChanged: Bool?
         let parameterChanges: [Change]?
-        let forecastChangePercent: [JSONNumber]?
+        /// The years both fits forecast, each with both forecasts: a fit on a later year's data starts a year
+        /// later, so its first forecast is compared with the previous fit's second, not its first.
+        let forecastChanges: [ForecastChange]?
     }
 
     static func rows(_ results: [SpecificationFit], showChanges: Bool) -> [Row] {
         results.map { r in
             let record = r.record, previous = showChanges ? r.previous : nil
             var changes: [Change]?
-            var forecastChange: [JSONNumber]?
+            var forecastChange: [ForecastChange]?
             if let record, let previous {
                 // Standard errors (`se.*`) are stored and printed with each fit but not listed as changes: they
                 // move with every estimate, and are left out where the information is not positive definite.
@@ -42,13 +52,27 @@ enum FitOutput {
                     if let old, let new, abs(old - new) <= 1e-9 * max(abs(old), 1) { return nil }
                     return Change(parameter: key, previous: JSONNumber(old), current: JSONNumber(new))
                 }
-                forecastChange = zip(record.forecast, previous.forecast).map { JSONNumber(100 * ($0 - $1) / $1) }
+                forecastChange = Self.changes(current: record.forecast, after: record.lastPeriod,
+                                              previous: previous.forecast, after: previous.lastPeriod)
             }
             return Row(name: r.spec.name, series: r.spec.series.rawValue, model: r.spec.model, fitted: record?.fitted, version: record?.version,
                        lastPeriod: record?.lastPeriod, observations: record?.observations, forecast: record?.forecast ?? [],
                        parameters: record?.parameters ?? [:], error: r.error, previousVersion: previous?.version,
                        previousLastPeriod: previous?.lastPeriod, modelChanged: previous == nil ? nil : r.modelChanged ?? true,
-                       parameterChanges: changes, forecastChangePercent: forecastChange)
+                       parameterChanges: changes, forecastChanges: forecastChange)
+        }
+    }
+
+    /// The forecasts of the years both fits cover, matched by year (each fit forecasts the years after the last
+    /// period of its data).
+    static func changes(current: [Double], after currentLast: String, previous: [Double], after previousLast: String) -> [ForecastChange] {
+        guard let currentStart = Int(currentLast).map({ $0 + 1 }), let previousStart = Int(previousLast).map({ $0 + 1 }) else { return [] }
+        return current.enumerated().compactMap { step, value in
+            let year = currentStart + step, earlier = year - previousStart
+            guard previous.indices.contains(earlier) else { return nil }
+            let old = previous[earlier]
+            return ForecastChange(period: year, previous: JSONNumber(old), current: JSONNumber(value),
+                                  percent: JSONNumber(old == 0 ? nil : 100 * (value - old) / abs(old)))
         }
     }
 
@@ -75,8 +99,10 @@ enum FitOutput {
             for change in changes {
                 lines.append("  \(change.parameter): \(change.previous.value.map { String(format: "%.6g", $0) } ?? "—") → \(change.current.value.map { String(format: "%.6g", $0) } ?? "—")")
             }
-            if let shifts = row.forecastChangePercent, !shifts.isEmpty {
-                lines.append("  forecast change by step: " + shifts.map { $0.value.map { String(format: "%+.2f%%", $0) } ?? "—" }.joined(separator: ", "))
+            if let shifts = row.forecastChanges {
+                lines.append(shifts.isEmpty ? "  no forecast year in common with version \(previous)"
+                             : "  forecast change, same year: " + shifts.map { "\($0.period) \($0.percent.value.map { String(format: "%+.2f%%", $0) } ?? "—")" }
+                                .joined(separator: ", "))
             }
         }
         return lines.joined(separator: "\n")
