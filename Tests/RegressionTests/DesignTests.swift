@@ -19,6 +19,27 @@ import Testing
         #expect(design.response == [12, 15, 11, 14])
     }
 
+    @Test("with a gap in the time index, trend counts periods and a lag never reaches across the gap")
+    func gapInTime() throws {
+        // 2019 is missing: trend jumps from 2 to 4, and 2020's lag (2019) is unavailable, so its row is dropped.
+        let data = try RegressionData(names: ["year", "y", "x"],
+                                      columns: [[2017, 2018, 2020, 2021], [10, 12, 11, 14], [1, 2, 8, 16]], timeColumn: "year")
+        let trend = try Design(formula: Formula(parsing: "y ~ trend"), data: data)
+        #expect(trend.matrix.column(1) == [1, 2, 4, 5])
+        let lagged = try Design(formula: Formula(parsing: "y ~ lag(x, 1)"), data: data)
+        #expect(lagged.rows == [1, 3] && lagged.matrix.column(1) == [1, 8])
+        // Without a time column both count rows, as R's tslm does.
+        let rows = try RegressionData(names: ["y", "x"], columns: [[10, 12, 11, 14], [1, 2, 8, 16]])
+        #expect(try Design(formula: Formula(parsing: "y ~ trend"), data: rows).matrix.column(1) == [1, 2, 3, 4])
+        // New rows to predict continue the fit's count: by period from its first, or by row after its n.
+        var next = try RegressionData(names: ["year", "y"], columns: [[2022, 2023], [0, 0]], timeColumn: "year")
+        next.trendFirstPeriod = 2017
+        #expect(try Term.trend.evaluate(on: next) == [6, 7])
+        var nextRows = try RegressionData(names: ["y"], columns: [[0, 0]])
+        nextRows.rowsBefore = 4
+        #expect(try Term.trend.evaluate(on: nextRows) == [5, 6])
+    }
+
     @Test("powers are computed in extra precision and rounded once")
     func powersAreCorrectlyRounded() throws {
         let data = try RegressionData(names: ["y", "year"], columns: [[1, 2], [2019, 2020]])

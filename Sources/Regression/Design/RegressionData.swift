@@ -11,6 +11,12 @@ public struct RegressionData: Sendable {
     public let rowCount: Int
     /// The column holding each row's period (a calendar year, say), if any.
     public let timeColumn: String?
+    /// The period whose `trend` is 1 when these rows continue earlier data (new rows to predict from a fit):
+    /// the fit's first period. `nil`: the first period of these rows.
+    public var trendFirstPeriod: Double?
+    /// Without a time column, the number of rows before these (the fit's, for new rows to predict), so that
+    /// `trend` continues n + 1, n + 2, …; 0 by default.
+    public var rowsBefore = 0
 
     /// - Throws: `.raggedColumns` when lengths differ, `.unknownColumn` for a missing time column.
     public init(names: [String], columns: [[Double]], timeColumn: String? = nil) throws(RegressionError) {

@@ -12,9 +12,13 @@ public indirect enum Term: Hashable, Sendable, CustomStringConvertible {
     case power(Term, Int)
     /// Natural logarithm; values must be positive.
     case log(Term)
-    /// The value `k` rows earlier; the first `k` rows become unavailable.
+    /// The value `k` periods earlier when the data have a time column of distinct periods (unavailable where that
+    /// period is missing, so a lag never reaches across a gap), otherwise `k` rows earlier; the first `k`
+    /// become unavailable.
     case lag(Term, Int)
-    /// The observation number 1, 2, …, n (as `tslm`'s `trend`).
+    /// The period counted from the first, 1, 2, … when the data have a time column of distinct periods (a gap
+    /// skips its numbers, so the slope is per period), otherwise the observation number 1, 2, …, n (as
+    /// `tslm`'s `trend`).
     case trend
     /// A level shift: 0 before the period, 1 from it on (needs the time index).
     case step(Double)
@@ -65,9 +69,14 @@ public indirect enum Term: Hashable, Sendable, CustomStringConvertible {
             return result
         case .lag(let inner, let k):
             let values = try inner.evaluate(on: data)
-            return (0..<n).map { $0 >= k ? values[$0 - k] : nil }
+            guard let time = try Self.distinctTime(data) else { return (0..<n).map { $0 >= k ? values[$0 - k] : nil } }
+            let row = Dictionary(uniqueKeysWithValues: time.enumerated().map { ($1, $0) })
+            return time.map { t in row[t - Double(k)].flatMap { values[$0] } }
         case .trend:
-            return (0..<n).map { Double($0 + 1) }
+            guard let time = try Self.distinctTime(data), let first = data.trendFirstPeriod ?? time.min() else {
+                return (0..<n).map { Double(data.rowsBefore + $0 + 1) }
+            }
+            return time.map { $0 - first + 1 }
         case .step(let period):
             let time = try requireTime(data)
             return time.map { $0 >= period ? 1 : 0 }
@@ -77,6 +86,12 @@ public indirect enum Term: Hashable, Sendable, CustomStringConvertible {
         case .dummy(let name, let level):
             return try data.column(name).map { $0 == level ? 1 : 0 }
         }
+    }
+
+    /// The time column when the data have one whose periods are finite and distinct, else `nil`.
+    private static func distinctTime(_ data: RegressionData) throws(RegressionError) -> [Double]? {
+        guard let time = try data.timeIndex(), time.allSatisfy(\.isFinite), Set(time).count == time.count else { return nil }
+        return time
     }
 
     private func requireTime(_ data: RegressionData) throws(RegressionError) -> [Double] {

@@ -14,8 +14,10 @@ struct RegressCommand: ParsableCommand {
         nor --formula, every other numeric column is a regressor.
 
         Formulas are R-style: 'y ~ x + I(x^2) + log(z)', '- 1' drops the intercept, and lag(x, k), \
-        trend (1, 2, …, n), step(2020), pulse(2020) and dummy(col, level) are available. step and pulse \
-        read the periods from --time (default: a column named year, period or time, if any).
+        trend, step(2020), pulse(2020) and dummy(col, level) are available. step and pulse read the \
+        periods from --time (default: a column named year, period or time, if any); with it, trend counts \
+        periods (1 for the first; a gap skips its numbers) and lag(x, k) takes the value k periods earlier, \
+        without it they count rows. Rows of --predict continue the trend of the data.
 
         Examples:
           biennium regress --data longley.csv --response y
@@ -47,7 +49,7 @@ struct RegressCommand: ParsableCommand {
     @Flag(help: "GLS with AR(1) errors, by iterated Prais-Winsten (rows must be in time order).")
     var ar1 = false
 
-    @Option(help: ArgumentHelp("Column holding each row's period, used by step() and pulse().", valueName: "column"))
+    @Option(help: ArgumentHelp("Column holding each row's period, used by trend, lag(), step() and pulse().", valueName: "column"))
     var time: String?
 
     @Option(parsing: .unconditional, help: "Confidence level of the intervals, between 0 and 1.")
@@ -109,7 +111,7 @@ struct RegressCommand: ParsableCommand {
         }
         var predictions: [Prediction]?
         if let predict {
-            predictions = try predictionRows(predict, model: model, result: result, timeColumn: timeColumn)
+            predictions = try predictionRows(predict, model: model, result: result, timeColumn: timeColumn, fitted: regressionData)
         }
         switch format {
         case .table: print(RegressionReport.table(result, source: data, predictions: predictions))
@@ -148,7 +150,9 @@ struct RegressCommand: ParsableCommand {
         return model
     }
 
-    private func predictionRows(_ path: String, model: Formula, result: RegressionResult, timeColumn: String?) throws -> [Prediction] {
+    /// The predictions for the rows of `path`, whose `trend` continues the `fitted` data's.
+    private func predictionRows(_ path: String, model: Formula, result: RegressionResult, timeColumn: String?,
+                                fitted: RegressionData) throws -> [Prediction] {
         let table = try NumericTable(path: path)
         var needed = Set(model.columnsReferenced.filter { $0 != model.response.columnsReferenced.first || model.terms.flatMap(\.columnsReferenced).contains($0) })
         if let timeColumn, table.names.contains(timeColumn) { needed.insert(timeColumn) }
@@ -156,7 +160,9 @@ struct RegressCommand: ParsableCommand {
         for name in needed where !table.names.contains(name) {
             throw InputError(file: path, "unknown column '\(name)': new rows need every regressor column")
         }
-        let data = try table.regressionData(using: ordered, timeColumn: timeColumn.flatMap { table.names.contains($0) ? $0 : nil })
+        var data = try table.regressionData(using: ordered, timeColumn: timeColumn.flatMap { table.names.contains($0) ? $0 : nil })
+        data.rowsBefore = fitted.rowCount
+        data.trendFirstPeriod = try fitted.timeIndex()?.min()
         var columns: [[Double?]] = []
         do {
             for term in model.designTerms { columns.append(try term.evaluate(on: data)) }
