@@ -266,4 +266,16 @@ import TestSupport
         let list = try CommandRunner().run(["token", "list", "--format", "csv", "--database", database])
         #expect(list.status == 0 && list.standardOutput.hasPrefix("id,role,created,revoked\ntok_"), "\(list.standardOutput)")
     }
+
+    @Test("backtest --data says over how many series MASE is averaged when some have no scale")
+    func maseSeries() throws {
+        // Series C is constant before its holdout: no one-step naive error, so no MASE; sMAPE still counts it.
+        let file = try Self.write("series,period,value\nA,1,1\nA,2,2\nA,3,4\nA,4,5\nA,5,7\nC,1,3\nC,2,3\nC,3,3\nC,4,5\nC,5,6\n",
+                                  as: "scale.csv")
+        let json = try CommandRunner().run(["backtest", "--data", file.path, "--horizon", "2", "--models", "naive", "--format", "json"])
+        let model = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)))["models"][0]
+        #expect(model["maseSeries"].int == 1, "\(json.standardOutput)")
+        let table = try CommandRunner().run(["backtest", "--data", file.path, "--horizon", "2", "--models", "naive"])
+        #expect(table.standardOutput.contains("MASE is the mean over the series with a scale: 1 of the 2"), "\(table.standardOutput)")
+    }
 }

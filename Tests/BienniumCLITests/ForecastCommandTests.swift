@@ -144,6 +144,14 @@ import TestSupport
         #expect(errors.count == 2 * json["models"][0]["origins"].int)
         #expect(abs(json["models"][0]["mape"].double - mape) <= 1e-9 * mape)
         #expect(abs(json["models"][0]["rmse"].double - rmse) <= 1e-9 * rmse)
+        // The interval bounds are in the file too, so coverage recomputes from it: the 95% coverage of naive.
+        let inside = rows.filter { Double($0[9])! <= Double($0[6])! && Double($0[6])! <= Double($0[10])! }.count
+        #expect(abs(json["models"][0]["coverage95"].double - Double(inside) / Double(rows.count)) < 1e-12)
+        // Only the 2020 revision of 2009 is stored: that origin is flagged as not real time.
+        let late = try CommandRunner().run(["backtest", "pct.applications", "--origins", "2008...2010", "--horizon", "2", "--real-time",
+                                            "--models", "naive", location.option, location.value])
+        #expect(late.standardOutput.contains("Not real time: only a figure published after the next year ended is stored for 2009: first figure of 2020-04-30"),
+                "\(late.standardOutput)")
     }
 
     @Test("backtest --spec runs the specification's own evaluation: its series, origins, horizon and real time")

@@ -13,6 +13,8 @@ public struct OriginScore: Sendable, Codable {
     public let asOf: String?
     /// Point forecasts for `origin + 1 … origin + horizon`, in the series' unit.
     public let forecasts: [Double]
+    /// The 80% and 95% intervals of the forecasts (bounds per year), as the coverage and Winkler scores read them.
+    public let intervals: [PredictionInterval]
     /// Today's figures for the same years.
     public let actuals: [Double]
     /// Mean absolute scaled error against in-sample naive (below 1 beats it); `nil` when that scale is 0.
@@ -49,6 +51,10 @@ public struct RollingOriginResult: Sendable, Codable {
     public let scores: [OriginScore]
     /// Origins or models not scored, each with why (e.g. `2015: no data`).
     public let skipped: [String]
+    /// Real-time origins scored on a view published long after them: the origin year's first stored figure came
+    /// out after the following year had ended (only a later revision is stored), so the models saw data a
+    /// forecaster at the time did not have. Each with its publication day (e.g. `2009: first figure of 2020-04-30`).
+    public let lateOrigins: [String]
 
     /// The models scored at some origin, in the order they first were (the order asked for).
     public var modelNames: [String] {
@@ -117,12 +123,15 @@ public struct RollingOriginRunner {
         for o in latest { if case .year(let y) = o.period { actual[y] = o.value } }
         let vintages = try await store.vintages(of: series)
         var scores: [OriginScore] = []
-        var skipped: [String] = []
+        var skipped: [String] = [], late: [String] = []
         for origin in origins {
             var asOf: CalendarDay?
             if realTime {
                 asOf = vintages.filter { $0.period == .year(origin) }.map(\.vintage.knownBy).min()
                 if asOf == nil { skipped.append("\(origin): no published figure for the origin year"); continue }
+                if let day = asOf, day > CalendarDay(year: origin + 1, month: 12, day: 31) {
+                    late.append("\(origin): first figure of \(day)")
+                }
             }
             let known = try await store.observations(of: series, asOf: asOf)
             guard let stored = StoredSeries.annual(known, through: origin) else { skipped.append("\(origin): no data"); continue }
@@ -144,7 +153,8 @@ public struct RollingOriginRunner {
                 do {
                     let f = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
                     scores.append(OriginScore(
-                        origin: origin, model: model.name, fitted: f.model, asOf: asOf?.description, forecasts: f.mean, actuals: truth,
+                        origin: origin, model: model.name, fitted: f.model, asOf: asOf?.description, forecasts: f.mean,
+                        intervals: f.intervals, actuals: truth,
                         mase: AccuracyMeasures.mase(actual: truth, forecast: f.mean, training: training.values),
                         smape: AccuracyMeasures.smape(actual: truth, forecast: f.mean),
                         mape: AccuracyMeasures.mape(actual: truth, forecast: f.mean),
@@ -160,7 +170,8 @@ public struct RollingOriginRunner {
         guard !scores.isEmpty else {
             throw BudgetError.nothingToBacktest(series: series.rawValue, reason: "no origin could be scored (\(skipped.joined(separator: "; ")))")
         }
-        return RollingOriginResult(series: series.rawValue, horizon: horizon, realTime: realTime, scores: scores, skipped: skipped)
+        return RollingOriginResult(series: series.rawValue, horizon: horizon, realTime: realTime, scores: scores, skipped: skipped,
+                                   lateOrigins: late)
     }
 
     /// Years as a list, a run of three or more written `first…last` (`2002, 2021…2030`).

@@ -29,8 +29,11 @@ public struct SeriesScore: Sendable {
 public struct ModelSummary: Sendable {
     /// The model's command-line name.
     public let name: String
-    /// Mean of the series' MASE (series without a scale left out).
+    /// Mean of the series' MASE (series without a scale left out: ``maseSeries`` counts those it is over).
     public let mase: Double
+    /// The series the MASE mean is over: those whose in-sample one-step naive error is not zero (a series constant
+    /// in its training part has no MASE scale); the other means are over every series scored.
+    public let maseSeries: Int
     /// Mean of the series' sMAPE, in percent.
     public let smape: Double
     /// Mean of the series' 95% coverage (0…1).
@@ -125,7 +128,7 @@ public struct HoldoutEvaluation: Sendable {
             func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
             let hits = mine.compactMap(\.inside95)
             let byHorizon = (0..<horizon).map { h in mean(hits.map { $0[h] ? 1 : 0 }) }
-            return ModelSummary(name: model.name, mase: mean(mases), smape: mean(mine.map(\.smape)), coverage95: mean(coverages),
+            return ModelSummary(name: model.name, mase: mean(mases), maseSeries: mases.count, smape: mean(mine.map(\.smape)), coverage95: mean(coverages),
                                 coverage95ByHorizon: byHorizon,
                                 winkler95: mean(winklers), seconds: seconds[m], fallbacks: mine.filter(\.failed).count)
         }

@@ -16,7 +16,7 @@ struct BacktestCommand: AsyncParsableCommand {
 
         With a stored SERIES_ID, each origin in --origins (e.g. 2010...2019) forecasts the next --horizon years \
         from the data up to that origin, scored against today's figures: MASE, sMAPE, MAPE, RMSE, 80% and 95% \
-        coverage and the Winkler score (--out FILE writes every origin's forecasts and actuals). With --real-time \
+        coverage and the Winkler score (--out FILE writes every origin's forecasts, actuals and interval bounds). With --real-time \
         the model sees, at each origin, only what had been published when that year's first figure came out (the \
         store's vintages).
 

@@ -8,6 +8,8 @@ enum BacktestOutput {
     struct ModelRow: Encodable {
         let name: String
         let mase: JSONNumber
+        /// The series the MASE mean is over (those with a MASE scale); the other means are over all.
+        let maseSeries: Int
         let smape: JSONNumber
         let coverage95: JSONNumber
         let coverage95ByHorizon: [JSONNumber]
@@ -37,7 +39,7 @@ enum BacktestOutput {
         switch format {
         case .json:
             return try JSONOutput.encode(HoldoutDocument(models: summaries.map {
-                ModelRow(name: $0.name, mase: JSONNumber($0.mase), smape: JSONNumber($0.smape), coverage95: JSONNumber($0.coverage95),
+                ModelRow(name: $0.name, mase: JSONNumber($0.mase), maseSeries: $0.maseSeries, smape: JSONNumber($0.smape), coverage95: JSONNumber($0.coverage95),
                          coverage95ByHorizon: $0.coverage95ByHorizon.map(JSONNumber.init), winkler95: JSONNumber($0.winkler95),
                          seconds: $0.seconds, fallbacks: $0.fallbacks)
             }, series: series, horizon: horizon, versusBaseline: comparison))
@@ -56,8 +58,12 @@ enum BacktestOutput {
                              s.coverage95ByHorizon.map { $0.isFinite ? String(format: "%.0f", 100 * $0) : "-" }.joined(separator: " "),
                              table(s.winkler95, "%.1f"), String(format: "%.3f", s.seconds), "\(s.fallbacks)"])
             }
+            // MASE has no scale on a series whose training part never changes; its mean leaves those out.
+            let unscaled = summaries.map { series - $0.maseSeries }.max() ?? 0
+            let note = unscaled == 0 ? [] : ["", "MASE is the mean over the series with a scale: \(unscaled) of the \(series) are constant in "
+                                             + "their training part (no one-step naive error), so have none; the other columns are over all \(series)"]
             return (["Holdout evaluation: \(series) series, last \(horizon) values held out (means over series)", ""]
-                    + TextTable.render(rows, rightAligned: [1, 2, 3, 4, 5, 6, 7])
+                    + TextTable.render(rows, rightAligned: [1, 2, 3, 4, 5, 6, 7]) + note
                     + (comparison.map { BaselineOutput.table($0, units: "series") } ?? [])).joined(separator: "\n")
         }
     }
@@ -91,6 +97,7 @@ enum BacktestOutput {
         let realTime: Bool
         let models: [OriginModelRow]
         let skipped: [String]
+        let lateOrigins: [String]
         let versusBaseline: BaselineComparison?
     }
 
@@ -115,7 +122,7 @@ enum BacktestOutput {
         switch format {
         case .json:
             return try JSONOutput.encode(OriginDocument(series: result.series, horizon: result.horizon, realTime: result.realTime,
-                                                        models: rows, skipped: result.skipped,
+                                                        models: rows, skipped: result.skipped, lateOrigins: result.lateOrigins,
                                                         versusBaseline: comparison))
         case .csv:
             return (["model,origins,mase,smape,mape,rmse,coverage80,coverage95,winkler95" + (comparison == nil ? "" : BaselineOutput.csvHeader)]
@@ -138,15 +145,24 @@ enum BacktestOutput {
             lines += TextTable.render(table, rightAligned: [1, 2, 3, 4, 5, 6, 7, 8])
             if let comparison { lines += BaselineOutput.table(comparison, units: "origins") }
             if !result.skipped.isEmpty { lines += ["", "Skipped: " + result.skipped.joined(separator: "; ")] }
+            if !result.lateOrigins.isEmpty {
+                lines += ["", "Not real time: only a figure published after the next year ended is stored for "
+                          + result.lateOrigins.joined(separator: "; ") + " (those origins see a later view)"]
+            }
             return lines.joined(separator: "\n")
         }
     }
 
     static func writeOrigins(_ result: RollingOriginResult, to path: String) throws {
-        var lines = ["origin,model,fitted,as_of,step,forecast,actual"]
+        let levels = [80.0, 95.0]
+        var lines = ["origin,model,fitted,as_of,step,forecast,actual,lower80,upper80,lower95,upper95"]
         for s in result.scores {
             for (i, f) in s.forecasts.enumerated() {
-                lines.append("\(s.origin),\(s.model),\(SeriesOutput.csvField(s.fitted)),\(s.asOf ?? ""),\(i + 1),\(f),\(s.actuals[i])")
+                let bounds = levels.flatMap { level in
+                    s.intervals.first { $0.level == level }.map { ["\($0.lower[i])", "\($0.upper[i])"] } ?? ["", ""]
+                }
+                lines.append(([String(s.origin), s.model, SeriesOutput.csvField(s.fitted), s.asOf ?? "", String(i + 1), "\(f)", "\(s.actuals[i])"]
+                              + bounds).joined(separator: ","))
             }
         }
         try write(lines, to: path)
