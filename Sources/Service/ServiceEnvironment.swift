@@ -10,7 +10,7 @@ public struct ServiceEnvironment: Sendable {
     /// Folder of `*.yaml` model specifications (`Models`).
     public let modelsFolder: String
     /// Folder of the named scenario files (`Models/scenarios`); scenarios written through the API are stored
-    /// in the database and take precedence over a file of the same name.
+    /// in the database under other names (a file's name is refused, and a file wins over a stored scenario of its name).
     public let scenarioFolder: String
     /// The Prometheus registry whose metrics `/metrics` prints (the `serve` command bootstraps swift-metrics into it).
     public let registry: PrometheusCollectorRegistry
@@ -18,6 +18,8 @@ public struct ServiceEnvironment: Sendable {
     public let logger: Logger
     /// Stored forecasts as last rendered (two seconds; a fit through this process clears its entry).
     let forecastCache = ResponseCache()
+    /// Where fits and simulations run, off the threads that serve requests.
+    let compute = ComputeQueue()
 
     /// The environment of a server on `store`, reading specifications and scenario files from the folders given.
     public init(store: any SeriesStore, modelsFolder: String = "Models", scenarioFolder: String = "Models/scenarios",

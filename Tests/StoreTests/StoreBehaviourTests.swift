@@ -41,6 +41,20 @@ import TestSupport
         try await store.close()
     }
 
+    @Test("−0 is stored as 0, so both backends read back the same figure", arguments: StoreBackend.available)
+    func negativeZero(_ backend: StoreBackend) async throws {
+        let store = try await Self.open(backend)
+        let folder = try CommandRunner.temporaryDirectory()
+        let catalog = folder.appendingPathComponent("catalog.csv"), rows = folder.appendingPathComponent("rows.csv")
+        try "id,system,metric,unit,frequency,definition\ntest.zero,PCT,x,applications,annual,x\n".write(to: catalog, atomically: true, encoding: .utf8)
+        try "series,period,value,status,source,vintage\ntest.zero,2020,-0,reported,x,2021\n".write(to: rows, atomically: true, encoding: .utf8)
+        let imported = try await Self.importAll(store, [catalog.path, rows.path])
+        #expect(imported.failures.isEmpty, "\(imported.failures)")
+        let stored = try await store.observations(of: Self.id("test.zero"), asOf: nil)
+        #expect(stored.count == 1 && stored[0].value == 0 && stored[0].value.sign == .plus)
+        try await store.close()
+    }
+
     @Test("as-of reads show the first release before a revision and the revision after it", arguments: StoreBackend.available)
     func asOfReadsReplayThePast(_ backend: StoreBackend) async throws {
         let store = try await Self.open(backend)

@@ -36,7 +36,10 @@ enum BudgetRoutes {
             }
             let models = try await SpecModels.lineModels(try ModelRoutes.specs(env), store: env.store, asOf: asOf)
             let data = try await BudgetData.load(from: env.store, biennium: biennium, asOf: asOf)
-            let comparison = try BudgetProjection(data: data, scenarios: scenarios, models: models).compare(paths: paths, seed: UInt64(seed))
+            let chosen = scenarios
+            let comparison = try await env.compute.run {
+                try BudgetProjection(data: data, scenarios: chosen, models: models).compare(paths: paths, seed: UInt64(seed))
+            }
             return try Representation.table(comparison, csv: { comparison.csv }, request: request)
         }
     }

@@ -22,7 +22,8 @@ enum ForecastRoutes {
             guard let stored = StoredSeries.annual(try await env.store.observations(of: id, asOf: asOf)) else {
                 throw APIProblem.unprocessable("\(id) has no observations" + (asOf.map { " known on \($0)" } ?? ""))
             }
-            let forecast = try model.forecast(stored.series, horizon: horizon, levels: levels)
+            let series = stored.series
+            let forecast = try await env.compute.run { try model.forecast(series, horizon: horizon, levels: levels) }
             let document = ForecastDocument(forecast, series: id.rawValue, unit: definition.unit, asOf: asOf?.description,
                                             lastObserved: stored.lastYear, inSample: inSample)
             return try Representation.table(document, csv: { inSample ? document.inSampleCSV : document.csv }, request: request)

@@ -32,7 +32,7 @@ public struct Observation: Hashable, Sendable {
                 vintage: Vintage, note: String = "") {
         self.series = series
         self.period = period
-        self.value = value
+        self.value = value == 0 ? 0 : value         // −0 stored as 0: SQLite and PostgreSQL would read it back differently
         self.status = status
         self.source = source
         self.vintage = vintage
