@@ -78,4 +78,24 @@ import TestSupport
         let good = try CommandRunner().run(["scenario", "check", Self.root + "/Models/scenarios/high.yaml"])
         #expect(good.status == 0 && good.standardOutput.contains("valid scenario 'high'"))
     }
+
+    @Test("a scenario stored through the service is found by name by compare and scenario show, after the files")
+    func storedScenario() async throws {
+        let database = try Self.importedStore()
+        let token = try CommandRunner().run(["token", "create", "--role", "editor", "--database", database]).standardOutput
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try ServerProcess(["--database", database, "--scenario-folder", Self.root + "/Models/scenarios", "--models", Self.root + "/Models"])
+        let saved = try await HTTP.send("PUT", server.baseURL + "/v1/scenarios/pct-dip",
+                                        headers: ["Authorization": "Bearer " + token, "Content-Type": "application/yaml"],
+                                        body: "demand:\n  - {system: pct, from: 2021, percent: -7}\n")
+        #expect(saved.status == 201, "\(saved.body)")
+        #expect(server.stop() == 0)
+        let shown = try CommandRunner().run(["scenario", "show", "pct-dip", "--database", database, "--scenario-folder", Self.root + "/Models/scenarios"])
+        #expect(shown.status == 0 && shown.standardOutput.contains("pct -7% from 2021 on"), "\(shown.standardError)")
+        let compared = try run(["compare", "--database", database, "--biennium", "2020/21", "--paths", "200", "--scenarios", "base,pct-dip",
+                                "--format", "json"])
+        #expect(compared.status == 0, "\(compared.standardError)")
+        let unknown = try run(["compare", "--database", database, "--biennium", "2020/21", "--scenarios", "nonesuch"])
+        #expect(unknown.status != 0 && unknown.standardError.contains("stored in the database: pct-dip"), "\(unknown.standardError)")
+    }
 }

@@ -24,6 +24,8 @@ public struct ResidualCheck: Sendable, Equatable, Codable {
     public let pValue: Double
     /// Residuals tested (after interpolating inner gaps).
     public let residuals: Int
+    /// Of those, the ones interpolated across gaps (where the model left no residual).
+    public let interpolated: Int
 
     /// The test of `residuals` (one per period of the fitted series, `nil` at gaps and where the model has
     /// none) of a model with `coefficients` AR and MA terms; `nil` when fewer than `lag + 2` residuals are
@@ -42,6 +44,7 @@ public struct ResidualCheck: Sendable, Equatable, Codable {
         statistic = result.statistic
         pValue = result.pValue
         self.residuals = n
+        interpolated = n - residuals.lazy.compactMap({ $0 }).count
     }
 
     /// The residuals from the first to the last present one, inner gaps filled on the straight line between

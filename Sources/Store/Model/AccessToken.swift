@@ -39,7 +39,8 @@ public struct AccessToken: Sendable, Equatable, Codable {
 
 /// A stored scenario: its YAML text, versioned like fits (each save adds a version).
 public struct StoredScenario: Sendable, Equatable {
-    /// The scenario's name, as in `scenarios/{name}`; a stored scenario overrides a scenario file of that name.
+    /// The scenario's name, as in `scenarios/{name}`; a scenario file of the same name wins over it (the service
+    /// refuses to store under a file's name).
     public let name: String
     /// 1 for the first save, then one more per save of the same name; set by the store.
     public let version: Int

@@ -21,7 +21,7 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("The biennium, e.g. 2020/21 (default: the latest with budget figures).", valueName: "biennium"))
     var biennium: String?
-    @Option(help: ArgumentHelp("Scenario names (files in --scenario-folder) or .yaml paths, comma separated.", valueName: "names"))
+    @Option(help: ArgumentHelp("Scenario names (files in --scenario-folder, else scenarios stored through the service) or .yaml paths, comma separated.", valueName: "names"))
     var scenarios: String = "base,low,high"
     @Option(help: ArgumentHelp("Folder of the named scenarios.", valueName: "path")) var scenarioFolder: String = "Models/scenarios"
     @Option(help: ArgumentHelp("Folder or files of model specifications for the modelled lines.", valueName: "path")) var models: [String] = []
@@ -37,7 +37,8 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let scenarios = try ScenarioSet.load(self.scenarios, folder: scenarioFolder)
+        let stored = ScenarioSet.needsStored(self.scenarios, folder: scenarioFolder) ? try await store.withStore { try await $0.scenarios() } : []
+        let scenarios = try ScenarioSet.load(self.scenarios, folder: scenarioFolder, stored: stored)
         let specs = try ModelSpec.load(self.models)
         let comparison = try await BudgetJob(store: store, asOf: asOf.flatMap(CalendarDay.init(iso:)))
             .compare(biennium: biennium.flatMap(Biennium.init), scenarios: scenarios, specs: specs, paths: paths, seed: seed)

@@ -13,11 +13,13 @@ struct ScenarioCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Explain a scenario: its demand shocks, fee changes, cost growth, exchange rate and uncertainty bands.",
             discussion: "Example: biennium scenario show low")
-        @Argument(help: "Scenario name (a file in --scenario-folder) or a .yaml path.") var name: String
+        @Argument(help: "Scenario name (a file in --scenario-folder, else a scenario stored through the service) or a .yaml path.") var name: String
         @Option(help: ArgumentHelp("Folder of the named scenarios.", valueName: "path")) var scenarioFolder: String = "Models/scenarios"
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            print(try ScenarioSet.load(name, folder: scenarioFolder, option: "base, or a path to a .yaml file")[0].explanation)
+            let stored = ScenarioSet.needsStored(name, folder: scenarioFolder) ? try await store.withStore { try await $0.scenarios() } : []
+            print(try ScenarioSet.load(name, folder: scenarioFolder, option: "base, or a path to a .yaml file", stored: stored)[0].explanation)
         }
     }
 

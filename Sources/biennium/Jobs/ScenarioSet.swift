@@ -1,22 +1,46 @@
 import Budget
 import Foundation
+import Store
 
 /// Scenario names or files as the commands take them: `base` is Models/scenarios/base.yaml (or the folder
-/// given); a path (ending in .yaml, or with a folder in it) is read as it is.
+/// given), else a scenario of that name stored through the service; a path (ending in .yaml, or with a folder in
+/// it) is read as it is.
 enum ScenarioSet {
-    /// The scenarios of `list`; `option` is how the command takes them, for the message when none is named.
-    static func load(_ list: String, folder: String, option: String = "--scenarios base,low,high") throws -> [Scenario] {
-        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// The names of `list`, in order.
+    static func names(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The file a name stands for.
+    static func path(of name: String, folder: String) -> String {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") ? name : (folder as NSString).appendingPathComponent(name + ".yaml")
+    }
+
+    /// Whether some name of `list` has no file, so the stored scenarios must be read.
+    static func needsStored(_ list: String, folder: String) -> Bool {
+        names(list).contains { !FileManager.default.fileExists(atPath: path(of: $0, folder: folder)) }
+    }
+
+    /// The scenarios of `list`: files, then `stored` scenarios (saved through the service) by name; `option` is how
+    /// the command takes them, for the message when none is named.
+    static func load(_ list: String, folder: String, option: String = "--scenarios base,low,high",
+                     stored: [StoredScenario] = []) throws -> [Scenario] {
+        let names = names(list)
         guard !names.isEmpty else { throw InputError(file: folder, "no scenario named; give e.g. \(option)") }
         var seen: Set<String> = []
         return try names.map { name in
-            let path = name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") ? name : (folder as NSString).appendingPathComponent(name + ".yaml")
-            guard FileManager.default.fileExists(atPath: path) else {
+            let path = path(of: name, folder: folder)
+            let scenario: Scenario
+            if FileManager.default.fileExists(atPath: path) {
+                scenario = try ScenarioFile.load(path)
+            } else if let saved = stored.first(where: { $0.name == name }) {
+                scenario = try ScenarioFile.parse(saved.yaml, name: name, file: "scenario '\(name)' (stored, version \(saved.version))")
+            } else {
                 let known = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }
                     .map { String($0.dropLast(5)) }.sorted()
-                throw InputError(file: path, "no such scenario file" + (known.isEmpty ? "" : "; scenarios in \(folder): \(known.joined(separator: ", "))"))
+                throw InputError(file: path, "no such scenario file" + (known.isEmpty ? "" : "; scenarios in \(folder): \(known.joined(separator: ", "))")
+                                 + (stored.isEmpty ? "" : "; stored in the database: \(stored.map(\.name).sorted().joined(separator: ", "))"))
             }
-            let scenario = try ScenarioFile.load(path)
             guard seen.insert(scenario.name).inserted else { throw InputError(file: path, "scenario '\(scenario.name)' is named twice") }
             return scenario
         }

@@ -35,8 +35,9 @@ enum ForecastOutput {
         let parameters = (document.parameters ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) = \(String(format: "%.6g", $0.value))" }
         var lines = ["Parameters: " + (parameters.isEmpty ? "none" : parameters.joined(separator: ", ")), ""]
         if let check = document.residualCheck {
-            lines += [String(format: "Residuals: Ljung-Box Q* = %.3f, %ld lags, %ld df, p = %.4g (%ld residuals; a small p means autocorrelation left)",
-                             check.statistic, check.lag, check.degreesOfFreedom, check.pValue, check.residuals), ""]
+            let filled = check.interpolated > 0 ? ", \(check.interpolated) of them interpolated across gaps" : ""
+            lines += [String(format: "Residuals: Ljung-Box Q* = %.3f, %ld lags, %ld df, p = %.4g (%ld residuals%@; a small p means autocorrelation left)",
+                             check.statistic, check.lag, check.degreesOfFreedom, check.pValue, check.residuals, filled), ""]
         }
         let rows = document.inSample ?? []
         guard !rows.isEmpty else { return lines + ["No in-sample fit for this model."] }
