@@ -376,7 +376,7 @@ public struct BudgetProjection: Sendable {
             }
             // A line that counts things cannot go below zero; a draw that takes it there is cut at zero, and the
             // lines that depend on it (ratios, income) see the cut value.
-            if countsThings[index] { for k in 0..<2 { values[base + k] = max(0, values[base + k]) } }
+            if countsThings[index] { for k in 0..<2 where values[base + k] < 0 { values[base + k] = 0 } }      // NaN stays NaN
             for k in 0..<2 where !f.actual[base + k].isNaN { values[base + k] = f.actual[base + k] }
         }
     }

@@ -1,40 +1,61 @@
 import Foundation
 import Synchronization
 
-/// Runs the routes' CPU-bound work — model fits, the budget simulation — on threads of its own, so that it never
-/// occupies the threads Swift's concurrency runs requests on. Without it two large budget comparisons held both
-/// of those threads of a two-core machine, and `/health`, light reads and the handling of SIGTERM waited for them;
-/// with it the operating system shares the cores, and every other request is answered at once.
+/// Runs the routes' heaviest CPU-bound work — a live forecast's fit, the budget simulation — on threads of its
+/// own, so that it never occupies the threads Swift's concurrency runs requests on. Without it two large budget
+/// comparisons held both of those threads of a two-core machine, and `/health`, light reads and the handling of
+/// SIGTERM waited for them; with it the operating system shares the cores, and other requests are answered at once.
+/// (Backtests and specification fits still compute on the request threads, between their reads of the store:
+/// a backtest of 9 models over 19 origins takes under half a second in a debug build.)
 ///
-/// The work goes to serial dispatch queues ("lanes"): serial queues get threads of their own from the
+/// The work runs on serial dispatch queues ("lanes"): serial queues get threads of their own from the
 /// overcommitting pool, where a concurrent queue or an `OperationQueue` would take the threads of the global pool
-/// that Swift's concurrency shares on Linux. Each computation goes to the lane with the least work waiting, so a
-/// quick forecast does not queue behind a long simulation while a lane is free; with every lane busy (more
-/// computations at once than lanes, four per core by default) the next one waits for a lane.
+/// that Swift's concurrency shares on Linux. At most one computation runs per lane; when every lane is busy, the
+/// next computation waits in one first-in, first-out line and starts on the first lane to come free.
 final class ComputeQueue: Sendable {
-    private let lanes: [DispatchQueue]
-    private let waiting: Mutex<[Int]>
-
-    /// A queue of `width` lanes (by default four per active core).
-    init(width: Int = 4 * ProcessInfo.processInfo.activeProcessorCount) {
-        let count = max(1, width)
-        lanes = (0..<count).map { DispatchQueue(label: "biennium.compute.\($0)") }
-        waiting = Mutex(Array(repeating: 0, count: count))
+    private struct State {
+        var free: [Int]
+        var waiting: [@Sendable () -> Void] = []
     }
 
-    /// The value of `work`, computed on the least busy lane; what it throws is rethrown.
+    private let lanes: [DispatchQueue]
+    private let state: Mutex<State>
+
+    /// A queue of `width` lanes (by default two per active core: a quick forecast rarely waits behind a long
+    /// simulation, and a burst of simulations holds at most that many sets of paths in memory).
+    init(width: Int = 2 * ProcessInfo.processInfo.activeProcessorCount) {
+        let count = max(1, width)
+        lanes = (0..<count).map { DispatchQueue(label: "biennium.compute.\($0)") }
+        state = Mutex(State(free: Array((0..<count).reversed())))
+    }
+
+    /// The value of `work`, computed on a free lane (after those waiting before it); what it throws is rethrown.
     func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        let index = waiting.withLock { counts in
-            let index = counts.indices.min { counts[$0] < counts[$1] }!
-            counts[index] += 1
-            return index
+        try await withCheckedThrowingContinuation { continuation in
+            submit { continuation.resume(with: Result(catching: work)) }
         }
-        return try await withCheckedThrowingContinuation { continuation in
-            lanes[index].async {
-                let result = Result(catching: work)
-                self.waiting.withLock { $0[index] -= 1 }
-                continuation.resume(with: result)
+    }
+
+    private func submit(_ job: @escaping @Sendable () -> Void) {
+        let lane: Int? = state.withLock { state in
+            if let lane = state.free.popLast() { return lane }
+            state.waiting.append(job)
+            return nil
+        }
+        if let lane { start(job, on: lane) }
+    }
+
+    private func start(_ job: @escaping @Sendable () -> Void, on lane: Int) {
+        lanes[lane].async {
+            job()
+            let next: (@Sendable () -> Void)? = self.state.withLock { state in
+                if state.waiting.isEmpty {
+                    state.free.append(lane)
+                    return nil
+                }
+                return state.waiting.removeFirst()
             }
+            if let next { self.start(next, on: lane) }
         }
     }
 }

@@ -49,8 +49,8 @@ enum Representation {
         return decoded
     }
 
-    /// Refuses a request body on a route that takes none (a fit, a deletion): what it says would be ignored, such
-    /// as an `asOf` that belongs in the query.
+    /// Refuses a request body on a route that takes none (a fit): what it says would be ignored, such as an `asOf`
+    /// that belongs in the query.
     static func requireNoBody(_ request: Request, context: APIContext, hint: String) async throws {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard buffer.readableBytes == 0 else { throw APIProblem.badRequest("this request takes no body; \(hint)") }

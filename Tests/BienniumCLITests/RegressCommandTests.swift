@@ -61,6 +61,29 @@ import TestSupport
         for (line, mean) in zip(lines.dropFirst(), means) { #expect(Double(line.split(separator: ",")[1]) == mean) }
     }
 
+    @Test("--predict with a trend over years with a gap: new years continue it by period, and a file without the years is refused")
+    func predictionsContinueTheTrend() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let data = folder.appendingPathComponent("fit.csv")
+        // y = 10 + 3·(year − 2000) exactly, with 2003 missing: the trend continues at 2021 with 22, so the prediction is 73.
+        let years = (2000...2020).filter { $0 != 2003 }
+        let rows = years.map { (year: Int) -> String in
+            let wobble: Double = year % 2 == 0 ? 0.01 : -0.01
+            let y: Double = Double(10 + 3 * (year - 2000)) + wobble
+            return "\(year),\(y)"
+        }
+        try ("year,y\n" + rows.joined(separator: "\n") + "\n").write(to: data, atomically: true, encoding: .utf8)
+        let new = folder.appendingPathComponent("new.csv"), bare = folder.appendingPathComponent("bare.csv")
+        try "year,y\n2021,0\n".write(to: new, atomically: true, encoding: .utf8)
+        try "y\n0\n".write(to: bare, atomically: true, encoding: .utf8)
+        let json = try CommandRunner().run(["regress", "--data", data.path, "--formula", "y ~ trend", "--predict", new.path, "--format", "json"])
+        #expect(json.status == 0, "\(json.standardError)")
+        let mean = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)))["predictions"][0]["mean"].double
+        #expect(abs(mean - 73) < 0.05, "\(mean)")
+        let refused = try CommandRunner().run(["regress", "--data", data.path, "--formula", "y ~ trend", "--predict", bare.path])
+        #expect(refused.status != 0 && refused.standardError.contains("the new rows need the period column 'year'"), "\(refused.standardError)")
+    }
+
     @Test("a constant response: R² and F undefined, and the essentially-perfect-fit warning R gives, in the table and JSON")
     func constantResponse() throws {
         let folder = try CommandRunner.temporaryDirectory()

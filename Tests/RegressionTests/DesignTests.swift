@@ -31,6 +31,10 @@ import Testing
         // Without a time column both count rows, as R's tslm does.
         let rows = try RegressionData(names: ["y", "x"], columns: [[10, 12, 11, 14], [1, 2, 8, 16]])
         #expect(try Design(formula: Formula(parsing: "y ~ trend"), data: rows).matrix.column(1) == [1, 2, 3, 4])
+        // Periods two years apart (bienniums): the step is 2, so trend counts bienniums and a lag of 1 is one biennium.
+        let biennial = try RegressionData(names: ["year", "y", "x"], columns: [[2008, 2010, 2014], [1, 2, 3], [5, 6, 7]], timeColumn: "year")
+        #expect(try Term.trend.evaluate(on: biennial) == [1, 2, 4])
+        #expect(try Term.lag(.variable("x"), 1).evaluate(on: biennial) == [nil, 5, nil])
         // New rows to predict continue the fit's count: by period from its first, or by row after its n.
         var next = try RegressionData(names: ["year", "y"], columns: [[2022, 2023], [0, 0]], timeColumn: "year")
         next.trendFirstPeriod = 2017

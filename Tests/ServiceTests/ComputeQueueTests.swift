@@ -44,5 +44,12 @@ private final class Concurrency: Sendable {
         }
         #expect(sum == 28)
         #expect(concurrency.most.load(ordering: .sequentiallyConsistent) <= 2)
+        // One lane: every computation waits its turn in the line, and each comes back.
+        let single = ComputeQueue(width: 1)
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for k in 0..<6 { group.addTask { try await single.run { k * k } } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(values.sorted() == [0, 1, 4, 9, 16, 25])
     }
 }

@@ -66,10 +66,11 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
         self.lastObserved = lastObserved
         // A count cannot fall below zero: the normal (or t) distribution's mass there belongs at zero, so bounds
         // are cut at 0, which leaves every interval's coverage as it was.
-        let floor = SeriesDefinition.countsThings(unit: unit) ? 0 : -Double.infinity
+        let counts = SeriesDefinition.countsThings(unit: unit)
+        func bound(_ value: Double) -> Double { counts && value < 0 ? 0 : value }      // NaN stays NaN
         forecasts = (0..<f.horizon).map { h in
             Row(period: f.start + h, mean: f.mean[h], standardError: f.errorStandardDeviation[h],
-                intervals: f.intervals.map { Interval(level: $0.level, lower: Swift.max(floor, $0.lower[h]), upper: Swift.max(floor, $0.upper[h])) })
+                intervals: f.intervals.map { Interval(level: $0.level, lower: bound($0.lower[h]), upper: bound($0.upper[h])) })
         }
         degreesOfFreedom = f.degreesOfFreedom
         notes = f.notes.isEmpty ? nil : f.notes

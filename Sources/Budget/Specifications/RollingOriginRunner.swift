@@ -129,9 +129,6 @@ public struct RollingOriginRunner {
             if realTime {
                 asOf = vintages.filter { $0.period == .year(origin) }.map(\.vintage.knownBy).min()
                 if asOf == nil { skipped.append("\(origin): no published figure for the origin year"); continue }
-                if let day = asOf, day > CalendarDay(year: origin + 1, month: 12, day: 31) {
-                    late.append("\(origin): first figure of \(day)")
-                }
             }
             let known = try await store.observations(of: series, asOf: asOf)
             guard let stored = StoredSeries.annual(known, through: origin) else { skipped.append("\(origin): no data"); continue }
@@ -149,6 +146,7 @@ public struct RollingOriginRunner {
                 continue
             }
             let truth = future.map { $0! }
+            let scoredBefore = scores.count
             for model in try await modelsAt(origin, asOf) {
                 do {
                     let f = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
@@ -165,6 +163,10 @@ public struct RollingOriginRunner {
                 } catch {
                     skipped.append("\(origin) \(model.name): \(error)")
                 }
+            }
+            // Scored in real time on a view published after the next year ended: say so.
+            if scores.count > scoredBefore, let day = asOf, day > CalendarDay(year: origin + 1, month: 12, day: 31) {
+                late.append("\(origin): first figure of \(day)")
             }
         }
         guard !scores.isEmpty else {

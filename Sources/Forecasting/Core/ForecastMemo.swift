@@ -21,8 +21,8 @@ public final class ForecastMemo {
         return try result.get()
     }
 
-    /// The forecast of the model named `name` at `levels`: the remembered one, its normal intervals redrawn at
-    /// `levels` if they differ, or else `make()`'s, remembered.
+    /// The forecast of the model named `name` at `levels`: the remembered one, its intervals redrawn at `levels`
+    /// from its distribution (normal, or Student t) if they differ, or else `make()`'s, remembered.
     func forecast(named name: String, horizon: Int, levels: [Double],
                   _ make: () throws(ForecastingError) -> Forecast) throws(ForecastingError) -> Forecast {
         let forecast = try remembered("forecast \(name) \(horizon)", make)

@@ -6,7 +6,7 @@ import Foundation
 /// beyond the holdout's mean horizon, with Student t quantiles. The point forecasts are the model's own.
 ///
 /// Every model's own 95% intervals cover too little on the M3, M1 and Tourism yearly series (60–90% for ETS,
-/// ARIMA, Theta and drift; ACCURACY.md); calibrated, 93.3–96.5% on M3, 90.0–96.1% on Tourism and 86–91% on M1.
+/// ARIMA, Theta and drift; ACCURACY.md); calibrated, 93.6–96.5% on M3, 91.7–96.1% on Tourism and 86–91% on M1.
 /// A series too short to hold `periods` out and keep five years (``IntervalCalibration/minimumLength(periods:)``)
 /// keeps the model's intervals, and the label says so. `calibrated:MODEL` on the command line and in the service.
 public struct Calibrated: ForecastModel {

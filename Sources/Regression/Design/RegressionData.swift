@@ -14,6 +14,9 @@ public struct RegressionData: Sendable {
     /// The period whose `trend` is 1 when these rows continue earlier data (new rows to predict from a fit):
     /// the fit's first period. `nil`: the first period of these rows.
     public var trendFirstPeriod: Double?
+    /// The length of one period when these rows continue earlier data (the fit's step: 2 for bienniums).
+    /// `nil`: the smallest gap between these rows' periods.
+    public var trendStep: Double?
     /// Without a time column, the number of rows before these (the fit's, for new rows to predict), so that
     /// `trend` continues n + 1, n + 2, …; 0 by default.
     public var rowsBefore = 0

@@ -69,14 +69,14 @@ public indirect enum Term: Hashable, Sendable, CustomStringConvertible {
             return result
         case .lag(let inner, let k):
             let values = try inner.evaluate(on: data)
-            guard let time = try Self.distinctTime(data) else { return (0..<n).map { $0 >= k ? values[$0 - k] : nil } }
+            guard let (time, step) = try Self.periods(data) else { return (0..<n).map { $0 >= k ? values[$0 - k] : nil } }
             let row = Dictionary(uniqueKeysWithValues: time.enumerated().map { ($1, $0) })
-            return time.map { t in row[t - Double(k)].flatMap { values[$0] } }
+            return time.map { t in row[t - Double(k) * step].flatMap { values[$0] } }
         case .trend:
-            guard let time = try Self.distinctTime(data), let first = data.trendFirstPeriod ?? time.min() else {
+            guard let (time, step) = try Self.periods(data), let first = data.trendFirstPeriod ?? time.min() else {
                 return (0..<n).map { Double(data.rowsBefore + $0 + 1) }
             }
-            return time.map { $0 - first + 1 }
+            return time.map { ($0 - first) / step + 1 }
         case .step(let period):
             let time = try requireTime(data)
             return time.map { $0 >= period ? 1 : 0 }
@@ -88,10 +88,25 @@ public indirect enum Term: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The time column when the data have one whose periods are finite and distinct, else `nil`.
-    private static func distinctTime(_ data: RegressionData) throws(RegressionError) -> [Double]? {
+    /// Whether the term is `trend` or holds a `lag`: the terms that follow a time column's periods.
+    public var readsPeriods: Bool {
+        switch self {
+        case .trend, .lag: return true
+        case .power(let base, _): return base.readsPeriods
+        case .log(let inner): return inner.readsPeriods
+        default: return false
+        }
+    }
+
+    /// The time column and its step when the data have one whose periods are finite, distinct and a whole number
+    /// of steps apart — the step being the smallest gap between two of them (1 for years, 2 for bienniums) —
+    /// else `nil`, and the terms count rows.
+    public static func periods(_ data: RegressionData) throws(RegressionError) -> (time: [Double], step: Double)? {
         guard let time = try data.timeIndex(), time.allSatisfy(\.isFinite), Set(time).count == time.count else { return nil }
-        return time
+        let sorted = time.sorted()
+        let step = data.trendStep ?? zip(sorted.dropFirst(), sorted).map { $0 - $1 }.min() ?? 1
+        guard step > 0, sorted.allSatisfy({ (($0 - sorted[0]) / step).rounded() == ($0 - sorted[0]) / step }) else { return nil }
+        return (time, step)
     }
 
     private func requireTime(_ data: RegressionData) throws(RegressionError) -> [Double] {

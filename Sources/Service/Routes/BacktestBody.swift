@@ -2,7 +2,7 @@ import Budget
 import Forecasting
 
 /// A rolling-origin backtest as the service returns it: the result's own fields (series, horizon, realTime, scores,
-/// skipped) and, with `baseline=MODEL`, `versusBaseline`: every model against that one, origin by origin.
+/// skipped, lateOrigins) and, with `baseline=MODEL`, `versusBaseline`: every model against that one, origin by origin.
 struct BacktestBody: Encodable {
     let result: RollingOriginResult
     let versusBaseline: BaselineComparison?

@@ -5,7 +5,7 @@ import NIOCore
 import Store
 
 /// The scenarios the service knows: those written through the API (stored, versioned) and the files of the
-/// scenario folder; a stored scenario takes precedence over a file of the same name.
+/// scenario folder; a file wins over a stored scenario of its name (the service refuses to store under a file's name).
 struct ScenarioCatalog {
     let env: ServiceEnvironment
 

@@ -130,8 +130,7 @@ enum SeriesRoutes {
         guard let status = ObservationStatus(rawValue: row.status) else {
             throw APIProblem.unprocessable("\(field).status: '\(row.status)' is not one of \(ObservationStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        for (name, text) in [("source", row.source), ("note", row.note ?? "")]
-        where text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
+        for (name, text) in [("source", row.source), ("note", row.note ?? "")] where ControlCharacters.occur(in: text) {
             throw APIProblem.unprocessable("\(field).\(name): holds a control character, which no field may contain")
         }
         let source = row.source.trimmingCharacters(in: .whitespacesAndNewlines)

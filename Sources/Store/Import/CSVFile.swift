@@ -31,7 +31,7 @@ struct CSVFile {
             }
             throw .invalidRow(file: path, line: line, reason: "is not UTF-8 text")
         }
-        if let control = data.firstIndex(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) {
+        if let control = data.firstIndex(where: { ControlCharacters.isRefused(UInt32($0)) }) {
             let line = data[data.startIndex..<control].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw .invalidRow(file: path, line: line, reason: String(format: "holds the control character U+%04X, which no field may contain (a binary file, or text damaged in transfer?)", Int(data[control])))
         }

@@ -219,11 +219,15 @@ public final class SQLiteStore: SeriesStore {
 
     /// Copies the write-ahead log into the database file and empties the log (so the `.sqlite` file alone holds
     /// every committed row, and a `-wal` file left beside it holds nothing that could be replayed onto a backup
-    /// copied back over the database), then closes every connection. While another process reads the file the
-    /// checkpoint waits for it up to the busy timeout and may then copy only part of the log; that process's
-    /// last connection finishes the copy when it closes.
+    /// copied back over the database), then closes every connection. Emptying the log must wait for other
+    /// processes' readers and blocks their writers meanwhile, so it waits at most 100 ms; when another process (a
+    /// running `serve`) is busy with the file, the log is only copied as far as it can be without waiting, and
+    /// that process's last connection finishes the copy when it closes.
     public func close() async throws {
-        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try? await pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 100")
+            if (try? db.checkpoint(.truncate)) == nil { _ = try? db.checkpoint(.passive) }
+        }
         try pool.close()
     }
 

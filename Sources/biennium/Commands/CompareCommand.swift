@@ -37,8 +37,7 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let stored = ScenarioSet.needsStored(self.scenarios, folder: scenarioFolder) ? try await store.withStore { try await $0.scenarios() } : []
-        let scenarios = try ScenarioSet.load(self.scenarios, folder: scenarioFolder, stored: stored)
+        let scenarios = try await ScenarioSet.load(self.scenarios, folder: scenarioFolder, store: store)
         let specs = try ModelSpec.load(self.models)
         let comparison = try await BudgetJob(store: store, asOf: asOf.flatMap(CalendarDay.init(iso:)))
             .compare(biennium: biennium.flatMap(Biennium.init), scenarios: scenarios, specs: specs, paths: paths, seed: seed)

@@ -18,8 +18,7 @@ struct ScenarioCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let stored = ScenarioSet.needsStored(name, folder: scenarioFolder) ? try await store.withStore { try await $0.scenarios() } : []
-            print(try ScenarioSet.load(name, folder: scenarioFolder, option: "base, or a path to a .yaml file", stored: stored)[0].explanation)
+            print(try await ScenarioSet.load(name, folder: scenarioFolder, option: "base, or a path to a .yaml file", store: store)[0].explanation)
         }
     }
 

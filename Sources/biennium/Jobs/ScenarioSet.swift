@@ -21,6 +21,19 @@ enum ScenarioSet {
         names(list).contains { !FileManager.default.fileExists(atPath: path(of: $0, folder: folder)) }
     }
 
+    /// The scenarios of `list`, files first, then the scenarios stored in `store` through the service — read only
+    /// when a name has no file, and only from a store that exists (an SQLite file not yet created, or a database
+    /// that cannot be reached, leaves the file's own error to be reported).
+    static func load(_ list: String, folder: String, option: String = "--scenarios base,low,high", store: StoreOptions) async throws -> [Scenario] {
+        var stored: [StoredScenario] = []
+        if needsStored(list, folder: folder), let location = try? store.location() {
+            var exists = true
+            if case .sqlite(let path) = location { exists = FileManager.default.fileExists(atPath: path) }
+            if exists { stored = (try? await store.withStore { try await $0.scenarios() }) ?? [] }
+        }
+        return try load(list, folder: folder, option: option, stored: stored)
+    }
+
     /// The scenarios of `list`: files, then `stored` scenarios (saved through the service) by name; `option` is how
     /// the command takes them, for the message when none is named.
     static func load(_ list: String, folder: String, option: String = "--scenarios base,low,high",

@@ -45,11 +45,11 @@ enum BacktestOutput {
             }, series: series, horizon: horizon, versusBaseline: comparison))
         case .csv:
             let byHorizon = (1...horizon).map { ",coverage95_h\($0)" }.joined()
-            return (["model,mase,smape,coverage95\(byHorizon),winkler95,seconds,fallbacks" + (comparison == nil ? "" : BaselineOutput.csvHeader)]
+            return (["model,mase,mase_series,smape,coverage95\(byHorizon),winkler95,seconds,fallbacks" + (comparison == nil ? "" : BaselineOutput.csvHeader)]
                     + summaries.map { s in
                 let covered = s.coverage95ByHorizon.map { "," + csv($0) }.joined()
                 let versus = comparison.map { BaselineOutput.csvColumns($0, model: s.name) } ?? ""
-                return "\(s.name),\(csv(s.mase)),\(csv(s.smape)),\(csv(s.coverage95))\(covered),\(csv(s.winkler95)),\(s.seconds),\(s.fallbacks)\(versus)"
+                return "\(s.name),\(csv(s.mase)),\(s.maseSeries),\(csv(s.smape)),\(csv(s.coverage95))\(covered),\(csv(s.winkler95)),\(s.seconds),\(s.fallbacks)\(versus)"
             }).joined(separator: "\n")
         case .table:
             var rows = [["model", "MASE", "sMAPE", "95% coverage", "by horizon 1…\(horizon) (%)", "Winkler 95", "seconds", "fallbacks"]]
