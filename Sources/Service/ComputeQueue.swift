@@ -1,18 +1,18 @@
+import Budget
 import Foundation
 import Synchronization
 
-/// Runs the routes' heaviest CPU-bound work — a live forecast's fit, the budget simulation — on threads of its
-/// own, so that it never occupies the threads Swift's concurrency runs requests on. Without it two large budget
-/// comparisons held both of those threads of a two-core machine, and `/health`, light reads and the handling of
-/// SIGTERM waited for them; with it the operating system shares the cores, and other requests are answered at once.
-/// (Backtests and specification fits still compute on the request threads, between their reads of the store:
-/// a backtest of 9 models over 19 origins takes under half a second in a debug build.)
+/// Runs the routes' CPU-bound work — a live forecast's fit, the budget simulation, a backtest's fits at each
+/// origin — on threads of its own, so that it never occupies the threads Swift's concurrency runs requests on.
+/// Without it two large budget comparisons held both of those threads of a two-core machine, and `/health`, light
+/// reads and the handling of SIGTERM waited for them; with it the operating system shares the cores, and other
+/// requests are answered at once. (A specification's fit, a few milliseconds, still runs on the request thread.)
 ///
 /// The work runs on serial dispatch queues ("lanes"): serial queues get threads of their own from the
 /// overcommitting pool, where a concurrent queue or an `OperationQueue` would take the threads of the global pool
 /// that Swift's concurrency shares on Linux. At most one computation runs per lane; when every lane is busy, the
 /// next computation waits in one first-in, first-out line and starts on the first lane to come free.
-final class ComputeQueue: Sendable {
+final class ComputeQueue: ComputeExecutor {
     private struct State {
         var free: [Int]
         var waiting: [@Sendable () -> Void] = []

@@ -77,6 +77,8 @@ public struct RollingOriginRunner {
     public let horizon: Int
     /// Whether each origin sees the data as known when its figure was first published, rather than today's.
     public let realTime: Bool
+    /// Where the models are fitted at each origin: inline unless the caller gives its own threads (the service does).
+    public var executor: any ComputeExecutor = InlineCompute()
 
     /// A backtest of `series` in `store`, `horizon` years ahead, on today's data or in real time.
     public init(store: any SeriesStore, series: SeriesID, horizon: Int, realTime: Bool) {
@@ -147,23 +149,31 @@ public struct RollingOriginRunner {
             }
             let truth = future.map { $0! }
             let scoredBefore = scores.count
-            for model in try await modelsAt(origin, asOf) {
-                do {
-                    let f = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
-                    scores.append(OriginScore(
-                        origin: origin, model: model.name, fitted: f.model, asOf: asOf?.description, forecasts: f.mean,
-                        intervals: f.intervals, actuals: truth,
-                        mase: AccuracyMeasures.mase(actual: truth, forecast: f.mean, training: training.values),
-                        smape: AccuracyMeasures.smape(actual: truth, forecast: f.mean),
-                        mape: AccuracyMeasures.mape(actual: truth, forecast: f.mean),
-                        rmse: AccuracyMeasures.rmse(actual: truth, forecast: f.mean),
-                        coverage80: f.interval(80).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
-                        coverage95: f.interval(95).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
-                        winkler95: f.interval(95).map { AccuracyMeasures.winkler(actual: truth, interval: $0) }))
-                } catch {
-                    skipped.append("\(origin) \(model.name): \(error)")
+            let models = try await modelsAt(origin, asOf)
+            let horizon = self.horizon, readOn = asOf
+            let (scored, failures) = try await executor.run { () -> ([OriginScore], [String]) in
+                var scored: [OriginScore] = [], failures: [String] = []
+                for model in models {
+                    do {
+                        let f = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
+                        scored.append(OriginScore(
+                            origin: origin, model: model.name, fitted: f.model, asOf: readOn?.description, forecasts: f.mean,
+                            intervals: f.intervals, actuals: truth,
+                            mase: AccuracyMeasures.mase(actual: truth, forecast: f.mean, training: training.values),
+                            smape: AccuracyMeasures.smape(actual: truth, forecast: f.mean),
+                            mape: AccuracyMeasures.mape(actual: truth, forecast: f.mean),
+                            rmse: AccuracyMeasures.rmse(actual: truth, forecast: f.mean),
+                            coverage80: f.interval(80).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
+                            coverage95: f.interval(95).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
+                            winkler95: f.interval(95).map { AccuracyMeasures.winkler(actual: truth, interval: $0) }))
+                    } catch {
+                        failures.append("\(origin) \(model.name): \(error)")
+                    }
                 }
+                return (scored, failures)
             }
+            scores += scored
+            skipped += failures
             // Scored in real time on a view published after the next year ended: say so.
             if scores.count > scoredBefore, let day = asOf, day > CalendarDay(year: origin + 1, month: 12, day: 31) {
                 late.append("\(origin): first figure of \(day)")

@@ -54,11 +54,14 @@ public struct SpecificationBacktest: Sendable {
 
     /// Scores `models` (those of ``modelNames``, as the caller built them) and, with regressors, the
     /// specification's regression (above) on the specification's series in `store`.
+    /// The models are fitted on `executor` (inline by default).
     /// - Throws: ``InputError`` naming the file when the series or a regressor is not in the store's catalog, and
     ///   what ``RollingOriginRunner/run(origins:modelsAt:)`` throws.
-    public func run(in store: any SeriesStore, models: [any ForecastModel]) async throws -> RollingOriginResult {
+    public func run(in store: any SeriesStore, models: [any ForecastModel],
+                    executor: any ComputeExecutor = InlineCompute()) async throws -> RollingOriginResult {
         try spec.checkSeries(in: try await store.catalog())
-        let runner = RollingOriginRunner(store: store, series: spec.series, horizon: horizon, realTime: realTime)
+        var runner = RollingOriginRunner(store: store, series: spec.series, horizon: horizon, realTime: realTime)
+        runner.executor = executor
         guard let regressionName else { return try await runner.run(origins: Array(origins), models: models) }
         let forecaster = SpecificationForecast(spec)
         var read: [CalendarDay?: [SeriesID: [Observation]]] = [:]     // today's data is read once for every origin

@@ -43,8 +43,9 @@ enum ForecastRoutes {
             }
             guard (1...10).contains(named.count) else { throw APIProblem.badRequest("query parameter 'models' names 1 to 10 distinct models") }
             let (models, baseline) = try BacktestBody.adding(baseline: query.string("baseline"), to: named.sorted { $0.name < $1.name })
-            let result = try await RollingOriginRunner(store: env.store, series: id, horizon: horizon, realTime: try query.boolean("realTime"))
-                .run(origins: Array(origins), models: models)
+            var runner = RollingOriginRunner(store: env.store, series: id, horizon: horizon, realTime: try query.boolean("realTime"))
+            runner.executor = env.compute
+            let result = try await runner.run(origins: Array(origins), models: models)
             return try Representation.json(BacktestBody(result, baseline: baseline))
         }
     }

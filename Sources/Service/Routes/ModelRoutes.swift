@@ -60,7 +60,7 @@ enum ModelRoutes {
             let named: [any ForecastModel]
             do { named = try ModelCatalog.models(names: plan.modelNames) } catch { throw APIProblem.unprocessable("\(spec.name): \(error)") }
             let (models, baseline) = try BacktestBody.adding(baseline: Query(request: request).string("baseline"), to: named)
-            let result = try await plan.run(in: env.store, models: models)
+            let result = try await plan.run(in: env.store, models: models, executor: env.compute)
             return try Representation.json(BacktestBody(result, baseline: baseline))
         }
 
