@@ -43,6 +43,9 @@ public enum ScenarioFile {
     static let keys = ["description", "demand", "regressors", "fees", "cost-growth-percent", "exchange-rate-factor", "bands"]
     static let shockKeys = ["system", "from", "percent"]
     static let feeKeys = ["system", "from", "until", "percent", "chf-per-unit"]
+    /// The years a scenario's shocks, fee changes and regressor paths may name: a typo such as 20211 is refused
+    /// rather than silently never applied.
+    static let years = 1900...2200
     static let bandKeys = ["income-per-unit", "ratio", "level", "cost"]
 
     /// Loads the scenario in `path`, named after the file.
@@ -70,18 +73,17 @@ public enum ScenarioFile {
         func fail(_ key: String?, _ node: Node?, _ message: String) -> ScenarioError {
             ScenarioError(file: file, key: key, line: node?.mark?.line, message: message)
         }
-        if let line = YAMLNesting.excessive(text) {
-            throw ScenarioError(file: file, key: nil, line: line, message: "\(YAMLNesting.refusal); a scenario needs a few")
-        }
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch { throw fail(nil, nil, "is not valid YAML: \(error)") }
+        do { root = try YAMLDocument.compose(text) } catch {
+            switch error {
+            case .nesting(let line):
+                throw ScenarioError(file: file, key: nil, line: line, message: "\(YAMLNesting.refusal); a scenario needs a few")
+            case .invalid(let message): throw fail(nil, nil, "is not valid YAML: \(message)")
+            case .expansion: throw ScenarioError(file: file, key: nil, line: nil, message: "\(YAMLExpansion.refusal); a scenario holds a few dozen")
+            case .repeatedKey(let key, let line): throw ScenarioError(file: file, key: key, line: line, message: "is given twice")
+            }
+        }
         guard let root else { return Scenario(name: name) }
-        if YAMLExpansion.excessive(root) {
-            throw ScenarioError(file: file, key: nil, line: nil, message: "\(YAMLExpansion.refusal); a scenario holds a few dozen")
-        }
-        if let (key, line) = YAMLRepeatedKeys.first(in: root) {
-            throw ScenarioError(file: file, key: key, line: line, message: "is given twice")
-        }
         let map = try mapping(root, key: nil, allowed: keys, fail: fail)
 
         func number(_ key: String, _ node: Node?, range: ClosedRange<Double>) throws(ScenarioError) -> Double? {
@@ -107,7 +109,7 @@ public enum ScenarioFile {
             guard let text = node.scalar?.string, let day = CalendarDay(iso: text) ?? Int(text).map({ CalendarDay(year: $0, month: 1, day: 1) }) else {
                 throw fail(key, node, "must be a day YYYY-MM-DD (or a year); got '\(node.scalar?.string ?? "")'")
             }
-            guard (1900...2200).contains(day.year) else { throw fail(key, node, "must be a day from 1900 to 2200; got '\(text)'") }
+            guard Self.years.contains(day.year) else { throw fail(key, node, "must be a day from \(Self.years.lowerBound) to \(Self.years.upperBound); got '\(text)'") }
             return day
         }
 
@@ -121,8 +123,8 @@ public enum ScenarioFile {
             let entry = try mapping(item, key: key, allowed: shockKeys, fail: fail)
             let systemName = try system(key + ".system", entry["system"])
             guard let yearNode = entry["from"] else { throw fail(key + ".from", item, "is required: the first year of the shock, e.g. 2021") }
-            guard let year = Int(yearNode.scalar?.string ?? ""), (1900...2200).contains(year) else {
-                throw fail(key + ".from", yearNode, "must be a year from 1900 to 2200 (demand shocks apply from the start of a year); "
+            guard let year = Int(yearNode.scalar?.string ?? ""), Self.years.contains(year) else {
+                throw fail(key + ".from", yearNode, "must be a year from \(Self.years.lowerBound) to \(Self.years.upperBound) (demand shocks apply from the start of a year); "
                            + "got '\(yearNode.scalar?.string ?? "a list or mapping")'")
             }
             guard let percent = try number(key + ".percent", entry["percent"], range: -99.9...1000) else {
@@ -141,8 +143,8 @@ public enum ScenarioFile {
                 guard let id = SeriesID(name) else { throw fail(key, node, "'\(name)' is not a series id") }
                 var path: [Int: Double] = [:]
                 for (yearText, valueNode) in try mapping(values, key: key, allowed: nil, fail: fail) {
-                    guard let year = Int(yearText), (1900...2200).contains(year) else {
-                        throw fail(key, valueNode, "keys are years from 1900 to 2200; got '\(yearText)'")
+                    guard let year = Int(yearText), Self.years.contains(year) else {
+                        throw fail(key, valueNode, "keys are years from \(Self.years.lowerBound) to \(Self.years.upperBound); got '\(yearText)'")
                     }
                     path[year] = try number("\(key).\(yearText)", valueNode, range: -1e15...1e15)
                 }

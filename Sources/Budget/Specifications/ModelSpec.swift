@@ -50,18 +50,14 @@ public struct ModelSpec: Sendable {
         self.path = path
         name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let text = try TextFile.read(path)
-        if let line = YAMLNesting.excessive(text) {
-            throw InputError(file: path, line: line, "\(YAMLNesting.refusal); a specification needs two")
-        }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
-            throw InputError(file: path, "is not valid YAML: \(error)")
-        }
-        if let node, YAMLExpansion.excessive(node) {
-            throw InputError(file: path, "\(YAMLExpansion.refusal); a specification holds a handful")
-        }
-        if let node, let (key, line) = YAMLRepeatedKeys.first(in: node) {
-            throw InputError(file: path, line: line, "key '\(key)' appears twice")
+        do { node = try YAMLDocument.compose(text) } catch {
+            switch error {
+            case .nesting(let line): throw InputError(file: path, line: line, "\(YAMLNesting.refusal); a specification needs two")
+            case .invalid(let message): throw InputError(file: path, "is not valid YAML: \(message)")
+            case .expansion: throw InputError(file: path, "\(YAMLExpansion.refusal); a specification holds a handful")
+            case .repeatedKey(let key, let line): throw InputError(file: path, line: line, "key '\(key)' appears twice")
+            }
         }
         let root = node.map { Constructor.default.any(from: $0) }
         guard let map = root as? [String: Any] else { throw InputError(file: path, "must be a mapping of keys (series, model, horizon, …)") }
