@@ -39,6 +39,7 @@ public enum ProjectionBacktest {
                            naive: LineModel, paths: Int = 4000, seed: UInt64 = 20_201_231) async throws -> [ProjectionBacktestRow] {
         let catalog = try await store.catalog()
         var rows: [ProjectionBacktestRow] = []
+        var modelsOn: [CalendarDay: [SeriesID: LineModel]] = [:]      // the same day's models serve every line
         for id in lines {
             guard let series = catalog[id] else { throw BudgetError.missingData(line: id.rawValue, reason: "not in the store's catalog") }
             let latest = try await annual(store, id, asOf: nil)
@@ -51,9 +52,13 @@ public enum ProjectionBacktest {
                 let data = BudgetData(biennium: biennium, asOf: day, lines: [
                     LineData(definition: definition, unit: series.unit, budget: outcome, budgetSource: "outcome", history: history)])
                 let scenario = [Scenario(name: "base")]
-                let known = try await models(day)
-                guard let projected = try BudgetProjection(data: data, scenarios: scenario, models: known).compare(paths: paths, seed: seed).lines.first,
-                      let reference = try BudgetProjection(data: data, scenarios: scenario, models: [id: naive]).compare(paths: paths, seed: seed).lines.first
+                let known: [SeriesID: LineModel]
+                if let cached = modelsOn[day] { known = cached } else {
+                    known = try await models(day)
+                    modelsOn[day] = known
+                }
+                guard let projected = try projectedLine(data, scenario, known, paths: paths, seed: seed),
+                      let reference = try projectedLine(data, scenario, [id: naive], paths: paths, seed: seed)
                 else { continue }
                 rows.append(ProjectionBacktestRow(
                     line: id.rawValue, biennium: biennium.description, asOf: day.description, actualYears: projected.actualYears,
@@ -64,6 +69,17 @@ public enum ProjectionBacktest {
             }
         }
         return rows
+    }
+
+    /// The line of a one-line projection, or `nil` when nothing could be projected on the day (the line had no
+    /// figure published yet): that biennium is skipped, as one without an outcome is.
+    static func projectedLine(_ data: BudgetData, _ scenarios: [Scenario], _ models: [SeriesID: LineModel],
+                              paths: Int, seed: UInt64) throws -> ComparisonLine? {
+        do {
+            return try BudgetProjection(data: data, scenarios: scenarios, models: models).compare(paths: paths, seed: seed).lines.first
+        } catch .nothingToProject {
+            return nil
+        }
     }
 
     static func annual(_ store: any SeriesStore, _ id: SeriesID, asOf: CalendarDay?) async throws -> [Int: Double] {

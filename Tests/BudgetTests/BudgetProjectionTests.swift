@@ -33,6 +33,17 @@ import Store
         try ["base", "low", "high"].map { try ScenarioFile.load(scenarios + "/\($0).yaml") }
     }
 
+    @Test("a line with no figure published on the replay day skips its biennium in budget-backtest rather than ending it")
+    func unpublishedLineSkips() throws {
+        let id = SeriesID("pct.applications")!
+        let definition = BudgetLineDefinition(id: id, kind: .demand, budgetSeries: id, rule: .model)
+        let data = BudgetData(biennium: Biennium(firstYear: 2012), asOf: CalendarDay(year: 2013, month: 6, day: 30), lines: [
+            LineData(definition: definition, unit: "applications", budget: 400_000, budgetSource: "outcome", history: [:])])
+        let drift = LineModel(label: "drift", model: BenchmarkModel(.drift))
+        #expect(throws: BudgetError.self) { try BudgetProjection(data: data, scenarios: [Scenario(name: "base")], models: [id: drift]).compare(paths: 10) }
+        #expect(try ProjectionBacktest.projectedLine(data, [Scenario(name: "base")], [id: drift], paths: 10, seed: 1) == nil)
+    }
+
     @Test("bienniums parse in the report's spellings and print as 2020/21")
     func bienniumNames() {
         for text in ["2020/21", "2020-21", "2020-2021", "2020/2021"] { #expect(Biennium(text) == Biennium(firstYear: 2020), "\(text)") }

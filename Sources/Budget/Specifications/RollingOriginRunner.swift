@@ -175,7 +175,7 @@ public struct RollingOriginRunner {
             scores += scored
             skipped += failures
             // Scored in real time on a view published after the next year ended: say so.
-            if scores.count > scoredBefore, let day = asOf, day > CalendarDay(year: origin + 1, month: 12, day: 31) {
+            if scores.count > scoredBefore, let day = asOf, day > Period.year(origin + 1).lastDay {
                 late.append("\(origin): first figure of \(day)")
             }
         }

@@ -84,6 +84,6 @@ public enum ModelCatalog {
 
     /// The names of a comma-separated list such as `ets,arima`, spaces around each trimmed, empty ones dropped.
     public static func nameList(_ list: String) -> [String] {
-        list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

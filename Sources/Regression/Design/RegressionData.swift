@@ -11,6 +11,10 @@ public struct RegressionData: Sendable {
     public let rowCount: Int
     /// The column holding each row's period (a calendar year, say), if any.
     public let timeColumn: String?
+    /// The time column with its step, when its periods are finite, distinct and a whole number of steps apart
+    /// (the step being the smallest gap between two of them: 1 for years, 2 for bienniums); `nil` otherwise, and
+    /// `trend` and `lag` count rows. Found once, for every term that reads it.
+    public let periods: (time: [Double], step: Double)?
     /// The period whose `trend` is 1 when these rows continue earlier data (new rows to predict from a fit):
     /// the fit's first period. `nil`: the first period of these rows.
     public var trendFirstPeriod: Double?
@@ -37,6 +41,7 @@ public struct RegressionData: Sendable {
         self.columns = columns
         self.rowCount = count
         self.timeColumn = timeColumn
+        if let timeColumn { periods = Self.periods(columns[names.firstIndex(of: timeColumn)!]) } else { periods = nil }
     }
 
     /// The values of column `name`.
@@ -49,5 +54,15 @@ public struct RegressionData: Sendable {
     public func timeIndex() throws(RegressionError) -> [Double]? {
         guard let timeColumn else { return nil }
         return try column(timeColumn)
+    }
+
+    /// `time` with its step, when its values are finite, distinct and a whole number of `step`s apart (by default
+    /// the smallest gap between two of them); `nil` otherwise.
+    public static func periods(_ time: [Double], step given: Double? = nil) -> (time: [Double], step: Double)? {
+        guard time.allSatisfy(\.isFinite), Set(time).count == time.count else { return nil }
+        let sorted = time.sorted()
+        let step = given ?? zip(sorted.dropFirst(), sorted).map { $0 - $1 }.min() ?? 1
+        guard step > 0, sorted.allSatisfy({ (($0 - sorted[0]) / step).rounded() == ($0 - sorted[0]) / step }) else { return nil }
+        return (time, step)
     }
 }

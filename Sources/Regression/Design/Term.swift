@@ -69,11 +69,11 @@ public indirect enum Term: Hashable, Sendable, CustomStringConvertible {
             return result
         case .lag(let inner, let k):
             let values = try inner.evaluate(on: data)
-            guard let (time, step) = try Self.periods(data) else { return (0..<n).map { $0 >= k ? values[$0 - k] : nil } }
+            guard let (time, step) = Self.periods(data) else { return (0..<n).map { $0 >= k ? values[$0 - k] : nil } }
             let row = Dictionary(uniqueKeysWithValues: time.enumerated().map { ($1, $0) })
             return time.map { t in row[t - Double(k) * step].flatMap { values[$0] } }
         case .trend:
-            guard let (time, step) = try Self.periods(data), let first = data.trendFirstPeriod ?? time.min() else {
+            guard let (time, step) = Self.periods(data), let first = data.trendFirstPeriod ?? time.min() else {
                 return (0..<n).map { Double(data.rowsBefore + $0 + 1) }
             }
             return time.map { ($0 - first) / step + 1 }
@@ -98,15 +98,11 @@ public indirect enum Term: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The time column and its step when the data have one whose periods are finite, distinct and a whole number
-    /// of steps apart — the step being the smallest gap between two of them (1 for years, 2 for bienniums) —
-    /// else `nil`, and the terms count rows.
-    public static func periods(_ data: RegressionData) throws(RegressionError) -> (time: [Double], step: Double)? {
-        guard let time = try data.timeIndex(), time.allSatisfy(\.isFinite), Set(time).count == time.count else { return nil }
-        let sorted = time.sorted()
-        let step = data.trendStep ?? zip(sorted.dropFirst(), sorted).map { $0 - $1 }.min() ?? 1
-        guard step > 0, sorted.allSatisfy({ (($0 - sorted[0]) / step).rounded() == ($0 - sorted[0]) / step }) else { return nil }
-        return (time, step)
+    /// The data's periods and their step (``RegressionData/periods``), taking the step of the data these rows
+    /// continue (``RegressionData/trendStep``) when it is set.
+    public static func periods(_ data: RegressionData) -> (time: [Double], step: Double)? {
+        guard let step = data.trendStep, let time = data.periods?.time ?? (try? data.timeIndex()) else { return data.periods }
+        return RegressionData.periods(time, step: step)
     }
 
     private func requireTime(_ data: RegressionData) throws(RegressionError) -> [Double] {

@@ -77,11 +77,15 @@ struct ObservationFile {
             var vintage = Vintage(day: today)
             var vintageGiven = false
             if let vintageColumn, !fields[vintageColumn].isEmpty {
-                guard let parsed = vintages[fields[vintageColumn]] ?? Vintage(fields[vintageColumn]) else {
-                    throw fail("vintage '\(fields[vintageColumn])' is not a date (2021-04-15), a month (2021-04) or a year (2021)")
+                let parsed: Vintage
+                if let known = vintages[fields[vintageColumn]] { parsed = known } else {
+                    guard let fresh = Vintage(fields[vintageColumn]) else {
+                        throw fail("vintage '\(fields[vintageColumn])' is not a date (2021-04-15), a month (2021-04) or a year (2021)")
+                    }
+                    if let problem = fresh.futureProblem(today: today) { throw fail(problem) }
+                    vintages[fields[vintageColumn]] = fresh
+                    parsed = fresh
                 }
-                if let problem = parsed.futureProblem(today: today) { throw fail(problem) }
-                vintages[fields[vintageColumn]] = parsed
                 vintage = parsed
                 vintageGiven = true
             }

@@ -162,7 +162,7 @@ struct RegressCommand: ParsableCommand {
         }
         var data = try table.regressionData(using: ordered, timeColumn: timeColumn.flatMap { table.names.contains($0) ? $0 : nil })
         data.rowsBefore = fitted.rowCount
-        if let (time, step) = try Term.periods(fitted) {
+        if let (time, step) = fitted.periods {
             // The fit's trend counts its periods; new rows without them could only be numbered by row, wrongly after a gap.
             if model.designTerms.contains(where: \.readsPeriods), data.timeColumn == nil {
                 throw InputError(file: path, "the new rows need the period column '\(fitted.timeColumn ?? "year")': the fit's trend and lags follow the periods")
