@@ -26,6 +26,8 @@ private final class Concurrency: Sendable {
     func widthAndResults() async throws {
         let queue = ComputeQueue(width: 2)
         #expect(try await queue.run { 6 * 7 } == 42)
+        // The work runs on one of the queue's own lanes, not on the threads Swift's concurrency serves requests on.
+        #expect(try await queue.run { ComputeQueue.onLane } && !ComputeQueue.onLane)
         await #expect(throws: Refused()) { try await queue.run { () throws -> Int in throw Refused() } }
         let concurrency = Concurrency()
         let sum = try await withThrowingTaskGroup(of: Int.self) { group in

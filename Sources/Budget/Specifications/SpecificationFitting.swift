@@ -35,8 +35,9 @@ public struct SpecificationFit: Sendable {
 public enum SpecificationFitting {
     /// Fits each specification on the data known on `asOf` (all data when `nil`). A series without annual
     /// observations or a model that cannot fit it is reported in the result, not thrown; a series missing
-    /// from the catalog or a store failure is thrown.
-    public static func fit(_ specs: [ModelSpec], store: any SeriesStore, asOf: CalendarDay?) async throws -> [SpecificationFit] {
+    /// from the catalog or a store failure is thrown. The models are fitted on `executor` (inline by default).
+    public static func fit(_ specs: [ModelSpec], store: any SeriesStore, asOf: CalendarDay?,
+                           executor: any ComputeExecutor = InlineCompute()) async throws -> [SpecificationFit] {
         var results: [SpecificationFit] = []
         for spec in specs {
             let histories = try await SpecificationForecast(spec).histories(in: store, asOf: asOf)
@@ -45,8 +46,10 @@ public enum SpecificationFitting {
                 continue
             }
             do {
-                let forecast = try SpecificationForecast(spec).forecast(stored.series, regressors: histories.regressors,
-                                                                        horizon: spec.horizon, levels: spec.levels)
+                let series = stored.series, regressors = histories.regressors
+                let forecast = try await executor.run {
+                    try SpecificationForecast(spec).forecast(series, regressors: regressors, horizon: spec.horizon, levels: spec.levels)
+                }
                 guard forecast.mean.allSatisfy(\.isFinite), forecast.parameters.values.allSatisfy(\.isFinite) else {
                     results.append(SpecificationFit(spec: spec, record: nil, previous: nil,
                                                     error: "the fitted model's forecast or parameters are not finite numbers; nothing was stored"))

@@ -38,7 +38,7 @@ enum ModelRoutes {
             try await Representation.requireNoBody(request, context: context, hint: "give the data's date as the query parameter asOf=YYYY-MM-DD")
             let asOf = try SeriesRoutes.day(Query(request: request).string("asOf"), parameter: "asOf")
             let start = ContinuousClock.now
-            let results = try await SpecificationFitting.fit([spec], store: env.store, asOf: asOf)
+            let results = try await SpecificationFitting.fit([spec], store: env.store, asOf: asOf, executor: env.compute)
             env.forecastCache.remove(spec.name)
             Timer(label: "biennium_fit_duration_seconds", dimensions: [("model", spec.model)]).record(duration: ContinuousClock.now - start)
             guard let result = results.first, let record = result.record else {
