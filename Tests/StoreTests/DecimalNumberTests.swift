@@ -4,9 +4,11 @@ import Store
 
 /// The one reading of numbers typed into data files and options.
 @Suite("Decimal numbers") struct DecimalNumberTests {
-    @Test("decimal forms are read as Swift reads them", arguments: ["0", "1234", "-0.5", "+2", ".5", "5.", "1e6", "1.2E-3", " 42 ", "\t7\t", "-1e+2", "\u{00A0}3.5\u{2009}"])
-    func accepted(_ text: String) {
-        #expect(DecimalNumber.parse(text) == Double(text.trimmingCharacters(in: .whitespaces)))
+    @Test("decimal forms are read as written, surrounding spaces ignored",
+          arguments: [("0", 0.0), ("1234", 1234), ("-0.5", -0.5), ("+2", 2), (".5", 0.5), ("5.", 5), ("1e6", 1e6), ("1.2E-3", 1.2e-3),
+                      (" 42 ", 42), ("\t7\t", 7), ("-1e+2", -100), ("\u{00A0}3.5\u{2009}", 3.5)])
+    func accepted(_ text: String, _ value: Double) {
+        #expect(DecimalNumber.parse(text) == value)
     }
 
     @Test("hexadecimal, non-finite, empty and malformed forms are refused",
