@@ -8,8 +8,7 @@ binary=${1:-.build/release/biennium}
 load=${2:-2}
 paths=${3:-200000}
 source "$(dirname "$0")/../../scripts/lib/serve.sh"
-db="$work/load.sqlite"
-"$binary" import --database "$db" Datasets/ >/dev/null 2>&1
+imported_store "$binary"
 start_server "$binary" "$db"
 url="http://127.0.0.1:$port"
 for _ in $(seq 1 "$load"); do

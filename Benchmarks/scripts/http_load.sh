@@ -8,8 +8,7 @@ binary=${1:-.build/release/biennium}
 duration=${2:-10}
 connections=${3:-32}
 source "$(dirname "$0")/../../scripts/lib/serve.sh"
-db="$work/load.sqlite"
-"$binary" import --database "$db" Datasets/ >/dev/null 2>&1
+imported_store "$binary"
 "$binary" fit --database "$db" Models/pct-applications.yaml >/dev/null
 start_server "$binary" "$db"
 for path in /health /v1/models/pct-applications/forecast; do

@@ -1,5 +1,6 @@
 # Shared by the scripts that run `biennium serve` on a temporary store: source it, then
 #   start_server BINARY DATABASE   starts the server on a free loopback port, sets $server (pid) and $port
+#   imported_store BINARY          imports Datasets/ into a new SQLite file in $work and sets $db to it
 # The EXIT trap it installs stops the server (SIGTERM, graceful) and removes $work.
 work=$(mktemp -d)
 server=""
@@ -18,4 +19,9 @@ start_server() {
   done
   echo "the service did not start:"; cat "$work/serve.log"
   return 1
+}
+
+imported_store() {
+  db="$work/load.sqlite"
+  "$1" import --database "$db" Datasets/ >/dev/null 2>&1
 }
