@@ -50,22 +50,25 @@ public enum ScenarioFile {
 
     /// Loads the scenario in `path`, named after the file.
     public static func load(_ path: String) throws(ScenarioError) -> Scenario {
-        let text: String
+        let text = try self.text(of: path)
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return try parse(text, name: name, file: path)
+    }
+
+    /// The text of the scenario file `path`, read as every input file is (the same messages for a missing,
+    /// unreadable or non-UTF-8 file); an empty file is the neutral scenario, so its text is "".
+    public static func text(of path: String) throws(ScenarioError) -> String {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ScenarioError(file: path, key: nil, line: nil, message: "is a folder; name a scenario file (.yaml) in it")
         }
-        // Read as every input file is (the same messages for a missing, unreadable or non-UTF-8 file); an empty
-        // file is the neutral scenario.
-        do { text = try TextFile.read(path) } catch let error as InputError where error.message == "is empty" {
-            text = ""
+        do { return try TextFile.read(path) } catch let error as InputError where error.message == "is empty" {
+            return ""
         } catch let error as InputError {
             throw ScenarioError(file: path, key: nil, line: error.line, message: error.message)
         } catch {
             throw ScenarioError(file: path, key: nil, line: nil, message: "cannot be read (\(error))")
         }
-        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return try parse(text, name: name, file: path)
     }
 
     /// Parses scenario YAML; `file` names the source in errors.

@@ -24,15 +24,14 @@ enum BudgetRoutes {
             let asOf = try SeriesRoutes.day(query.string("asOf"), parameter: "asOf")
             let names = (query.string("scenarios") ?? "base,low,high").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard !names.isEmpty, names.count <= 10 else { throw APIProblem.badRequest("query parameter 'scenarios' names 1 to 10 scenarios") }
-            let known = try await ScenarioCatalog(env: env).entries()
+            let library = try await ScenarioCatalog(env: env).library()
             var scenarios: [Scenario] = []
             for name in names {
                 guard !scenarios.contains(where: { $0.name == name }) else { throw APIProblem.badRequest("scenario '\(name)' is named twice") }
-                let entry: ScenarioCatalog.Entry
-                do { entry = try ScenarioCatalog.entry(name, in: known) } catch let problem as APIProblem {
+                do { _ = try ScenarioCatalog.origin(name, in: library) } catch let problem as APIProblem {
                     throw APIProblem.badRequest("query parameter 'scenarios': \(problem.detail)")
                 }
-                scenarios.append(try ScenarioCatalog.scenario(entry))
+                scenarios.append(try library.scenario(named: name))
             }
             let models = try await SpecModels.lineModels(try ModelRoutes.specs(env), store: env.store, asOf: asOf)
             let data = try await BudgetData.load(from: env.store, biennium: biennium, asOf: asOf)

@@ -4,49 +4,25 @@ import Hummingbird
 import NIOCore
 import Store
 
-/// The scenarios the service knows: those written through the API (stored, versioned) and the files of the
-/// scenario folder; a file wins over a stored scenario of its name (the service refuses to store under a file's name).
+/// The scenarios the service knows, resolved as the command line resolves them (``ScenarioLibrary``): the files of
+/// the scenario folder, then those written through the API (stored, versioned).
 struct ScenarioCatalog {
     let env: ServiceEnvironment
 
-    struct Entry { let name: String; let yaml: String; let origin: String; let version: Int? }
-
-    /// The `.yaml` files of the scenario folder.
-    private var files: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: env.scenarioFolder)) ?? []).filter { $0.hasSuffix(".yaml") }
+    /// The scenario folder and the stored scenarios, read now.
+    func library() async throws -> ScenarioLibrary {
+        ScenarioLibrary(folder: env.scenarioFolder, stored: try await env.store.scenarios())
     }
 
     /// Whether `name` is a file of the scenario folder, which the command line reads too.
-    func isFileScenario(_ name: String) -> Bool { files.contains(name + ".yaml") }
+    func isFileScenario(_ name: String) -> Bool { ScenarioLibrary(folder: env.scenarioFolder).isFile(name) }
 
-    /// The file scenarios and the stored ones; a file wins over a stored scenario of its name (stored before the
-    /// service refused to store under a file's name), so the service and the command line read the same.
-    func entries() async throws -> [Entry] {
-        var result: [String: Entry] = [:]
-        for file in files {
-            let path = (env.scenarioFolder as NSString).appendingPathComponent(file)
-            if let yaml = try? String(contentsOfFile: path, encoding: .utf8) {
-                let name = String(file.dropLast(5))
-                result[name] = Entry(name: name, yaml: yaml, origin: path, version: nil)
-            }
+    /// Where `name` is read from in `library`, or 404 listing the known names.
+    static func origin(_ name: String, in library: ScenarioLibrary) throws -> ScenarioLibrary.Origin {
+        guard let origin = library.origin(of: name) else {
+            throw APIProblem.notFound("no scenario named '\(name)'; known: \(library.catalog.map(\.name).joined(separator: ", "))")
         }
-        for stored in try await env.store.scenarios() where result[stored.name] == nil {
-            result[stored.name] = Entry(name: stored.name, yaml: stored.yaml, origin: "stored", version: stored.version)
-        }
-        return result.values.sorted { $0.name < $1.name }
-    }
-
-    /// The entry named `name` among `all` (read once by the caller), or 404.
-    static func entry(_ name: String, in all: [Entry]) throws -> Entry {
-        guard let entry = all.first(where: { $0.name == name }) else {
-            throw APIProblem.notFound("no scenario named '\(name)'; known: \(all.map(\.name).joined(separator: ", "))")
-        }
-        return entry
-    }
-
-    /// The parsed scenario of an entry.
-    static func scenario(_ entry: Entry) throws -> Scenario {
-        try ScenarioFile.parse(entry.yaml, name: entry.name, file: entry.origin == "stored" ? "scenario '\(entry.name)'" : entry.origin)
+        return origin
     }
 }
 
@@ -68,17 +44,18 @@ enum ScenarioRoutes {
 
     static func add(to router: RouterGroup<APIContext>, _ env: ServiceEnvironment) {
         router.get("scenarios") { _, _ in
-            try Representation.json(["scenarios": try await ScenarioCatalog(env: env).entries().map {
-                ScenarioSummary(name: $0.name, origin: $0.origin == "stored" ? "stored" : "file", version: $0.version)
+            try Representation.json(["scenarios": try await ScenarioCatalog(env: env).library().catalog.map { name, origin in
+                ScenarioSummary(name: name, origin: origin.label, version: origin.version)
             }])
         }
 
         router.get("scenarios/:name") { _, context in
             let name = try context.parameters.require("name")
-            let entry = try ScenarioCatalog.entry(name, in: try await ScenarioCatalog(env: env).entries())
-            let scenario = try ScenarioCatalog.scenario(entry)
-            return try Representation.json(ScenarioBody(name: name, origin: entry.origin == "stored" ? "stored" : "file", version: entry.version,
-                                                        yaml: entry.yaml, explanation: scenario.explanation))
+            let library = try await ScenarioCatalog(env: env).library()
+            let origin = try ScenarioCatalog.origin(name, in: library)
+            let scenario = try library.scenario(named: name)
+            return try Representation.json(ScenarioBody(name: name, origin: origin.label, version: origin.version,
+                                                        yaml: try library.yaml(of: name), explanation: scenario.explanation))
         }
 
         router.put("scenarios/:name") { request, context in
@@ -117,5 +94,19 @@ enum ScenarioRoutes {
             guard removed > 0 else { throw APIProblem.notFound("no stored scenario named '\(name)'") }
             return try Representation.json(Deleted(name: name, deletedVersions: removed, by: token.id))
         }
+    }
+}
+
+extension ScenarioLibrary.Origin {
+    /// `file` or `stored`, as the API names them.
+    var label: String {
+        if case .stored = self { return "stored" }
+        return "file"
+    }
+
+    /// The stored scenario's version; `nil` for a file.
+    var version: Int? {
+        if case .stored(let version) = self { return version }
+        return nil
     }
 }

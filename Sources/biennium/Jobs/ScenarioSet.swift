@@ -11,9 +11,14 @@ enum ScenarioSet {
         list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// Whether a name is a path to a scenario file rather than a scenario's name.
+    static func isPath(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/")
+    }
+
     /// The file a name stands for.
     static func path(of name: String, folder: String) -> String {
-        name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") ? name : (folder as NSString).appendingPathComponent(name + ".yaml")
+        isPath(name) ? name : ScenarioLibrary(folder: folder).path(of: name)
     }
 
     /// Whether some name of `list` has no file, so the stored scenarios must be read.
@@ -34,26 +39,18 @@ enum ScenarioSet {
         return try load(list, folder: folder, option: option, stored: stored)
     }
 
-    /// The scenarios of `list`: files, then `stored` scenarios (saved through the service) by name; `option` is how
-    /// the command takes them, for the message when none is named.
+    /// The scenarios of `list`, each resolved by ``ScenarioLibrary`` (a file of `folder`, then a `stored` scenario
+    /// saved through the service), or read as it is when it is a path; `option` is how the command takes them, for
+    /// the message when none is named.
     static func load(_ list: String, folder: String, option: String = "--scenarios base,low,high",
                      stored: [StoredScenario] = []) throws -> [Scenario] {
         let names = names(list)
         guard !names.isEmpty else { throw InputError(file: folder, "no scenario named; give e.g. \(option)") }
+        let library = ScenarioLibrary(folder: folder, stored: stored)
         var seen: Set<String> = []
         return try names.map { name in
             let path = path(of: name, folder: folder)
-            let scenario: Scenario
-            if FileManager.default.fileExists(atPath: path) {
-                scenario = try ScenarioFile.load(path)
-            } else if let saved = stored.first(where: { $0.name == name }) {
-                scenario = try ScenarioFile.parse(saved.yaml, name: name, file: "scenario '\(name)' (stored, version \(saved.version))")
-            } else {
-                let known = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }
-                    .map { String($0.dropLast(5)) }.sorted()
-                throw InputError(file: path, "no such scenario file" + (known.isEmpty ? "" : "; scenarios in \(folder): \(known.joined(separator: ", "))")
-                                 + (stored.isEmpty ? "" : "; stored in the database: \(stored.map(\.name).sorted().joined(separator: ", "))"))
-            }
+            let scenario = isPath(name) ? try ScenarioFile.load(path) : try library.scenario(named: name)
             guard seen.insert(scenario.name).inserted else { throw InputError(file: path, "scenario '\(scenario.name)' is named twice") }
             return scenario
         }

@@ -1,0 +1,91 @@
+import Foundation
+public import Store
+
+/// The scenarios a name can stand for, under the one rule the command line and the service both follow: the
+/// `.yaml` files of the scenario folder, then the scenarios saved through the service (stored in the database).
+/// A file wins over a stored scenario of its name — the service refuses to store under a file's name, but a
+/// scenario stored before the file was added keeps its rows — so both read the same scenario for each name.
+public struct ScenarioLibrary: Sendable {
+    /// Where a scenario's text comes from.
+    public enum Origin: Sendable, Equatable {
+        /// A file of the scenario folder, at `path`.
+        case file(path: String)
+        /// Saved through the service; `version` counts its saves.
+        case stored(version: Int)
+    }
+
+    /// The folder of scenario files (`Models/scenarios` by default).
+    public let folder: String
+    /// The scenarios saved through the service.
+    public let stored: [StoredScenario]
+
+    /// The scenarios of `folder` and `stored`.
+    public init(folder: String, stored: [StoredScenario] = []) {
+        self.folder = folder
+        self.stored = stored
+    }
+
+    /// The names of the folder's `.yaml` files, sorted; none when the folder is missing or unreadable.
+    public var fileNames: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The file a scenario named `name` would be read from.
+    public func path(of name: String) -> String {
+        (folder as NSString).appendingPathComponent(name + ".yaml")
+    }
+
+    /// Whether `name` is a file of the folder (and so is read by the command line too).
+    public func isFile(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(of: name))
+    }
+
+    /// Where `name` is read from: its file, else its stored scenario, else `nil`.
+    public func origin(of name: String) -> Origin? {
+        if isFile(name) { return .file(path: path(of: name)) }
+        return stored.first { $0.name == name }.map { .stored(version: $0.version) }
+    }
+
+    /// Every name, sorted, with where it is read from.
+    public var catalog: [(name: String, origin: Origin)] {
+        let names = Set(fileNames).union(stored.map(\.name)).sorted()
+        return names.compactMap { name in origin(of: name).map { (name, $0) } }
+    }
+
+    /// The YAML text of `name` as it is read.
+    /// - Throws: ``ScenarioError`` naming the file when it cannot be read, or when no scenario has the name.
+    public func yaml(of name: String) throws(ScenarioError) -> String {
+        switch origin(of: name) {
+        case .file(let path)?:
+            return try ScenarioFile.text(of: path)
+        case .stored?:
+            return stored.first { $0.name == name }!.yaml
+        case nil:
+            throw unknown(name)
+        }
+    }
+
+    /// The parsed scenario `name`.
+    /// - Throws: ``ScenarioError`` naming the file (or `scenario 'NAME'` for a stored one), the key and the line of
+    ///   what is wrong, or listing the known names when there is no such scenario.
+    public func scenario(named name: String) throws(ScenarioError) -> Scenario {
+        switch origin(of: name) {
+        case .file(let path)?:
+            return try ScenarioFile.load(path)
+        case .stored(let version)?:
+            let text = stored.first { $0.name == name }!.yaml
+            return try ScenarioFile.parse(text, name: name, file: "scenario '\(name)' (stored, version \(version))")
+        case nil:
+            throw unknown(name)
+        }
+    }
+
+    /// No scenario has `name`: the error lists those that do, by where they are.
+    func unknown(_ name: String) -> ScenarioError {
+        let files = fileNames, saved = stored.map(\.name).sorted()
+        return ScenarioError(file: path(of: name), key: nil, line: nil, message: "no such scenario file"
+            + (files.isEmpty ? "" : "; scenarios in \(folder): \(files.joined(separator: ", "))")
+            + (saved.isEmpty ? "" : "; stored in the database: \(saved.joined(separator: ", "))"))
+    }
+}
