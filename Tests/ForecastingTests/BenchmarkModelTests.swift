@@ -22,6 +22,16 @@ import Testing
         #expect(abs(f.standardDeviation[1] - (sigma2 * 2 * (1 + 2.0 / 4)).squareRoot()) < 1e-12)
     }
 
+    @Test("mean repeats the sample mean, with the FPP variance σ²(1 + 1/T), σ² the sample variance (T − 1)")
+    func mean() throws {
+        // y = 3, 5, 4, 8: mean 5, squared deviations 4, 0, 1, 9 (14), σ² = 14/3, sd = √(14/3 · 5/4) = √(35/6) at every h.
+        let f = try BenchmarkModel(.mean).forecast(TimeSeries(start: 2001, observed: [3, 5, 4, 8]), horizon: 2, levels: [95])
+        #expect(f.mean == [5, 5])
+        #expect(f.standardDeviation.allSatisfy { abs($0 - (35.0 / 6).squareRoot()) < 1e-14 })
+        // 95%: 5 ± 1.959963984540054 · √(35/6) (the normal quantile of FPP3 §5.5; R's meanf uses Student t).
+        #expect(abs(f.interval(95)!.upper[0] - (5 + 1.959963984540054 * (35.0 / 6).squareRoot())) < 1e-12)
+    }
+
     @Test("bad input: horizon, levels, all-missing and too-short series are refused with a reason")
     func badInput() {
         #expect(throws: ForecastingError.invalidHorizon(0)) { try BenchmarkModel(.naive).forecast(Self.series, horizon: 0, levels: []) }

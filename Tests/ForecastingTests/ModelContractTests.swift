@@ -128,6 +128,27 @@ import Testing
 }
 
 @Suite("Combinations") struct CombinationTests {
+    @Test("validation weights are the inverse holdout MSEs, worked by hand; the mixture's variance is the law of total variance")
+    func validationWeightsByHand() throws {
+        // Training 2, 4, 2, 4, 2; held out 3, 3, 5. Naive forecasts 2: errors 1, 1, 3, MSE 11/3. Mean forecasts 2.8:
+        // errors 0.2, 0.2, 2.2, MSE 4.92/3 = 1.64. Weights ∝ 1/MSE, scaled by the smallest MSE: naive 1.64/(11/3), mean 1.
+        let series = TimeSeries(start: 2001, observed: [2, 4, 2, 4, 2, 3, 3, 5])
+        let combination = Combination([BenchmarkModel(.naive), BenchmarkModel(.mean)], weighting: .validation(periods: 3))
+        let weights = try #require(combination.validate(series)).weights
+        let naiveWeight = 1.64 / (11.0 / 3)
+        #expect(abs(weights[0] - naiveWeight) < 1e-12 && abs(weights[1] - 1) < 1e-12, "\(weights)")
+        // On the whole series naive forecasts 5 and mean 25/8; the combination is their weighted average.
+        let forecast = try combination.forecast(series, horizon: 1, levels: [95])
+        let shareOfNaive = naiveWeight / (naiveWeight + 1)
+        #expect(abs(forecast.mean[0] - (shareOfNaive * 5 + (1 - shareOfNaive) * 25 / 8)) < 1e-12)
+        #expect(abs(forecast.parameters["naive.weight"]! - shareOfNaive) < 1e-12)
+        // Weights 1/4 and 3/4 on N(5, 3) and N(1, 1): mean 2, variance ¼(3 + 3²) + ¾(1 + 1²) = 4.5.
+        let a = Forecast(model: "a", start: 0, mean: [5], standardDeviation: [(3.0).squareRoot()], levels: [])
+        let b = Forecast(model: "b", start: 0, mean: [1], standardDeviation: [1], levels: [])
+        let mixture = Combination.mixture([(a, 1), (b, 3)], horizon: 1)
+        #expect(mixture.mean == [2] && abs(mixture.standardDeviation[0] - (4.5).squareRoot()) < 1e-14)
+    }
+
     @Test("validation weights favour the member that forecast the held-out values better")
     func validationWeights() throws {
         let trending = TimeSeries(start: 2000, observed: (0..<20).map { 100 + 5 * Double($0) + Double($0 % 3) })
