@@ -10,7 +10,12 @@ struct NormalGenerator {
 
     init(seed: UInt64) {
         var seeder = SplitMix64(seed: seed)
-        state = (seeder.next(), seeder.next(), seeder.next(), seeder.next())
+        self.init(state: (seeder.next(), seeder.next(), seeder.next(), seeder.next()))
+    }
+
+    /// The generator in a given state (not all zero), for the reference vectors of the algorithm.
+    init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        self.state = state
     }
 
     private static func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
