@@ -144,6 +144,20 @@ import TestSupport
             #expect(Self.close(c.standardError!, reference["bse"].doubles[index], 1e-9), "\(c.name) SE")
         }
         #expect(Self.close(result.residualSumOfSquares, reference["ssrPraisWinsten"].double, 1e-10))
+        // A new row's prediction: the mean's standard error is √(x₀ᵀVx₀), V the GLS covariance (for a unit row, the
+        // coefficient's own standard error); a new observation adds the AR(1) errors' marginal variance σ²/(1 − ρ²),
+        // σ² = the Prais–Winsten SSR over the residual degrees of freedom. That is statsmodels' GLS scale, whose Σ is
+        // the correlation matrix ρ^|i−j|: all from the fixture, none from the fit under test.
+        let columns = result.design.matrix.columns
+        let rows = try Matrix(columns: (0..<columns).map { j in (0..<columns).map { $0 == j ? 1.0 : 0 } })
+        let predictions = try result.predict(rows, level: 0.95)
+        let marginal = reference["ssrPraisWinsten"].double / reference["df_resid"].double / (1 - reference["rho"].double * reference["rho"].double)
+        #expect(Self.close(marginal, reference["scale"].double, 1e-9))
+        for (j, prediction) in predictions.enumerated() {
+            let se = reference["bse"].doubles[j]
+            #expect(Self.close(prediction.meanStandardError, se, 1e-9), "column \(j) mean SE")
+            #expect(Self.close(prediction.observationStandardError, (se * se + marginal).squareRoot(), 1e-9), "column \(j) observation SE")
+        }
     }
 }
 
