@@ -52,7 +52,9 @@ public struct BudgetProjection: Sendable {
 
     /// Fits the models of the modelled lines (once per distinct set of regressor paths) and fixes the
     /// assumptions of the others.
-    public init(data: BudgetData, scenarios: [Scenario], models: [SeriesID: LineModel]) {
+    /// - Throws: ``BudgetError/invalidScenario(name:reason:)`` before any model is fitted when a scenario's regressor
+    ///   paths name a series no model reads, or give a counted regressor a negative value.
+    public init(data: BudgetData, scenarios: [Scenario], models: [SeriesID: LineModel]) throws(BudgetError) {
         self.data = data
         self.scenarios = scenarios
         // Only the models of the budget's lines read a scenario's paths.
@@ -61,6 +63,7 @@ public struct BudgetProjection: Sendable {
         let lineModels = models.filter { lineIDs.contains($0.key) }.values
         self.modelRegressors = lineModels.reduce(into: []) { $0.formUnion($1.regressors) }
         self.countedRegressors = lineModels.reduce(into: [:]) { $0.merge($1.countedRegressors) { first, _ in first } }
+        for scenario in scenarios { try Self.checkRegressorPaths(scenario, read: modelRegressors, counted: countedRegressors) }
         var omitted: [String: String] = [:]
         var cache: [[SeriesID: [Int: Double]]: [Prepared?]] = [:]
         var prepared: [[Prepared?]] = []
@@ -316,18 +319,22 @@ public struct BudgetProjection: Sendable {
     }
 
     /// Refuses a scenario whose regressor paths name a series no model reads (a misspelt id would otherwise be
-    /// ignored, and the comparison would silently be the base case's) or whose fee changes take a line's
-    /// income per unit to zero or below in a year of the biennium.
-    func check(_ scenario: Scenario, plans: [Prepared?], factors f: Factors) throws(BudgetError) {
-        if let unread = scenario.regressorPaths.keys.filter({ !modelRegressors.contains($0) }).map(\.rawValue).sorted().first {
-            let read = modelRegressors.map(\.rawValue).sorted()
+    /// ignored, and the comparison would silently be the base case's) or give a regressor that counts things a
+    /// negative value.
+    static func checkRegressorPaths(_ scenario: Scenario, read: Set<SeriesID>, counted: [SeriesID: String]) throws(BudgetError) {
+        if let unread = scenario.regressorPaths.keys.filter({ !read.contains($0) }).map(\.rawValue).sorted().first {
+            let names = read.map(\.rawValue).sorted()
             throw .invalidScenario(name: scenario.name, reason: "key 'regressors.\(unread)': no model specification has \(unread) among its regressors ("
-                + (read.isEmpty ? "none names any" : "they name \(read.joined(separator: ", "))") + "), so its path would be ignored")
+                + (names.isEmpty ? "none names any" : "they name \(names.joined(separator: ", "))") + "), so its path would be ignored")
         }
         for (id, path) in scenario.regressorPaths.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            guard let unit = countedRegressors[id], let (year, value) = path.sorted(by: { $0.key < $1.key }).first(where: { $0.value < 0 }) else { continue }
+            guard let unit = counted[id], let (year, value) = path.sorted(by: { $0.key < $1.key }).first(where: { $0.value < 0 }) else { continue }
             throw .invalidScenario(name: scenario.name, reason: "key 'regressors.\(id).\(year)': \(id) counts \(unit); \(Scenario.number(value)) is negative")
         }
+    }
+
+    /// Refuses a scenario whose fee changes take a line's income per unit to zero or below in a year of the biennium.
+    func check(_ scenario: Scenario, plans: [Prepared?], factors f: Factors) throws(BudgetError) {
         for (index, line) in data.lines.enumerated() {
             guard case .income(_, let perUnit, let scale)? = plans[index]?.plan else { continue }
             for (k, year) in data.biennium.years.enumerated() where f.actual[index * 2 + k].isNaN {

@@ -95,7 +95,7 @@ import Store
 
     @Test("the comparison: actuals to date, subtotals equal to their parts, shares and variances consistent")
     func comparisonArithmetic() async throws {
-        let projection = BudgetProjection(data: try await Self.data(), scenarios: try Self.standardScenarios(), models: Self.models)
+        let projection = try BudgetProjection(data: try await Self.data(), scenarios: try Self.standardScenarios(), models: Self.models)
         let comparison = try projection.compare(paths: 4000, seed: 7)
         #expect(comparison.biennium == "2020/21")
         #expect(comparison.lines.count == 17 * 3)
@@ -125,7 +125,7 @@ import Store
 
     @Test("unit costs: the published 2020 level moved by the projected cost over the projected output, path by path")
     func unitCosts() async throws {
-        let projection = BudgetProjection(data: try await Self.data(), scenarios: try Self.standardScenarios(), models: Self.models)
+        let projection = try BudgetProjection(data: try await Self.data(), scenarios: try Self.standardScenarios(), models: Self.models)
         let comparison = try projection.compare(paths: 2000, seed: 3)
         #expect(Set(comparison.unitCosts.map(\.series)) == ["pct.unit_cost.per_publication", "madrid.unit_cost.per_registration", "hague.unit_cost.per_design"])
         for scenario in ["base", "low", "high"] {
@@ -148,7 +148,7 @@ import Store
     @Test("the drift line's projection is the drift forecast, and its simulated interval matches the normal one (2%)")
     func driftAgainstClosedForm() async throws {
         let data = try await Self.data()
-        let projection = BudgetProjection(data: data, scenarios: [Scenario(name: "base")], models: Self.models)
+        let projection = try BudgetProjection(data: data, scenarios: [Scenario(name: "base")], models: Self.models)
         let row = try projection.compare(paths: 40_000, seed: 1).lines.first { $0.line == "pct.applications" }!
         let history = data.line(SeriesID("pct.applications")!)!.history
         let first = history.keys.min()!
@@ -162,7 +162,7 @@ import Store
 
     @Test("the simulation is reproducible with a seed and changes with another")
     func seeded() async throws {
-        let projection = BudgetProjection(data: try await Self.data(), scenarios: try Self.standardScenarios(), models: Self.models)
+        let projection = try BudgetProjection(data: try await Self.data(), scenarios: try Self.standardScenarios(), models: Self.models)
         #expect(try projection.compare(paths: 500, seed: 42) == projection.compare(paths: 500, seed: 42))
         #expect(try projection.compare(paths: 500, seed: 42).lines != projection.compare(paths: 500, seed: 43).lines)
         #expect(throws: BudgetError.invalidPaths(-3)) { try projection.compare(paths: -3) }

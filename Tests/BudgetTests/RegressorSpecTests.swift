@@ -56,7 +56,7 @@ import Store
         let data = try await BudgetData.load(from: store, biennium: Biennium(firstYear: 2020), asOf: nil)
         let negative = Scenario(name: "typo", regressorPaths: [SeriesID("pct.applications")!: [2021: 280_000, 2022: -5]])
         #expect(throws: BudgetError.invalidScenario(name: "typo", reason: "key 'regressors.pct.applications.2022': pct.applications counts applications; -5 is negative")) {
-            try BudgetProjection(data: data, scenarios: [negative], models: models).compare(paths: 10)
+            _ = try BudgetProjection(data: data, scenarios: [negative], models: models)     // refused before any model is fitted
         }
         // Two files for one series: the projection cannot choose, and says which.
         let other = try Self.spec("series: madrid.applications\nmodel: drift\n")

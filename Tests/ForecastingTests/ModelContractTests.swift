@@ -130,18 +130,17 @@ import Testing
 @Suite("Combinations") struct CombinationTests {
     @Test("validation weights are the inverse holdout MSEs, worked by hand; the mixture's variance is the law of total variance")
     func validationWeightsByHand() throws {
-        // Training 2, 4, 2, 4, 2; held out 3, 3, 5. Naive forecasts 2: errors 1, 1, 3, MSE 11/3. Mean forecasts 2.8:
-        // errors 0.2, 0.2, 2.2, MSE 4.92/3 = 1.64. Weights ∝ 1/MSE, scaled by the smallest MSE: naive 1.64/(11/3), mean 1.
-        let series = TimeSeries(start: 2001, observed: [2, 4, 2, 4, 2, 3, 3, 5])
+        // Training 2, 4, 2, 4, 2, 4 (six years, the least a holdout of three leaves); held out 3, 3, 5. Naive forecasts 4:
+        // errors −1, −1, 1, MSE 1. Mean forecasts 3: errors 0, 0, 2, MSE 4/3. Weights ∝ 1/MSE, scaled by the smallest
+        // MSE: naive 1, mean 3/4.
+        let series = TimeSeries(start: 2001, observed: [2, 4, 2, 4, 2, 4, 3, 3, 5])
         let combination = Combination([BenchmarkModel(.naive), BenchmarkModel(.mean)], weighting: .validation(periods: 3))
         let weights = try #require(combination.validate(series)).weights
-        let naiveWeight = 1.64 / (11.0 / 3)
-        #expect(abs(weights[0] - naiveWeight) < 1e-12 && abs(weights[1] - 1) < 1e-12, "\(weights)")
-        // On the whole series naive forecasts 5 and mean 25/8; the combination is their weighted average.
+        #expect(abs(weights[0] - 1) < 1e-12 && abs(weights[1] - 0.75) < 1e-12, "\(weights)")
+        // On the whole series naive forecasts 5 and mean 29/9; the combination weighs them 4/7 and 3/7.
         let forecast = try combination.forecast(series, horizon: 1, levels: [95])
-        let shareOfNaive = naiveWeight / (naiveWeight + 1)
-        #expect(abs(forecast.mean[0] - (shareOfNaive * 5 + (1 - shareOfNaive) * 25 / 8)) < 1e-12)
-        #expect(abs(forecast.parameters["naive.weight"]! - shareOfNaive) < 1e-12)
+        #expect(abs(forecast.mean[0] - (4.0 / 7 * 5 + 3.0 / 7 * 29 / 9)) < 1e-12)
+        #expect(abs(forecast.parameters["naive.weight"]! - 4.0 / 7) < 1e-12)
         // Weights 1/4 and 3/4 on N(5, 3) and N(1, 1): mean 2, variance ¼(3 + 3²) + ¾(1 + 1²) = 4.5.
         let a = Forecast(model: "a", start: 0, mean: [5], standardDeviation: [(3.0).squareRoot()], levels: [])
         let b = Forecast(model: "b", start: 0, mean: [1], standardDeviation: [1], levels: [])

@@ -28,7 +28,7 @@ let models: [SeriesID: LineModel] = [
 ]
 let clock = ContinuousClock()
 let fitStart = clock.now
-let projection = BudgetProjection(data: data, scenarios: scenarios, models: models)
+let projection = try BudgetProjection(data: data, scenarios: scenarios, models: models)
 let fitTime = clock.now - fitStart
 var times: [Double] = []
 var lines = 0
