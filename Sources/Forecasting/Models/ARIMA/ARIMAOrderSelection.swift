@@ -115,6 +115,10 @@ extension ARIMA {
     /// autocovariances with divisor n) — the bandwidth Hobijn, Franses & Ooms ("Generalizations of the KPSS-test
     /// for stationarity", Statistica Neerlandica 58, 2004) recommend for KPSS. Residuals that swing slowly get
     /// a wider window. statsmodels' `kpss(nlags="auto")` computes the same with the pilot ⌊n^(2/9)⌋.
+    /// Capped at n − 1 lags, as statsmodels caps it; at the cap the KPSS statistic is ½ whatever the data (an
+    /// identity of the Bartlett estimate there), so a short series whose bandwidth reaches it is differenced
+    /// once more. Falling back to a short fixed lag there was less accurate on all three yearly collections
+    /// (ACCURACY.md).
     static func automaticLags(_ e: [Double], pilot: Int) -> Int {
         let n = e.count
         var s0 = autocovariance(e, lag: 0), s1 = 0.0
