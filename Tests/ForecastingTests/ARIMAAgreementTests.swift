@@ -162,6 +162,16 @@ import TestSupport
         }
     }
 
+    @Test("at the bandwidth cap of n − 1 lags the KPSS statistic is ½ whatever the data (the documented degenerate case)")
+    func kpssAtTheCap() {
+        // With all n − 1 lags the Bartlett long-run variance of a centred sample is s² = Σₜ,ₛ(n − |t − s|)eₜeₛ/n² =
+        // 2Σₖ Sₖ²/n² (Sₖ the partial sums), and η = Σₖ Sₖ²/n²: η/s² = ½.
+        for n in [5, 13, 19, 40] {
+            let x = (0..<n).map { t in sin(Double(t * t) * 0.7) * 10 + Double(t % 3) }
+            #expect(abs(ARIMA.kpss(x, lags: n - 1) - 0.5) < 1e-12, "n = \(n)")
+        }
+    }
+
     @Test("KPSS statistics equal statsmodels' kpss(regression='c') at the same lag, to 1e-10")
     func kpss() throws {
         for entry in Self.series {
