@@ -5,7 +5,7 @@ import Yams
 /// A scenario file that cannot be used: the file, the key (a path such as `fees[1].from`), the line when known,
 /// and what is wrong. Nothing of a rejected file is applied.
 public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The file's path, or `scenario 'NAME'` for a scenario stored in the database.
+    /// The file's path, or `scenario 'NAME' (stored, version N)` for a scenario stored in the database.
     public let file: String
     /// The offending key as a path (`fees[1].from`, `bands.level`); `nil` when the file as a whole is at fault.
     public let key: String?

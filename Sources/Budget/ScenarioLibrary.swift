@@ -36,13 +36,20 @@ public struct ScenarioLibrary: Sendable {
         (folder as NSString).appendingPathComponent(name + ".yaml")
     }
 
-    /// Whether `name` is a file of the folder (and so is read by the command line too).
-    public func isFile(_ name: String) -> Bool {
-        FileManager.default.fileExists(atPath: path(of: name))
+    /// Whether `name` can name a scenario: not empty, and no `/` or control character, so that `FOLDER/NAME.yaml`
+    /// stays inside the folder (a name such as `../Models/x` reaches nothing). Paths are the command line's business.
+    public static func isName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
-    /// Where `name` is read from: its file, else its stored scenario, else `nil`.
+    /// Whether `name` is a file of the folder (and so is read by the command line too).
+    public func isFile(_ name: String) -> Bool {
+        Self.isName(name) && FileManager.default.fileExists(atPath: path(of: name))
+    }
+
+    /// Where `name` is read from: its file, else its stored scenario, else `nil` (also for what is not a name).
     public func origin(of name: String) -> Origin? {
+        guard Self.isName(name) else { return nil }
         if isFile(name) { return .file(path: path(of: name)) }
         return stored.first { $0.name == name }.map { .stored(version: $0.version) }
     }
@@ -67,24 +74,28 @@ public struct ScenarioLibrary: Sendable {
     }
 
     /// The parsed scenario `name`.
-    /// - Throws: ``ScenarioError`` naming the file (or `scenario 'NAME'` for a stored one), the key and the line of
-    ///   what is wrong, or listing the known names when there is no such scenario.
+    /// - Throws: ``ScenarioError`` naming the file (or `scenario 'NAME' (stored, version N)` for a stored one), the
+    ///   key and the line of what is wrong, or listing the known names when there is no such scenario.
     public func scenario(named name: String) throws(ScenarioError) -> Scenario {
+        try scenario(named: name, text: yaml(of: name))
+    }
+
+    /// Scenario `name` parsed from `text`, its YAML as read by ``yaml(of:)``; errors name its file or stored version.
+    public func scenario(named name: String, text: String) throws(ScenarioError) -> Scenario {
         switch origin(of: name) {
         case .file(let path)?:
-            return try ScenarioFile.load(path)
+            return try ScenarioFile.parse(text, name: name, file: path)
         case .stored(let version)?:
-            let text = stored.first { $0.name == name }!.yaml
             return try ScenarioFile.parse(text, name: name, file: "scenario '\(name)' (stored, version \(version))")
         case nil:
             throw unknown(name)
         }
     }
 
-    /// No scenario has `name`: the error lists those that do, by where they are.
-    func unknown(_ name: String) -> ScenarioError {
+    /// No scenario has `name` (or no file is at `path`): the error lists the scenarios there are, by where they are.
+    public func unknown(_ name: String, path: String? = nil) -> ScenarioError {
         let files = fileNames, saved = stored.map(\.name).sorted()
-        return ScenarioError(file: path(of: name), key: nil, line: nil, message: "no such scenario file"
+        return ScenarioError(file: path ?? self.path(of: name), key: nil, line: nil, message: "no such scenario file"
             + (files.isEmpty ? "" : "; scenarios in \(folder): \(files.joined(separator: ", "))")
             + (saved.isEmpty ? "" : "; stored in the database: \(saved.joined(separator: ", "))"))
     }

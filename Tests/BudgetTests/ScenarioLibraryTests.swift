@@ -42,4 +42,18 @@ import Store
         #expect(broken?.file == "scenario 'broken' (stored, version 4)" && broken?.key == "cost-growth-percent")
         #expect(library.origin(of: "nothing") == nil)
     }
+
+    @Test("a name is never a path: nothing outside the folder is reached, whatever exists there")
+    func namesStayInTheFolder() throws {
+        let parent = try Self.folder(["outside": "cost-growth-percent: 3\n"])
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let folder = parent + "/scenarios"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let library = ScenarioLibrary(folder: folder)
+        for name in ["../outside", "/etc/passwd", "", "base\u{0}", "a/b"] {
+            #expect(library.origin(of: name) == nil && !library.isFile(name), "\(name)")
+            #expect(throws: ScenarioError.self) { try library.scenario(named: name) }
+        }
+        #expect(ScenarioLibrary.isName("base-2021_v2") && ScenarioLibrary.isName("v1.2"))
+    }
 }

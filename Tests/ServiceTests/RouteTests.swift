@@ -289,7 +289,11 @@ import Yams
                                   ("/v1/budgets/20-21/comparison", .badRequest),
                                   ("/v1/budgets/2020-21/comparison?scenarios=nope", .badRequest),
                                   ("/v1/budgets/2020-21/comparison?paths=-1", .badRequest),
-                                  ("/v1/budgets/2020-21/comparison?scenarios=base,base", .badRequest)] {
+                                  ("/v1/budgets/2020-21/comparison?scenarios=base,base", .badRequest),
+                                  // A name is never a path: nothing outside the scenario folder is read (Models/*.yaml here).
+                                  ("/v1/budgets/2020-21/comparison?scenarios=../pct-applications", .badRequest),
+                                  ("/v1/budgets/2020-21/comparison?scenarios=base,..%2Fscenarios%2Fbase", .badRequest),
+                                  ("/v1/scenarios/..%2Fpct-applications", .notFound)] {
                 try await client.execute(uri: uri, method: .get) { #expect($0.status == status, "\(uri)") }
             }
             let bearer = try await ServiceFixture.bearer(store)

@@ -4,8 +4,9 @@ import Hummingbird
 import NIOCore
 import Store
 
-/// The scenarios the service knows, resolved as the command line resolves them (``ScenarioLibrary``): the files of
-/// the scenario folder, then those written through the API (stored, versioned).
+/// The scenarios the service knows, resolved by name as the command line resolves names (``ScenarioLibrary``): the
+/// files of the scenario folder, then those written through the API (stored, versioned). Unlike the command line,
+/// the service takes names only, never paths.
 struct ScenarioCatalog {
     let env: ServiceEnvironment
 
@@ -23,6 +24,16 @@ struct ScenarioCatalog {
             throw APIProblem.notFound("no scenario named '\(name)'; known: \(library.catalog.map(\.name).joined(separator: ", "))")
         }
         return origin
+    }
+
+    /// The YAML text of `name` and the scenario it says, read once. A file of the scenario folder that cannot be
+    /// read is the service's fault (500), not the client's; a text that does not parse is 422, naming the key.
+    static func read(_ name: String, in library: ScenarioLibrary) throws -> (yaml: String, scenario: Scenario) {
+        let yaml: String
+        do { yaml = try library.yaml(of: name) } catch {
+            throw APIProblem(.internalServerError, "the service's scenario file cannot be read: \(error.description)")
+        }
+        return (yaml, try library.scenario(named: name, text: yaml))
     }
 }
 
@@ -53,9 +64,9 @@ enum ScenarioRoutes {
             let name = try context.parameters.require("name")
             let library = try await ScenarioCatalog(env: env).library()
             let origin = try ScenarioCatalog.origin(name, in: library)
-            let scenario = try library.scenario(named: name)
+            let (yaml, scenario) = try ScenarioCatalog.read(name, in: library)
             return try Representation.json(ScenarioBody(name: name, origin: origin.label, version: origin.version,
-                                                        yaml: try library.yaml(of: name), explanation: scenario.explanation))
+                                                        yaml: yaml, explanation: scenario.explanation))
         }
 
         router.put("scenarios/:name") { request, context in

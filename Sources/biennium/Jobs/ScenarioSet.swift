@@ -50,7 +50,13 @@ enum ScenarioSet {
         var seen: Set<String> = []
         return try names.map { name in
             let path = path(of: name, folder: folder)
-            let scenario = isPath(name) ? try ScenarioFile.load(path) : try library.scenario(named: name)
+            let scenario: Scenario
+            if isPath(name) {
+                guard FileManager.default.fileExists(atPath: path) else { throw library.unknown(name, path: path) }
+                scenario = try ScenarioFile.load(path)
+            } else {
+                scenario = try library.scenario(named: name)
+            }
             guard seen.insert(scenario.name).inserted else { throw InputError(file: path, "scenario '\(scenario.name)' is named twice") }
             return scenario
         }
