@@ -124,8 +124,8 @@ import TestSupport
             let output = try CommandRunner().run(arguments + [location.option, location.value])
             #expect(output.status == 64 && output.standardError.contains(expected), "\(arguments): \(output.standardError)")
         }
-        // Madrid registrations: three published years, none consecutive.
-        let combo = try CommandRunner().run(["forecast", "madrid.registrations", "--model", "combo", location.option, location.value])
+        // Hague renewals: one published year (2020).
+        let combo = try CommandRunner().run(["forecast", "hague.renewals", "--model", "combo", location.option, location.value])
         #expect(combo.status != 0 && combo.standardError.contains("combo cannot forecast the series, as none of its members can. etsw: ETS needs at least 4 observations"),
                 "\(combo.standardError)")
     }
