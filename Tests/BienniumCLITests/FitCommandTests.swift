@@ -12,7 +12,7 @@ import TestSupport
         let fit = try CommandRunner().run(["fit", Self.models, "--format", "json", location.option, location.value])
         #expect(fit.status == 0, "\(fit.standardError)")
         let fits = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(fit.standardOutput.utf8)))["fits"].array
-        #expect(fits.map { $0["name"].string } == ["hague-applications", "madrid-applications", "pct-applications"])
+        #expect(fits.map { $0["name"].string } == ["hague-applications", "madrid-applications", "madrid-registrations", "madrid-renewals", "pct-applications"])
         #expect(fits.allSatisfy { $0["version"].int == 1 && $0["forecast"].array.count == 4 })
 
         let file = try CommandRunner.temporaryDirectory().appendingPathComponent("pct-2021.csv")

@@ -189,7 +189,7 @@ import Yams
                 #expect((ServiceFixture.json(response)["scores"] as? [Any])?.isEmpty == false)
             }
             try await client.execute(uri: "/v1/models", method: .get) { response in
-                #expect((ServiceFixture.json(response)["models"] as? [Any])?.count == 3)
+                #expect((ServiceFixture.json(response)["models"] as? [Any])?.count == 5)
             }
             try await client.execute(uri: "/v1/models/pct-applications/forecast", method: .get) { #expect($0.status == .notFound) }
             let bearer = try await ServiceFixture.bearer(store)
