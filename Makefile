@@ -38,8 +38,10 @@ run: build-release
 ## The whole suite: one debug build with tests, a private PostgreSQL for the store tests (stopped
 ## afterwards, also when tests fail), then swift test against both backends.
 ## Then schemathesis fuzzes every route of the OpenAPI document against the real server (no 5xx allowed).
-## Last, the notebooks are executed against the service (as `make notebooks` does).
+## Last, the notebooks are executed against the service (as `make notebooks` does). First of all, Datasets/ is
+## validated (Datasets/check.py: formats, catalog, vintages, field counts).
 test: test-deps api-fuzz-deps notebook-deps
+	python3 Datasets/check.py
 	$(SWIFT) build --build-tests
 	@url=$$(scripts/postgres.sh start) || exit 1; \
 	trap 'scripts/postgres.sh stop' EXIT; \

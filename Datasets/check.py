@@ -58,9 +58,17 @@ def error(where, message):
 
 
 def read(path):
+    """The header and rows of a CSV file; a row with more or fewer fields than the header is an error (an
+    unquoted comma in a text field shifts every later column)."""
     with open(path, newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        return reader.fieldnames, list(reader)
+        rows = []
+        for row in reader:
+            if None in row or None in row.values():
+                count = len(reader.fieldnames) + len(row.get(None) or []) - list(row.values()).count(None)
+                error(f"{path.name}:{reader.line_num}", f"{count} fields, the header has {len(reader.fieldnames)} (quote text that holds commas)")
+            rows.append(row)
+        return reader.fieldnames, rows
 
 
 # ---- catalog

@@ -72,7 +72,8 @@ public enum BudgetLayout {
     }
 
     /// The standard layout. Registrations follow applications (a registration is an application examined and
-    /// recorded); renewals have their own level; fee income follows the system's fee-paying transactions.
+    /// recorded) and renewals keep their level, unless a specification and five years of history give them a
+    /// model of their own; fee income follows the system's fee-paying transactions.
     public static let standard: [BudgetLineDefinition] = [
         demand("pct.applications", .model),
         demand("madrid.applications", .model),

@@ -15,8 +15,8 @@ public import Store
 ///   once per path with the scenario's band (one standard deviation, percent), the same draw for both years;
 /// - **sum** — the sum of its lines, path by path.
 ///
-/// Lines are simulated together: registrations move with the applications of the same path, fee income with
-/// the demand of the same path, subtotals with their parts. Systems are independent of each other. Every
+/// Lines are simulated together: registrations projected by their ratio move with the applications of the same
+/// path, fee income with the demand of the same path, subtotals with their parts. Systems are independent of each other. Every
 /// scenario uses the same seed (common random numbers), so differences between scenarios are not noise.
 public struct BudgetProjection: Sendable {
     enum Plan: Sendable {

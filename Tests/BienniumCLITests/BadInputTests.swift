@@ -124,7 +124,7 @@ import TestSupport
             let output = try CommandRunner().run(arguments + [location.option, location.value])
             #expect(output.status == 64 && output.standardError.contains(expected), "\(arguments): \(output.standardError)")
         }
-        // Hague renewals: one published year (2020).
+        // Hague renewals: two published years (2017, 2020), fewer than any member needs.
         let combo = try CommandRunner().run(["forecast", "hague.renewals", "--model", "combo", location.option, location.value])
         #expect(combo.status != 0 && combo.standardError.contains("combo cannot forecast the series, as none of its members can. etsw: ETS needs at least 4 observations"),
                 "\(combo.standardError)")

@@ -42,7 +42,7 @@ import Testing
         #expect(throws: ForecastingError.tooShort(model: "Drift", observed: 2, minimum: 3)) {
             try BenchmarkModel(.drift).forecast(TimeSeries(start: 2000, observed: [1, 2]), horizon: 1, levels: [])
         }
-        // Madrid registrations as stored: 2009, 2011 and 2020, no two consecutive years.
+        // Madrid registrations as first stored (2009, 2011 and 2020): no two consecutive years.
         #expect(throws: ForecastingError.noConsecutiveObservations(model: "Naive", observed: 3)) {
             try BenchmarkModel(.naive).forecast(TimeSeries(start: 2009, values: [35925, nil, 40711] + Array(repeating: nil, count: 8) + [62062]),
                                                 horizon: 1, levels: [95])

@@ -31,7 +31,7 @@ enum BudgetRoutes {
                 do { _ = try ScenarioCatalog.origin(name, in: library) } catch let problem as APIProblem {
                     throw APIProblem.badRequest("query parameter 'scenarios': \(problem.detail)")
                 }
-                scenarios.append(try ScenarioCatalog.read(name, in: library).scenario)
+                scenarios.append(try ScenarioCatalog.read(name, in: library, logger: env.logger).scenario)
             }
             let models = try await SpecModels.lineModels(try ModelRoutes.specs(env), store: env.store, asOf: asOf)
             let data = try await BudgetData.load(from: env.store, biennium: biennium, asOf: asOf)

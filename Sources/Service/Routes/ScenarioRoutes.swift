@@ -1,6 +1,7 @@
 import Budget
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import Store
 
@@ -27,11 +28,13 @@ struct ScenarioCatalog {
     }
 
     /// The YAML text of `name` and the scenario it says, read once. A file of the scenario folder that cannot be
-    /// read is the service's fault (500), not the client's; a text that does not parse is 422, naming the key.
-    static func read(_ name: String, in library: ScenarioLibrary) throws -> (yaml: String, scenario: Scenario) {
+    /// read is the service's fault (500, its path and reason in the service's log, not in the answer), not the
+    /// client's; a text that does not parse is 422, naming the key.
+    static func read(_ name: String, in library: ScenarioLibrary, logger: Logger) throws -> (yaml: String, scenario: Scenario) {
         let yaml: String
         do { yaml = try library.yaml(of: name) } catch {
-            throw APIProblem(.internalServerError, "the service's scenario file cannot be read: \(error.description)")
+            logger.error("scenario '\(name)' cannot be read: \(error.description)")
+            throw APIProblem(.internalServerError, "scenario '\(name)' of the service's scenario folder cannot be read; the service's log says why")
         }
         return (yaml, try library.scenario(named: name, text: yaml))
     }
@@ -64,7 +67,7 @@ enum ScenarioRoutes {
             let name = try context.parameters.require("name")
             let library = try await ScenarioCatalog(env: env).library()
             let origin = try ScenarioCatalog.origin(name, in: library)
-            let (yaml, scenario) = try ScenarioCatalog.read(name, in: library)
+            let (yaml, scenario) = try ScenarioCatalog.read(name, in: library, logger: env.logger)
             return try Representation.json(ScenarioBody(name: name, origin: origin.label, version: origin.version,
                                                         yaml: yaml, explanation: scenario.explanation))
         }
