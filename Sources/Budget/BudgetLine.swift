@@ -26,6 +26,15 @@ public enum ProjectionRule: Sendable, Equatable {
     case incomePerUnit(driver: SeriesID)
     /// The last observed expenditure, grown at the scenario's cost growth, with its `cost` band.
     case cost
+
+    /// Whether a model specification of the line's series projects it: always for ``model``; for ``level`` and
+    /// ``ratio`` once the series has the history a model needs (their assumptions stand in for a model until then).
+    public var takesAModel: Bool {
+        switch self {
+        case .model, .level, .ratio: return true
+        case .sum, .incomePerUnit, .cost: return false
+        }
+    }
 }
 
 /// One line of the comparison: the series holding its actuals, the series holding its budget for a

@@ -31,8 +31,7 @@ extension BudgetProjection {
             history.keys.filter { driver.history[$0] != nil && driver.history[$0]! != 0 }.max()
         }
         var rule = line.definition.rule
-        if models[line.definition.id] != nil, history.count >= LineModel.minimumHistory, rule == .level || {
-            if case .ratio = rule { return true } else { return false } }() {
+        if models[line.definition.id] != nil, history.count >= LineModel.minimumHistory, rule != .model, rule.takesAModel {
             rule = .model    // a specification and enough history: the model replaces the assumption
         }
         switch rule {

@@ -206,6 +206,8 @@ import TestSupport
         #expect(csv.status == 0 && csv.standardOutput.hasPrefix("line,biennium,as_of,actual_years,projected,outcome,error_percent,lower95,upper95,covered"),
                 "\(csv.standardOutput)\(csv.standardError)")
         #expect(csv.standardOutput.contains("\npct.applications,2018/19,2019-06-30,2018,"))
+        // A specified line whose rule a model replaces (Madrid registrations: a ratio to applications) is replayed too.
+        #expect(csv.standardOutput.contains("\nmadrid.registrations,2018/19,2019-06-30,"), "\(csv.standardOutput)")
         // An unknown column (a note under a misspelt name) and a unit other than the catalog's are refused.
         for (body, expected) in [("series,period,value,status,source,vintage,notes\npct.applications,2021,1,estimate,test,2022,caveat\n",
                                   "early.csv:1: unknown column 'notes'"),

@@ -40,7 +40,8 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
     func run() async throws {
         let specs = try ModelSpec.load(models)
         let specified = Set(specs.map(\.series))
-        let lines = BudgetLayout.standard.filter { $0.rule == .model && specified.contains($0.id) }.map(\.id)
+        // The lines `compare` projects by a model: those with a specification whose rule a model can take.
+        let lines = BudgetLayout.standard.filter { $0.rule.takesAModel && specified.contains($0.id) }.map(\.id)
         let rows = try await store.withStore { opened in
             try await ProjectionBacktest.run(store: opened, lines: lines, bienniums: try range(),
                                              models: { day in try await SpecModels.lineModels(specs, store: opened, asOf: day) },
