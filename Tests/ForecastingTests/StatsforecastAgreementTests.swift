@@ -110,6 +110,24 @@ import TestSupport
         }
     }
 
+    @Test("Theta's interval widths are those of SES, ETS(A,N,N), at the same α: √(1 + (h − 1)α²) times σ (Hyndman & Billah 2003)",
+          arguments: series.indices)
+    func thetaIntervalsAreSES(_ index: Int) throws {
+        // The Theta method is SES with a deterministic drift (Hyndman & Billah, IJF 19, 2003), so its h-step variance is
+        // SES's; ETS(A,N,N)'s variances are checked against statsforecast's above. Compared as ratios to σ, since the
+        // two estimate σ² from different errors.
+        let entry = Self.series[index]
+        let theta = try Theta(.standard).forecast(Self.timeSeries(entry), horizon: 6, levels: [95])
+        let alpha = try #require(theta.parameters["alpha"]), sigma2 = try #require(theta.parameters["sigma2"])
+        let y = Self.timeSeries(entry).values
+        let ses = try #require(ETSFit.evaluate(y, spec: ETSSpec("ANN")!, alpha: alpha, beta: 0, phi: 1, l0: y[0]!, b0: 0))
+        let reference = ses.forecast(start: 0, horizon: 6, levels: [])
+        for h in 0..<6 {
+            let got = theta.standardDeviation[h] / sigma2.squareRoot(), want = reference.standardDeviation[h] / ses.sigma2.squareRoot()
+            #expect(Self.close(got, want, 1e-12), "\(entry["id"].string) h=\(h + 1): \(got) vs \(want)")
+        }
+    }
+
     @Test("naive forecasts and intervals equal statsforecast's; drift means too", arguments: series.indices)
     func benchmarks(_ index: Int) throws {
         let entry = Self.series[index]
