@@ -66,7 +66,9 @@ def read(path):
         for row in reader:
             if None in row or None in row.values():
                 count = len(reader.fieldnames) + len(row.get(None) or []) - list(row.values()).count(None)
-                error(f"{path.name}:{reader.line_num}", f"{count} fields, the header has {len(reader.fieldnames)} (quote text that holds commas)")
+                error(f"{path.relative_to(ROOT)}:{reader.line_num}",
+                      f"{count} fields, the header has {len(reader.fieldnames)} (quote text that holds commas)")
+                continue
             rows.append(row)
         return reader.fieldnames, rows
 

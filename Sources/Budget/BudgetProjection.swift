@@ -43,10 +43,6 @@ public struct BudgetProjection: Sendable {
     let prepared: [[Prepared?]]
     /// Lines with a budget that cannot be projected on the date (under some scenario), with the reason.
     public let omitted: [OmittedLine]
-    /// Every regressor some line's model reads from a scenario's paths.
-    let modelRegressors: Set<SeriesID>
-    /// The unit of each of those regressors that counts something.
-    let countedRegressors: [SeriesID: String]
     /// Whether each line of `data` counts things (``SeriesDefinition/countsThings(unit:)``), so its paths stop at zero.
     let countsThings: [Bool]
 
@@ -61,8 +57,9 @@ public struct BudgetProjection: Sendable {
         let lineIDs = Set(data.lines.map(\.definition.id))
         self.countsThings = data.lines.map { SeriesDefinition.countsThings(unit: $0.unit) }
         let lineModels = models.filter { lineIDs.contains($0.key) }.values
-        self.modelRegressors = lineModels.reduce(into: []) { $0.formUnion($1.regressors) }
-        self.countedRegressors = lineModels.reduce(into: [:]) { $0.merge($1.countedRegressors) { first, _ in first } }
+        // Every regressor some line's model reads from a scenario's paths, and the unit of those that count something.
+        let modelRegressors: Set<SeriesID> = lineModels.reduce(into: []) { $0.formUnion($1.regressors) }
+        let countedRegressors: [SeriesID: String] = lineModels.reduce(into: [:]) { $0.merge($1.countedRegressors) { first, _ in first } }
         for scenario in scenarios { try Self.checkRegressorPaths(scenario, read: modelRegressors, counted: countedRegressors) }
         var omitted: [String: String] = [:]
         var cache: [[SeriesID: [Int: Double]]: [Prepared?]] = [:]

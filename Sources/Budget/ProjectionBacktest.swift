@@ -30,8 +30,9 @@ public struct ProjectionBacktestRow: Sendable, Equatable, Codable {
 
 /// The projection method on past bienniums: standing on 30 June of each biennium's second year, with only
 /// the data published by then (the store's vintages), each modelled line is projected to the biennium's end
-/// exactly as `compare` projects it (same models, same simulation), and set against the total the latest
-/// data show. The naive projection (last published value for every remaining year) runs beside it.
+/// by its model as `compare` projects it (same models, same simulation), and set against the total the latest
+/// data show. A line whose record on the day is too short for its model carries its last level, where `compare`
+/// would apply the line's own assumption (a ratio to applications, say). The naive projection (last published value for every remaining year) runs beside it.
 public enum ProjectionBacktest {
     /// `models(day)` gives the line models with what was known on `day` (regressors included).
     public static func run(store: any SeriesStore, lines: [SeriesID], bienniums: [Biennium],

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Budget
 import Forecasting
@@ -86,6 +87,27 @@ import Store
         #expect(abs(cost.interval95[1] - (206.04 + Self.z975 * costSD)) < 0.05 * costSD)
         let below = 0.27883900687868296     // Φ((200 − 206.04)/(0.05 · 206.04)) = Φ(−0.5863), scipy.stats.norm.cdf
         #expect(abs(cost.shortfallProbability - below) < 0.01, "\(cost.shortfallProbability)")
+    }
+
+    @Test("a scenario's regressor paths are refused before any model is fitted")
+    func refusedBeforeFitting() {
+        let fits = Mutex(0)
+        let regressor = SeriesID("pct.applications")!
+        let recording = LineModel(label: "recording", regressors: [regressor], countedRegressors: [regressor: "applications"]) { history, horizon, _ in
+            fits.withLock { $0 += 1 }
+            return try BenchmarkModel(.drift).forecast(history, horizon: horizon, levels: [])
+        }
+        let negative = Scenario(name: "negative", regressorPaths: [regressor: [2021: -1]])
+        #expect(throws: BudgetError.self) {
+            _ = try BudgetProjection(data: Self.data, scenarios: [negative], models: [SeriesID("madrid.applications")!: recording])
+        }
+        #expect(fits.withLock { $0 } == 0)
+        // The same model with an admissible path is fitted (so the count above could have moved).
+        let fine = Scenario(name: "fine", regressorPaths: [regressor: [2021: 1]])
+        #expect(throws: Never.self) {
+            _ = try BudgetProjection(data: Self.data, scenarios: [fine], models: [SeriesID("madrid.applications")!: recording])
+        }
+        #expect(fits.withLock { $0 } > 0)
     }
 
     @Test("a model line two years ahead: the two years' errors are those of one path, so the total's variance is 3σ₁² + σ₂²")

@@ -11,8 +11,9 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
         abstract: "Replay the biennium projection on past bienniums with the data published by mid-way, and score it against what happened.",
         discussion: """
         For each biennium, standing on 30 June of its second year with only the data published by then, each \
-        modelled line (Models/*.yaml) is projected to the biennium's end exactly as 'compare' does, and set \
-        against the total in the latest data; the naive projection runs beside it.
+        modelled line (Models/*.yaml) is projected to the biennium's end by its model as 'compare' does (a \
+        line whose record is then too short for its model carries its last level), and set against the total \
+        in the latest data; the naive projection runs beside it.
 
         Example: biennium budget-backtest --bienniums 2006/07...2018/19
         """)
