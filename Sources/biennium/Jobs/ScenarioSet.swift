@@ -1,4 +1,5 @@
 import Budget
+import Forecasting
 import Foundation
 import Store
 
@@ -6,11 +7,6 @@ import Store
 /// given), else a scenario of that name stored through the service; a path (ending in .yaml, or with a folder in
 /// it) is read as it is.
 enum ScenarioSet {
-    /// The names of `list`, in order.
-    static func names(_ list: String) -> [String] {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
     /// Whether a name is a path to a scenario file rather than a scenario's name.
     static func isPath(_ name: String) -> Bool {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/")
@@ -23,7 +19,7 @@ enum ScenarioSet {
 
     /// Whether some name of `list` has no file, so the stored scenarios must be read.
     static func needsStored(_ list: String, folder: String) -> Bool {
-        names(list).contains { !FileManager.default.fileExists(atPath: path(of: $0, folder: folder)) }
+        ModelCatalog.nameList(list).contains { !FileManager.default.fileExists(atPath: path(of: $0, folder: folder)) }
     }
 
     /// The scenarios of `list`, files first, then the scenarios stored in `store` through the service — read only
@@ -44,7 +40,7 @@ enum ScenarioSet {
     /// the message when none is named.
     static func load(_ list: String, folder: String, option: String = "--scenarios base,low,high",
                      stored: [StoredScenario] = []) throws -> [Scenario] {
-        let names = names(list)
+        let names = ModelCatalog.nameList(list)
         guard !names.isEmpty else { throw InputError(file: folder, "no scenario named; give e.g. \(option)") }
         let library = ScenarioLibrary(folder: folder, stored: stored)
         var seen: Set<String> = []
