@@ -199,7 +199,7 @@ import TestSupport
 
     @Test("an origin whose own figure is missing: the models forecast across the gap, so step 1 is the year after")
     func originInGap() throws {
-        // Madrid has no published 2010 figure: at origin 2010 (today's data) the series ends 2005–2009 plus a gap.
+        // Madrid has no published 2010 figure: at origin 2010 (today's data) the series ends 2004–2009 plus a gap.
         let location = try Self.importedStore()
         let perOrigin = try CommandRunner.temporaryDirectory().appendingPathComponent("origins.csv")
         let output = try CommandRunner().run(["backtest", "madrid.applications", "--origins", "2010...2010", "--horizon", "2",
@@ -207,9 +207,9 @@ import TestSupport
         #expect(output.status == 0, "\(output.standardError)")
         let rows = try String(contentsOf: perOrigin, encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        // Drift from 2009 (36,094) with slope (36,094 − 33,565)/4 = 632.25: 2011 is two slopes ahead, 2012 three.
+        // Drift from 2009 (36,094) with slope (36,094 − 29,459)/5 = 1,327: 2011 is two slopes ahead, 2012 three.
         let forecasts: [Double] = rows.map { Double($0[5])! }, actuals: [Double] = rows.map { Double($0[6])! }
-        let expected: [Double] = [36094 + 2 * 632.25, 36094 + 3 * 632.25]
+        let expected: [Double] = [36094 + 2 * 1327, 36094 + 3 * 1327]
         #expect(forecasts == expected, "\(rows)")
         #expect(actuals == [42270, 44018])
     }

@@ -120,7 +120,7 @@ import TestSupport
         let rows = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)))["series"].array
         let count = rows.filter { $0["series"].string.hasPrefix("pct.") || $0["series"].string.hasPrefix("madrid.") }
             .reduce(0) { $0 + $1["observations"].int }
-        #expect(count == 211 + 80)
+        #expect(count == 211 + 82)
     }
 }
 
