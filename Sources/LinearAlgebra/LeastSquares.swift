@@ -94,7 +94,8 @@ public struct LeastSquaresSolution: Sendable {
 ///    stops shrinking;
 /// 4. where binary64 declares rank deficiency or the refinement does not converge, repeat the factorization
 ///    in double-double, so that a merely ill-conditioned design is fitted and only a truly dependent one
-///    has aliased columns.
+///    has aliased columns — the later columns of each dependency, as R's `lm` chooses them
+///    (``keptInOrder(_:rank:pivoted:rankOf:)``), not whichever the pivoting happened to leave last.
 /// `(AᵀA)⁻¹` is refined column by column in the same way when the condition estimate exceeds 100.
 public enum LeastSquares {
     /// Solves `min ‖A·x − b‖₂`.
@@ -140,9 +141,16 @@ public enum LeastSquares {
             if rank == n {
                 return extendedSolution(extended, scaled: scaled, scales: scales, b: b, options: options)
             }
-            return try reduced(a, b, keeping: Array(extended.permutation.prefix(rank)), options: options)
+            let kept = try keptInOrder(scaled, rank: rank, pivoted: Array(extended.permutation.prefix(rank))) { subset in
+                ExtendedPrecisionQR(subset).rank(relativeTolerance: tolerance)
+            }
+            return try reduced(a, b, keeping: kept, options: options)
         }
-        return try reduced(a, b, keeping: Array(qr.permutation.prefix(binaryRank)), options: options)
+        let scaled = ColumnEquilibration.scaledCopy(a, scales: scales)
+        let kept = try keptInOrder(scaled, rank: binaryRank, pivoted: Array(qr.permutation.prefix(binaryRank))) { subset throws(LinearAlgebraError) in
+            try PivotedQR.factorPivoted(overwriting: subset).rank(relativeTolerance: binaryTolerance)
+        }
+        return try reduced(a, b, keeping: kept, options: options)
     }
 
     /// The unpivoted QR of `[Aₛ b]` and `(Qᵀb)[0..<n]` when the factor of `Aₛ` has a condition estimate

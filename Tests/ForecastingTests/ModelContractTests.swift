@@ -108,6 +108,41 @@ import Testing
         #expect(try ETS().fit(negative).spec.error == .additive)
     }
 
+    @Test("four observations fit ETS(A,N,N), but choosing by AICc needs five: the selection says so and names the fixed models")
+    func selectionNeedsOneMore() throws {
+        let four = TimeSeries(start: 2000, observed: [10, 12, 11, 14])
+        #expect(try ETS(ETSSpec(error: .additive, trend: .none)).fit(four).aicc == .infinity)       // 2k(k+1)/(n−k−1), k = 3, n = 4
+        let error = ForecastingError.tooShortToSelect(model: "ETS", observed: 4, minimum: 5, fixed: "ets:ANN or ets:MNN")
+        #expect(throws: error) { try ETS().forecast(four, horizon: 2, levels: [95]) }
+        #expect(throws: error) { try AkaikeWeightedETS().forecast(four, horizon: 2, levels: [95]) }
+        #expect(error.description == "ETS needs at least 5 observations to choose a model by AICc; the series has 4, which ets:ANN or ets:MNN can fit")
+        #expect(throws: ForecastingError.tooShortToSelect(model: "ETS", observed: 4, minimum: 5, fixed: "ets:ANN")) {
+            try ETS().forecast(TimeSeries(start: 2000, observed: [1, -2, 1, 3]), horizon: 1, levels: [])
+        }
+        #expect(throws: ForecastingError.tooShort(model: "ETS", observed: 3, minimum: 5)) {
+            try ETS().forecast(TimeSeries(start: 2000, observed: [10, 12, 11]), horizon: 1, levels: [])
+        }
+        #expect(try ETS().fit(TimeSeries(start: 2000, observed: [10, 12, 11, 14, 15])).aicc.isFinite)
+    }
+
+    @Test("a trending series observed every other year has no first differences: ARIMA says gaps, not length, are why")
+    func arimaAlternateYears() throws {
+        // 100 + 10t with a small wobble, at even t only.
+        let values: [Double?] = (0..<31).map { (t: Int) -> Double? in
+            guard t.isMultiple(of: 2) else { return nil }
+            let wobble: Double = (t / 2).isMultiple(of: 3) ? 3 : -2
+            return 100 + 10 * Double(t) + wobble
+        }
+        let series = TimeSeries(start: 1900, values: values)
+        #expect(series.observedCount == 16)
+        let error = #expect(throws: ForecastingError.self) { try ARIMA().forecast(series, horizon: 2, levels: [95]) }
+        guard case .tooFewDifferences(_, let order, let available, let minimum)? = error else {
+            Issue.record("\(String(describing: error))"); return
+        }
+        #expect(order >= 1 && available == 0 && minimum == 4)
+        #expect(error?.description.contains("each gap costs the differences across it") == true)
+    }
+
     @Test("the optimiser minimises a bounded quadratic to its constrained optimum")
     func nelderMead() {
         let result = NelderMead(lower: [-1, 0], upper: [1, 5]).minimize({ p in (p[0] - 0.3) * (p[0] - 0.3) + (p[1] - 7) * (p[1] - 7) }, from: [0, 1])

@@ -11,14 +11,28 @@ import Testing
         #expect(solution.rank == 2 && solution.aliased.isEmpty)
     }
 
-    @Test("a column that repeats another is reported aliased, and the fit uses the rest")
+    @Test("a column that repeats another is reported aliased — the later of the two, as R's lm — and the fit uses the rest")
     func duplicateColumnIsAliased() throws {
         let x = try Matrix(columns: [[1, 1, 1, 1, 1], [1, 2, 3, 4, 6], [2, 4, 6, 8, 12]])
         let solution = try LeastSquares.solve(x, [2, 4.1, 5.9, 8.2, 11.8])
         #expect(solution.rank == 2)
-        #expect(solution.aliased.count == 1 && [1, 2].contains(solution.aliased[0]))
-        #expect(solution.coefficients[solution.aliased[0]] == 0)
+        #expect(solution.aliased == [2])
+        #expect(solution.coefficients[2] == 0)
         #expect(solution.covarianceFactor?.rows == 2)
+        // The larger column first: still the later one is aliased, whatever the norms.
+        let swapped = try LeastSquares.solve(try Matrix(columns: [[1, 1, 1, 1, 1], [2, 4, 6, 8, 12], [1, 2, 3, 4, 6]]), [2, 4.1, 5.9, 8.2, 11.8])
+        #expect(swapped.aliased == [2])
+    }
+
+    @Test("a constant regressor is aliased, not the intercept before it, at any scale")
+    func constantRegressorAfterIntercept() throws {
+        let y = [1.0, 2, 3, 4, 6], x = [0.3, 0.1, 0.7, 0.2, 0.9]
+        let without = try LeastSquares.solve(try Matrix(columns: [[1, 1, 1, 1, 1], x]), y)
+        for c in [5.0, 0.5, 3e6, 7e-9] {
+            let solution = try LeastSquares.solve(try Matrix(columns: [[1, 1, 1, 1, 1], x, [c, c, c, c, c]]), y)
+            #expect(solution.aliased == [2], "c = \(c)")
+            #expect(abs(solution.coefficients[0] - without.coefficients[0]) < 1e-12 && abs(solution.coefficients[1] - without.coefficients[1]) < 1e-12)
+        }
     }
 
     @Test("a zero column is aliased")

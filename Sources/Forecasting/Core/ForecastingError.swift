@@ -4,6 +4,9 @@ import Foundation
 public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Fewer observations than the model needs.
     case tooShort(model: String, observed: Int, minimum: Int)
+    /// Too few observations to choose among a family's models by an information criterion, though enough to fit
+    /// `fixed`, a fixed model of the family.
+    case tooShortToSelect(model: String, observed: Int, minimum: Int, fixed: String)
     /// An ARIMA order needs more differences of the series than it has (a gap interrupts them): `d`-th
     /// differences available and needed.
     case tooFewDifferences(model: String, order: Int, available: Int, minimum: Int)
@@ -39,6 +42,8 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case .tooShort(let model, let observed, let minimum):
             return "\(model) needs at least \(minimum) observations; the series has \(observed)"
+        case .tooShortToSelect(let model, let observed, let minimum, let fixed):
+            return "\(model) needs at least \(minimum) observations to choose a model by AICc; the series has \(observed), which \(fixed) can fit"
         case .tooFewDifferences(let model, let order, let available, let minimum):
             let kind = order == 1 ? "first" : "second"
             return "\(model) needs at least \(minimum) \(kind) differences of consecutive observations; the series has \(available) (each gap costs the differences across it)"

@@ -123,6 +123,10 @@ public struct ARIMA: ForecastModel {
             return Self.exactFit(w, order: ARIMAOrder(0, d, 0), withConstant: d <= 1, value: value)
         }
         let count = Self.observedCount(w)
+        if count < 4 && d > 0 {
+            // Gaps, not the length, leave too few differences: say so rather than count differences as observations.
+            throw .tooFewDifferences(model: "ARIMA(p,\(d),q)", order: d, available: count, minimum: 4)
+        }
         let best = try Self.stepwise(observations: count, seriesLength: observed.count, allowConstant: d <= 1) { p, q, c in
             Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c, effort: .search).flatMap { Self.admissible($0) ? $0 : nil }
         }

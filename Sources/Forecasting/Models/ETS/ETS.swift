@@ -41,6 +41,10 @@ public struct ETS: ForecastModel {
     /// Smallest number of observations for a model: its parameters plus σ² and one degree of freedom.
     static func minimumObservations(_ spec: ETSSpec) -> Int { spec.parameterCount + (spec.hasTrend ? 2 : 1) + 2 }
 
+    /// Smallest number of observations for a model to take part in the selection: one more than it needs to be
+    /// fitted, since AICc's correction 2k(k+1)/(n−k−1) is undefined at n = k + 1 (k counting σ²).
+    static func minimumForSelection(_ spec: ETSSpec) -> Int { minimumObservations(spec) + 1 }
+
     /// Fits (or selects) and forecasts `horizon` periods with intervals at `levels` (percent).
     /// - Throws: ``ForecastingError`` for a bad horizon or level, an all-missing or too-short series, or non-positive
     ///   data for multiplicative errors.
@@ -103,20 +107,25 @@ public struct ETS: ForecastModel {
     }
 
     /// Every admissible model fitted to `y` (trimmed, not all missing), with a finite AICc: those with enough
-    /// observations, and the multiplicative-error ones only for positive data. Throws when none is.
+    /// observations for their AICc (``minimumForSelection(_:)``), and the multiplicative-error ones only for
+    /// positive data. Throws when none is.
     static func candidates(_ y: [Double?], effort: Effort) throws(ForecastingError) -> [ETSFit] {
         let observed = y.compactMap { $0 }
         let positive = !observed.contains { $0 <= 0 }
         var fits: [ETSFit] = []
-        for candidate in ETSSpec.all where observed.count >= Self.minimumObservations(candidate) {
+        for candidate in ETSSpec.all where observed.count >= Self.minimumForSelection(candidate) {
             if candidate.error == .multiplicative && !positive { continue }
             guard let fit = Self.estimate(y, spec: candidate, effort: effort), fit.aicc.isFinite else { continue }
             fits.append(fit)
         }
         guard !fits.isEmpty else {
-            let minimum = Self.minimumObservations(ETSSpec(error: .additive, trend: .none))
+            let simplest = ETSSpec(error: .additive, trend: .none)
+            let minimum = Self.minimumForSelection(simplest)
             // Long enough, yet no candidate fitted (overflowing values, say): say so rather than blame the length.
             if observed.count >= minimum { throw .noAdmissibleFit(model: "ETS") }
+            if observed.count >= Self.minimumObservations(simplest) {
+                throw .tooShortToSelect(model: "ETS", observed: observed.count, minimum: minimum, fixed: positive ? "ets:ANN or ets:MNN" : "ets:ANN")
+            }
             throw .tooShort(model: "ETS", observed: observed.count, minimum: minimum)
         }
         return fits
