@@ -9,7 +9,8 @@ Checks
   source and vintage; periods and vintages are well formed; a file holds only its own system's
   series; no two rows share (series, period, vintage) within a file, vintages compared by the
   last day of their period as the store does.
-- catalog.csv: ids are unique; every series used in an observation file or named in a budget
+- catalog.csv: ids are unique; each system is one of PCT, Madrid, Hague, Lisbon, WIPO and matches the
+  id's first part; every series used in an observation file or named in a budget
   table is in the catalog; the fixed ids are all there; each series' periods match its frequency;
   `derived` rows belong exactly to the series that have a derivation formula.
 - budgets/ and tables/: every row names its source.
@@ -41,6 +42,7 @@ FIXED = [
     "pct.fee_income", "madrid.fee_income", "hague.fee_income",
 ]
 SYSTEMS = ["pct", "madrid", "hague", "lisbon", "wipo"]
+SYSTEM_NAMES = ["PCT", "Madrid", "Hague", "Lisbon", "WIPO"]
 PERIOD = {
     "annual": re.compile(r"^\d{4}$"),
     "quarterly": re.compile(r"^\d{4}-Q[1-4]$"),
@@ -88,6 +90,10 @@ for line, row in enumerate(catalog_rows, start=2):
             error(f"catalog.csv:{line}", f"{sid}: empty {column}")
     if row["frequency"] not in PERIOD:
         error(f"catalog.csv:{line}", f"{sid}: unknown frequency {row['frequency']!r}")
+    if row["system"] not in SYSTEM_NAMES:
+        error(f"catalog.csv:{line}", f"{sid}: system {row['system']!r} is not one of {', '.join(SYSTEM_NAMES)}")
+    elif row["system"].lower() != sid.split(".")[0]:
+        error(f"catalog.csv:{line}", f"{sid}: system {row['system']!r} does not match the id's first part")
 for sid in FIXED:
     if sid not in catalog:
         error("catalog.csv", f"fixed id {sid} is missing")

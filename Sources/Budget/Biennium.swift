@@ -8,14 +8,23 @@ public struct Biennium: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The biennium that starts in `firstYear` (2020 for 2020/21).
     public init(firstYear: Int) { self.firstYear = firstYear }
 
-    /// Parses `2020/21`, `2020-21`, `2020/2021` or `2020-2021`; `nil` for anything else or two years that do not follow.
+    /// Parses `2020/21`, `2020-21`, `2020/2021` or `2020-2021`; `nil` for anything else, two years that do not
+    /// follow, or a first year that is odd (WIPO's bienniums start in even years: 2018/19, 2020/21).
     public init?(_ text: String) {
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" }).map(String.init)
         guard parts.count == 2, parts[0].count == 4, let first = Int(parts[0]), let second = Int(parts[1]) else { return nil }
         let end = parts[1].count == 2 ? first / 100 * 100 + second : (parts[1].count == 4 ? second : -1)
         guard end == first + 1 || (parts[1].count == 2 && second == (first + 1) % 100) else { return nil }
+        guard first.isMultiple(of: 2) else { return nil }
         firstYear = first
     }
+
+    /// How a biennium is written, for messages.
+    public static let syntax = "two following years starting in an even year, like 2020/21"
+
+    /// Fewest simulated paths a comparison takes from a user: with fewer, the 2.5% and 97.5% quantiles of a
+    /// 95% interval rest on a handful of paths each, and a shortfall probability moves in steps of 1/paths.
+    public static let minimumPaths = 1_000
 
     /// The two calendar years.
     public var years: [Int] { [firstYear, firstYear + 1] }

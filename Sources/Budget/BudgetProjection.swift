@@ -158,7 +158,7 @@ public struct BudgetProjection: Sendable {
     /// Refuses a scenario whose regressor paths name a series no model reads (a misspelt id would otherwise be
     /// ignored, and the comparison would silently be the base case's) or give a regressor that counts things a
     /// negative value.
-    static func checkRegressorPaths(_ scenario: Scenario, read: Set<SeriesID>, counted: [SeriesID: String]) throws(BudgetError) {
+    public static func checkRegressorPaths(_ scenario: Scenario, read: Set<SeriesID>, counted: [SeriesID: String]) throws(BudgetError) {
         if let unread = scenario.regressorPaths.keys.filter({ !read.contains($0) }).map(\.rawValue).sorted().first {
             let names = read.map(\.rawValue).sorted()
             throw .invalidScenario(name: scenario.name, reason: "key 'regressors.\(unread)': no model specification has \(unread) among its regressors ("

@@ -76,12 +76,35 @@ import TestSupport
                                  ("series: pct.applications\nlevels: [80, 99.999]\n", "key 'levels': percentages from 1 to 99.99"),
                                  ("series: pct.applications\nlevels: [80, 80]\n", "key 'levels': a non-empty list of different percentages"),
                                  ("series: pct.applications\nlevels: []\n", "key 'levels': a non-empty list of different percentages"),
-                                 ("series: no.such\n", "key 'series': unknown series 'no.such'")] {
+                                 ("series: no.such\n", "key 'series': unknown series 'no.such'"),
+                                 ("series: pct.applications\nhorizon: \"4\"\n", "key 'horizon': must be a whole number of years; got '4' (quoted, so text")] {
             let spec = try Self.write(body, as: "spec.yaml")
             let output = try CommandRunner().run(["forecast", "--spec", spec.path, location.option, location.value])
             #expect(output.status != 0 && output.status < 128, "\(expected): status \(output.status)")
             #expect(output.standardError.contains(expected), "\(output.standardError)")
         }
+    }
+
+    @Test("review of session 12: an empty item in a comma list, --jobs on a stored series, a monthly series to fit")
+    func listsAndModes() throws {
+        let location = try ForecastCommandTests.importedStore()
+        let data = try Self.write("y,x,z\n1,2,3\n2,3,5\n3,5,4\n4,6,8\n", as: "d.csv")
+        for (arguments, expected) in [(["forecast", "pct.applications", "--level", "80,,95"], "got '80,,95'"),
+                                      (["backtest", "pct.applications", "--origins", "2010...2012", "--models", "naive,,drift"], "an empty model name in the list"),
+                                      (["backtest", "pct.applications", "--origins", "2010...2012", "--models", "naive,"], "an empty model name in the list"),
+                                      (["backtest", "pct.applications", "--origins", "2010...2012", "--jobs", "2"], "--jobs applies to --data"),
+                                      (["regress", "--data", data.path, "--response", "y", "--columns", "x,,z"], "has an empty column name")] {
+            let store = arguments[0] == "regress" ? [] : [location.option, location.value]      // regress reads a file, not the store
+            let output = try CommandRunner().run(arguments + store)
+            #expect(output.status == 64 && output.standardError.contains(expected), "\(arguments): \(output.status) \(output.standardError)")
+        }
+        let compare = try CommandRunner().run(["compare", "--scenarios", "base,,low", "--scenario-folder", CompareCommandTests.root + "/Models/scenarios",
+                                               location.option, location.value])
+        #expect(compare.status == 1 && compare.standardError.contains("an empty scenario name in 'base,,low'"), "\(compare.standardError)")
+        let monthly = try Self.write("series: pct.applications.monthly\nmodel: naive\n", as: "monthly.yaml")
+        let fit = try CommandRunner().run(["fit", monthly.path, location.option, location.value])
+        #expect(fit.status == 1 && fit.standardOutput.contains("its periods are not years (2002-01); this version fits annual series only"),
+                "\(fit.standardOutput)\(fit.standardError)")
     }
 
     @Test("fit exits 1 when a specification cannot be fitted, after printing why; --format csv is not offered")
@@ -120,7 +143,9 @@ import TestSupport
         let location = try ForecastCommandTests.importedStore()
         for (arguments, expected) in [(["forecast", "pct.applications", "--horizon", "-1"], "--horizon must be 1 to 30; got -1"),
                                       (["backtest", "pct.applications", "--horizon", "-2"], "--horizon must be between 1 and 50; got -2"),
-                                      (["compare", "--paths", "-5"], "--paths must be 1 to 1,000,000; got -5")] {
+                                      (["compare", "--paths", "-5"], "--paths must be 1,000 to 1,000,000; got -5"),
+                                      (["compare", "--paths", "1"], "--paths must be 1,000 to 1,000,000; got 1"),
+                                      (["budget-backtest", "--bienniums", "2007/08...2009/10"], "each two following years starting in an even year")] {
             let output = try CommandRunner().run(arguments + [location.option, location.value])
             #expect(output.status == 64 && output.standardError.contains(expected), "\(arguments): \(output.standardError)")
         }
@@ -201,7 +226,7 @@ import TestSupport
         #expect(imported.status != 0 && imported.standardError.contains("early.csv:2: a reported figure for 2016 cannot be known by 2015-01-01"),
                 "\(imported.standardError)")
         // budget-backtest offers csv as its help says.
-        let csv = try CommandRunner().run(["budget-backtest", "--bienniums", "2018/19...2018/19", "--paths", "100", "--format", "csv",
+        let csv = try CommandRunner().run(["budget-backtest", "--bienniums", "2018/19...2018/19", "--paths", "1000", "--format", "csv",
                                            "--models", CompareCommandTests.root + "/Models", location.option, location.value])
         #expect(csv.status == 0 && csv.standardOutput.hasPrefix("line,biennium,as_of,actual_years,projected,outcome,error_percent,lower95,upper95,covered"),
                 "\(csv.standardOutput)\(csv.standardError)")

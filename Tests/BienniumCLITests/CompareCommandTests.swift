@@ -43,11 +43,11 @@ import TestSupport
     @Test("compare --format csv has a header and one row per line and scenario; the table names every line")
     func csvAndTable() throws {
         let database = try Self.importedStore()
-        let csv = try run(["compare", "--database", database, "--scenarios", "base", "--paths", "500", "--format", "csv"])
+        let csv = try run(["compare", "--database", database, "--scenarios", "base", "--paths", "1000", "--format", "csv"])
         #expect(csv.status == 0)
         let rows = csv.standardOutput.split(whereSeparator: \.isNewline)
         #expect(rows.first?.hasPrefix("line,scenario,kind,unit,budget,") == true && rows.count == 18)
-        let table = try run(["compare", "--database", database, "--scenarios", "base,low", "--paths", "500"])
+        let table = try run(["compare", "--database", database, "--scenarios", "base,low", "--paths", "1000"])
         #expect(table.status == 0 && table.standardOutput.contains("Biennium 2020/21") && table.standardOutput.contains("hague.renewals"))
     }
 
@@ -55,7 +55,7 @@ import TestSupport
     func badInput() throws {
         let database = try Self.importedStore()
         let paths = try run(["compare", "--database", database, "--paths=-5"])
-        #expect(paths.status != 0 && paths.standardError.contains("--paths must be 1 to 1,000,000"))
+        #expect(paths.status != 0 && paths.standardError.contains("--paths must be 1,000 to 1,000,000"))
         let biennium = try run(["compare", "--database", database, "--biennium", "2030/31"])
         #expect(biennium.status != 0 && biennium.standardError.contains("no budget data for the 2030/31 biennium; budgets are stored for 2020/21"))
         let scenario = try run(["compare", "--database", database, "--scenarios", "base,nonsense"])
@@ -79,6 +79,24 @@ import TestSupport
         #expect(good.status == 0 && good.standardOutput.contains("valid scenario 'high'"))
     }
 
+    @Test("scenario check refuses regressor paths as compare does: a series no specification reads, a negative count")
+    func scenarioCheckRegressors() throws {
+        let database = try Self.importedStore()
+        let folder = try CommandRunner.temporaryDirectory()
+        let unread = folder.appendingPathComponent("unread.yaml"), negative = folder.appendingPathComponent("negative.yaml")
+        try "regressors:\n  nope.nope: {2021: 5}\n".write(to: unread, atomically: true, encoding: .utf8)
+        try "regressors:\n  pct.applications: {2021: -5}\n".write(to: negative, atomically: true, encoding: .utf8)
+        let models = Self.root + "/Benchmarks/specs"             // madrid-on-pct.yaml reads pct.applications
+        let first = try CommandRunner().run(["scenario", "check", unread.path, "--models", models, "--database", database])
+        #expect(first.status == 1 && first.standardError.contains("no model specification has nope.nope among its regressors"), "\(first.standardError)")
+        let second = try CommandRunner().run(["scenario", "check", negative.path, "--models", models, "--database", database])
+        #expect(second.status == 1 && second.standardError.contains("pct.applications counts applications; -5 is negative"), "\(second.standardError)")
+        // Without a store the units are unknown: the negative path passes, and no database file is created by looking.
+        let absent = folder.appendingPathComponent("absent.sqlite").path
+        let third = try CommandRunner().run(["scenario", "check", negative.path, "--models", models, "--database", absent])
+        #expect(third.status == 0 && !FileManager.default.fileExists(atPath: absent), "\(third.standardError)")
+    }
+
     @Test("a scenario stored through the service is found by name by compare and scenario show, after the files")
     func storedScenario() async throws {
         let database = try Self.importedStore()
@@ -92,7 +110,7 @@ import TestSupport
         #expect(server.stop() == 0)
         let shown = try CommandRunner().run(["scenario", "show", "pct-dip", "--database", database, "--scenario-folder", Self.root + "/Models/scenarios"])
         #expect(shown.status == 0 && shown.standardOutput.contains("pct -7% from 2021 on"), "\(shown.standardError)")
-        let compared = try run(["compare", "--database", database, "--biennium", "2020/21", "--paths", "200", "--scenarios", "base,pct-dip",
+        let compared = try run(["compare", "--database", database, "--biennium", "2020/21", "--paths", "1000", "--scenarios", "base,pct-dip",
                                 "--format", "json"])
         #expect(compared.status == 0, "\(compared.standardError)")
         let unknown = try run(["compare", "--database", database, "--biennium", "2020/21", "--scenarios", "nonesuch"])

@@ -214,6 +214,20 @@ import TestSupport
         #expect(actuals == [42270, 44018])
     }
 
+    @Test("a count's backtest intervals are cut at zero, as forecast prints them, in --out and in the scores")
+    func countBoundsInBacktest() throws {
+        // Hague applications, a count, with a thin record: ETS(M,N,N)'s 80% and 95% lower bounds fall below zero.
+        let location = try Self.importedStore()
+        let perOrigin = try CommandRunner.temporaryDirectory().appendingPathComponent("hague.csv")
+        let output = try CommandRunner().run(["backtest", "hague.applications", "--origins", "2012...2019", "--horizon", "1",
+                                              "--models", "ets", "--out", perOrigin.path, location.option, location.value])
+        #expect(output.status == 0, "\(output.standardError)")
+        let rows = try String(contentsOf: perOrigin, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(4).map { Double($0)! } }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.allSatisfy { $0 >= 0 } }, "\(rows)")
+        #expect(rows.contains { $0[0] == 0 }, "no bound reached zero, so the test checks nothing: \(rows)")
+    }
+
     @Test("forecast --fitted adds the parameters and the one-step fitted values and residuals over the data")
     func fittedValues() throws {
         let location = try Self.importedStore()

@@ -330,7 +330,7 @@ import Yams
             try await client.execute(uri: "/v1/scenarios/gone", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/v1/scenarios/gone", method: .delete, headers: [.authorization: bearer]) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/v1/scenarios/base", method: .delete, headers: [.authorization: bearer]) { #expect($0.status == .conflict) }
-            try await client.execute(uri: "/v1/budgets/2020-21/comparison?scenarios=base,slump&paths=500", method: .get) { response in
+            try await client.execute(uri: "/v1/budgets/2020-21/comparison?scenarios=base,slump&paths=1000", method: .get) { response in
                 let lines = ServiceFixture.json(response)["lines"] as? [[String: Any]] ?? []
                 let pct = lines.filter { $0["line"] as? String == "pct.applications" }.compactMap { $0["projectedTotal"] as? Double }
                 #expect(pct.count == 2 && pct[1] < pct[0])

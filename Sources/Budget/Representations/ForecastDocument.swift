@@ -65,12 +65,11 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
         self.asOf = asOf
         self.lastObserved = lastObserved
         // A count cannot fall below zero: the normal (or t) distribution's mass there belongs at zero, so bounds
-        // are cut at 0, which leaves every interval's coverage as it was.
-        let counts = SeriesDefinition.countsThings(unit: unit)
-        func bound(_ value: Double) -> Double { counts && value < 0 ? 0 : value }      // NaN stays NaN
+        // are cut at 0, which leaves every interval's coverage as it was (as the backtests score them).
+        let intervals = SeriesDefinition.countsThings(unit: unit) ? f.intervals.map { $0.bounded(below: 0) } : f.intervals
         forecasts = (0..<f.horizon).map { h in
             Row(period: f.start + h, mean: f.mean[h], standardError: f.errorStandardDeviation[h],
-                intervals: f.intervals.map { Interval(level: $0.level, lower: bound($0.lower[h]), upper: bound($0.upper[h])) })
+                intervals: intervals.map { Interval(level: $0.level, lower: $0.lower[h], upper: $0.upper[h]) })
         }
         degreesOfFreedom = f.degreesOfFreedom
         notes = f.notes.isEmpty ? nil : f.notes

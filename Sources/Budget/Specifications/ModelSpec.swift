@@ -75,7 +75,11 @@ public struct ModelSpec: Sendable {
         /// The value under `key` as a `T`, `fallback` when the key is absent, an error naming the key otherwise.
         func value<T>(_ key: String, in table: [String: Any], _ path: String, default fallback: T, _ kind: String) throws -> T {
             guard let raw = table[key] else { return fallback }
-            guard let typed = raw as? T else { throw fail(path, "must be \(kind); got '\(raw)'") }
+            guard let typed = raw as? T else {
+                // A quoted number ("4") is text in YAML: say so, since it looks right.
+                let quoted = raw is String && Double(raw as! String) != nil ? " (quoted, so text: write it without quotes)" : ""
+                throw fail(path, "must be \(kind); got '\(raw)'\(quoted)")
+            }
             return typed
         }
         model = try value("model", in: map, "model", default: "auto", "a model name such as ets or calibrated:drift")

@@ -123,6 +123,8 @@ public struct RollingOriginRunner {
         }
         var actual: [Int: Double] = [:]
         for o in latest { if case .year(let y) = o.period { actual[y] = o.value } }
+        // A count's intervals are cut at zero, as `forecast` prints them, before they are written and scored.
+        let counts = try await store.catalog()[series].map { SeriesDefinition.countsThings(unit: $0.unit) } ?? false
         let vintages = try await store.vintages(of: series)
         var scores: [OriginScore] = []
         var skipped: [String] = [], late: [String] = []
@@ -156,16 +158,18 @@ public struct RollingOriginRunner {
                 for model in models {
                     do {
                         let f = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
+                        let intervals = counts ? f.intervals.map { $0.bounded(below: 0) } : f.intervals
+                        func interval(_ level: Double) -> PredictionInterval? { intervals.first { $0.level == level } }
                         scored.append(OriginScore(
                             origin: origin, model: model.name, fitted: f.model, asOf: readOn?.description, forecasts: f.mean,
-                            intervals: f.intervals, actuals: truth,
+                            intervals: intervals, actuals: truth,
                             mase: AccuracyMeasures.mase(actual: truth, forecast: f.mean, training: training.values),
                             smape: AccuracyMeasures.smape(actual: truth, forecast: f.mean),
                             mape: AccuracyMeasures.mape(actual: truth, forecast: f.mean),
                             rmse: AccuracyMeasures.rmse(actual: truth, forecast: f.mean),
-                            coverage80: f.interval(80).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
-                            coverage95: f.interval(95).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
-                            winkler95: f.interval(95).map { AccuracyMeasures.winkler(actual: truth, interval: $0) }))
+                            coverage80: interval(80).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
+                            coverage95: interval(95).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
+                            winkler95: interval(95).map { AccuracyMeasures.winkler(actual: truth, interval: $0) }))
                     } catch {
                         failures.append("\(origin) \(model.name): \(error)")
                     }

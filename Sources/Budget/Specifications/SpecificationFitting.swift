@@ -42,7 +42,8 @@ public enum SpecificationFitting {
         for spec in specs {
             let histories = try await SpecificationForecast(spec).histories(in: store, asOf: asOf)
             guard let stored = StoredSeries.annual(histories.response) else {
-                results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error: "no annual observations"))
+                let periods = histories.response.first.map { "its periods are not years (\($0.period)); this version fits annual series only" }
+                results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error: periods ?? "no observations"))
                 continue
             }
             do {

@@ -8,6 +8,14 @@ public struct PredictionInterval: Sendable, Equatable, Codable {
     public let lower: [Double]
     /// Upper bounds, one per forecast period.
     public let upper: [Double]
+
+    /// The interval with every bound below `floor` raised to it (NaN stays NaN): for a quantity that cannot fall
+    /// below `floor`, whose forecast distribution's mass there belongs at `floor`. Coverage is unchanged for
+    /// outcomes at or above `floor`; the width, and so a Winkler score, shrinks.
+    public func bounded(below floor: Double) -> PredictionInterval {
+        func bound(_ value: Double) -> Double { value < floor ? floor : value }
+        return PredictionInterval(level: level, lower: lower.map(bound), upper: upper.map(bound))
+    }
 }
 
 /// Point forecasts for `horizon` periods after the series, with prediction intervals.

@@ -66,7 +66,7 @@ public enum ModelCatalog {
     }
 
     /// The models of a comma-separated list (`ets, theta,drift`), each once, in the order first named; names are
-    /// trimmed of spaces and empty ones skipped.
+    /// trimmed of spaces, and an empty one (two commas, or a comma at an end) is an error, not skipped.
     /// - Throws: ``ForecastingError/unknownModel(_:known:)`` (or the catalog's error) for the first bad name.
     public static func models(list: String) throws(ForecastingError) -> [any ForecastModel] {
         try models(names: nameList(list))
@@ -82,8 +82,10 @@ public enum ModelCatalog {
         return models
     }
 
-    /// The names of a comma-separated list such as `ets,arima`, spaces around each trimmed, empty ones dropped.
+    /// The names of a comma-separated list such as `ets,arima`, spaces around each trimmed; an empty item (two
+    /// commas, or a comma at an end) stays an empty name, for its caller to refuse. A blank list has no names.
     public static func nameList(_ list: String) -> [String] {
-        list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !list.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        return list.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
     }
 }

@@ -17,9 +17,9 @@ enum BudgetRoutes {
 
         router.get("budgets/:biennium/comparison") { request, context in
             let text = try context.parameters.require("biennium")
-            guard let biennium = Biennium(text) else { throw APIProblem.badRequest("'\(text)' is not a biennium; write it like 2020-21") }
+            guard let biennium = Biennium(text) else { throw APIProblem.badRequest("'\(text)' is not a biennium: write \(Biennium.syntax.replacingOccurrences(of: "/", with: "-"))") }
             let query = Query(request: request)
-            let paths = try query.integer("paths", default: 10_000, range: 1...200_000)
+            let paths = try query.integer("paths", default: 10_000, range: Biennium.minimumPaths...200_000)
             let seed = try query.integer("seed", default: 20_201_231, range: 0...Int.max)
             let asOf = try SeriesRoutes.day(query.string("asOf"), parameter: "asOf")
             let names = (query.string("scenarios") ?? "base,low,high").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -41,7 +41,7 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A model specification (Models/*.yaml): backtest its series over its evaluation block.", valueName: "file"))
     var spec: String?
 
-    @Option(parsing: .unconditional, help: "Periods ahead to forecast (default: 6; with --spec, its evaluation horizon).") var horizon: Int?
+    @Option(parsing: .unconditional, help: "Periods ahead to forecast, 1 to 50 (default: 6; with --spec, its evaluation horizon).") var horizon: Int?
 
     @Option(help: ArgumentHelp("Models, comma separated: \(ModelCatalog.names.joined(separator: ", ")), ets:AAdN, arima:011, combo:a+b, calibrated:MODEL (default: naive,drift,ets,theta,combo; with --spec, naive,drift and its model).", valueName: "list"))
     var models: String?
@@ -56,7 +56,7 @@ struct BacktestCommand: AsyncParsableCommand {
           help: "At each origin use the data as published then (first releases), not today's revisions (default: no; with --spec, its evaluation's real-time).")
     var realTime: Bool?
 
-    @Option(parsing: .unconditional, help: "Parallel workers for --data (OpenBLAS is pinned to one thread each).") var jobs: Int = 1
+    @Option(parsing: .unconditional, help: "Parallel workers for --data, 1 to 256 (OpenBLAS is pinned to one thread each; default: 1). A stored series' origins run one after another.") var jobs: Int?
 
     @Option(help: ArgumentHelp("Write per-series (or per-origin) scores to this CSV file.", valueName: "file")) var out: String?
 
@@ -67,7 +67,8 @@ struct BacktestCommand: AsyncParsableCommand {
             throw ValidationError("Give one of --data FILE.csv (many series), a stored SERIES_ID, or --spec FILE.yaml.")
         }
         if let horizon, !(1...50).contains(horizon) { throw ValidationError("--horizon must be between 1 and 50; got \(horizon).") }
-        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256; got \(jobs).") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256; got \(jobs).") }
+        if jobs != nil && data == nil { throw ValidationError("--jobs applies to --data (many series); a stored series' origins run one after another.") }
         if series != nil && origins == nil { throw ValidationError("A stored series needs --origins FIRST...LAST, e.g. --origins 2010...2019.") }
         if data != nil && (origins != nil || realTime != nil) { throw ValidationError("--origins and --real-time apply to a stored series, not to --data.") }
         if let out {
@@ -157,7 +158,7 @@ struct BacktestCommand: AsyncParsableCommand {
     private func holdout(_ path: String, models: [any ForecastModel], horizon: Int, baseline: (any ForecastModel)?) throws {
         let all = try LongSeriesFile.read(path)
         let bar = ProgressBar(total: all.count, label: "series")
-        let (summaries, scores, skipped) = HoldoutEvaluation(horizon: horizon, models: models, jobs: jobs).run(all) { done, total in
+        let (summaries, scores, skipped) = HoldoutEvaluation(horizon: horizon, models: models, jobs: jobs ?? 1).run(all) { done, total in
             bar.update(done)
         }
         bar.finish()

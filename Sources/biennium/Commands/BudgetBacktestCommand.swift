@@ -28,14 +28,14 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
     func range() throws -> [Biennium] {
         let parts = bienniums.components(separatedBy: "...")
         guard parts.count == 2, let first = Biennium(parts[0]), let last = Biennium(parts[1]), first <= last else {
-            throw ValidationError("--bienniums must be FIRST...LAST, e.g. 2006/07...2018/19; got '\(bienniums)'.")
+            throw ValidationError("--bienniums must be FIRST...LAST, each \(Biennium.syntax), e.g. 2006/07...2018/19; got '\(bienniums)'.")
         }
         return stride(from: first.firstYear, through: last.firstYear, by: 2).map(Biennium.init(firstYear:))
     }
 
     func validate() throws {
         _ = try range()
-        guard (1...1_000_000).contains(paths) else { throw ValidationError("--paths must be 1 to 1,000,000; got \(paths).") }
+        guard (Biennium.minimumPaths...1_000_000).contains(paths) else { throw ValidationError("--paths must be 1,000 to 1,000,000; got \(paths).") }
     }
 
     func run() async throws {

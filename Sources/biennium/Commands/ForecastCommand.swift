@@ -8,7 +8,7 @@ import Store
 struct ForecastCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast",
-        abstract: "Forecast a stored series, with prediction intervals, from today's data or as known on a past date.",
+        abstract: "Forecast a stored annual series, with prediction intervals, from today's data or as known on a past date.",
         discussion: """
         Models: \(ModelCatalog.names.joined(separator: ", ")); ets:SPEC fixes an ETS model (ANN, AAN, AAdN, MNN, MAN, MAdN). \
         ets selects one ETS model by AICc; etsw averages all six with Akaike weights (more accurate on the yearly \

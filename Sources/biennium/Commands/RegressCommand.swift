@@ -14,10 +14,10 @@ struct RegressCommand: ParsableCommand {
         nor --formula, every other numeric column is a regressor.
 
         Formulas are R-style: 'y ~ x + I(x^2) + log(z)', '- 1' drops the intercept, and lag(x, k), \
-        trend, step(2020), pulse(2020) and dummy(col, level) are available. step and pulse read the \
+        trend, step(2020), pulse(2020) and dummy(col, level) (a numeric level, e.g. dummy(quarter, 2)) are available. step and pulse read the \
         periods from --time (default: a column named year, period or time, if any); with it, trend counts \
         periods (1 for the first; a gap skips its numbers) and lag(x, k) takes the value k periods earlier, \
-        without it they count rows. Rows of --predict continue the trend of the data.
+        without it they count rows. Rows of --predict continue the trend of the data; a lag() there reads only the --predict rows themselves.
 
         Examples:
           biennium regress --data longley.csv --response y
@@ -135,8 +135,9 @@ struct RegressCommand: ParsableCommand {
             }
             let regressors: [String]
             if let columns {
-                regressors = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                guard !regressors.isEmpty else { throw ValidationError("--columns lists no column.") }
+                regressors = columns.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard regressors != [""] else { throw ValidationError("--columns lists no column.") }
+                guard !regressors.contains("") else { throw ValidationError("--columns '\(columns)' has an empty column name (two commas, or a comma at an end).") }
                 guard !regressors.contains(responseName) else {
                     throw ValidationError("--columns lists the response '\(responseName)' as a regressor; it would explain itself exactly.")
                 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Budget
 import Foundation
+import Store
 
 /// `biennium scenario show|check`.
 struct ScenarioCommand: AsyncParsableCommand {
@@ -25,11 +26,29 @@ struct ScenarioCommand: AsyncParsableCommand {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate a scenario file: unknown keys, unknown systems, overlapping fee periods and bad numbers are reported with the key.",
-            discussion: "Example: biennium scenario check Models/scenarios/my-scenario.yaml")
+            discussion: """
+            Regressor paths are checked as compare checks them: each must name a regressor of a model specification \
+            (--models, default Models/), and a regressor that counts things (its unit in the store's catalog) cannot \
+            be negative; without a store, only the first is checked.
+
+            Example: biennium scenario check Models/scenarios/my-scenario.yaml
+            """)
         @Argument(help: "The scenario file.") var file: String
+        @Option(help: ArgumentHelp("Folder or files of model specifications whose regressors the scenario's paths may name (default: Models/).", valueName: "path"))
+        var models: [String] = []
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
             let scenario = try ScenarioFile.load(file)
+            if !scenario.regressorPaths.isEmpty {
+                let read = Set(try ModelSpec.load(models).flatMap(\.regressors))
+                // The units come from the store's catalog when there is one; an absent store leaves them unchecked.
+                let catalog = await store.readIfPresent { try await $0.catalog() } ?? [:]
+                let counted = read.reduce(into: [SeriesID: String]()) { units, id in
+                    if let definition = catalog[id], definition.isCount { units[id] = definition.unit }
+                }
+                try BudgetProjection.checkRegressorPaths(scenario, read: read, counted: counted)
+            }
             print("\(file): valid scenario '\(scenario.name)'")
             print(scenario.explanation)
         }

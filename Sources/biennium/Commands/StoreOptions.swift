@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Store
 
 /// `--database` / `--database-url`, shared by every command that touches the store.
@@ -29,6 +30,14 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store, runs `body` with it and closes it, also when `body` throws (the error is rethrown).
+    /// `body` run on the store if there is one to read — an SQLite file that exists, or a database that answers —
+    /// else `nil`: for what a command can do without a store, which it must not create by looking.
+    func readIfPresent<T>(_ body: (any SeriesStore) async throws -> T) async -> T? {
+        guard let location = try? self.location() else { return nil }
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) { return nil }
+        return try? await withStore(body)
+    }
+
     func withStore<T>(_ body: (any SeriesStore) async throws -> T) async throws -> T {
         let store = try await open()
         do {

@@ -27,11 +27,7 @@ enum ScenarioSet {
     /// that cannot be reached, leaves the file's own error to be reported).
     static func load(_ list: String, folder: String, option: String = "--scenarios base,low,high", store: StoreOptions) async throws -> [Scenario] {
         var stored: [StoredScenario] = []
-        if needsStored(list, folder: folder), let location = try? store.location() {
-            var exists = true
-            if case .sqlite(let path) = location { exists = FileManager.default.fileExists(atPath: path) }
-            if exists { stored = (try? await store.withStore { try await $0.scenarios() }) ?? [] }
-        }
+        if needsStored(list, folder: folder) { stored = await store.readIfPresent { try await $0.scenarios() } ?? [] }
         return try load(list, folder: folder, option: option, stored: stored)
     }
 
@@ -42,6 +38,7 @@ enum ScenarioSet {
                      stored: [StoredScenario] = []) throws -> [Scenario] {
         let names = ModelCatalog.nameList(list)
         guard !names.isEmpty else { throw InputError(file: folder, "no scenario named; give e.g. \(option)") }
+        guard !names.contains("") else { throw InputError(file: folder, "an empty scenario name in '\(list)' (two commas, or a comma at an end)") }
         let library = ScenarioLibrary(folder: folder, stored: stored)
         var seen: Set<String> = []
         return try names.map { name in
