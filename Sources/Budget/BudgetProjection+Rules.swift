@@ -14,6 +14,20 @@ extension BudgetProjection {
     static func prepare(_ line: LineData, data: BudgetData, earlier: [Prepared?], models: [SeriesID: LineModel],
                         regressorPaths: [SeriesID: [Int: Double]]) -> Result<Prepared, Omission> {
         let years = data.biennium.years
+        // Years the scenario fixes by a regressor path (and no actual does): the method says the line takes them.
+        let fixed = years.filter { line.history[$0] == nil && regressorPaths[line.definition.id]?[$0] != nil }
+        guard !fixed.isEmpty else { return rule(line, data: data, earlier: earlier, models: models, regressorPaths: regressorPaths) }
+        let given = fixed.map { "\($0): \(Self.format(regressorPaths[line.definition.id]![$0]!))" }.joined(separator: ", ")
+        return rule(line, data: data, earlier: earlier, models: models, regressorPaths: regressorPaths).map { prepared in
+            Prepared(plan: prepared.plan, basis: prepared.basis,
+                     method: prepared.method + "; the scenario's regressor path fixes \(given)")
+        }
+    }
+
+    /// ``prepare(_:data:earlier:models:regressorPaths:)`` before a scenario's regressor path is laid over it.
+    static func rule(_ line: LineData, data: BudgetData, earlier: [Prepared?], models: [SeriesID: LineModel],
+                     regressorPaths: [SeriesID: [Int: Double]]) -> Result<Prepared, Omission> {
+        let years = data.biennium.years
         let history = line.history
         if years.allSatisfy({ history[$0] != nil }) {
             return .success(Prepared(plan: .actualOnly, basis: "actual", method: "actuals for \(years.map(String.init).joined(separator: " and "))"))

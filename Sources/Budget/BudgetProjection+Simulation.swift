@@ -12,6 +12,9 @@ extension BudgetProjection {
         var growth: [Double]
         /// `[line · 2 + k]`: the published actual, NaN where none.
         var actual: [Double] = []
+        /// `[line · 2 + k]`: the scenario's regressor path for the line's series in year k, NaN where it gives none —
+        /// the value the regressions on that series read, so the line itself takes it too.
+        var path: [Double] = []
     }
 
     /// The scenario's demand, fee and cost-growth factors and the published actuals, for every line and year.
@@ -26,6 +29,7 @@ extension BudgetProjection {
                 f.fee.append(fees.factor)
                 f.chf.append(fees.chfPerUnit)
                 f.actual.append(line.history[year] ?? .nan)
+                f.path.append(scenario.regressorPaths[line.definition.id]?[year] ?? .nan)
                 if case .cost(let anchor, _)? = plans[index]?.plan {
                     f.growth.append(pow(1 + scenario.costGrowthPercent / 100, Double(year - anchor)))
                 } else {
@@ -74,6 +78,9 @@ extension BudgetProjection {
             // A line that counts things cannot go below zero; a draw that takes it there is cut at zero, and the
             // lines that depend on it (ratios, income) see the cut value.
             if countsThings[index] { for k in 0..<2 where values[base + k] < 0 { values[base + k] = 0 } }      // NaN stays NaN
+            // A scenario's path for this series is the value its regressions read; the line takes it as well (no
+            // draw), so one scenario has one value of the series. A published actual still wins.
+            for k in 0..<2 where !f.path[base + k].isNaN { values[base + k] = f.path[base + k] }
             for k in 0..<2 where !f.actual[base + k].isNaN { values[base + k] = f.actual[base + k] }
         }
     }

@@ -15,6 +15,9 @@ public import Store
 ///   once per path with the scenario's band (one standard deviation, percent), the same draw for both years;
 /// - **sum** — the sum of its lines, path by path.
 ///
+/// A scenario's regressor path for a line's own series fixes that line in the years it gives (no draw): the value
+/// the regressions on the series read is the value the line reports, so one scenario has one value of it.
+///
 /// Lines are simulated together: registrations projected by their ratio move with the applications of the same
 /// path, fee income with the demand of the same path, subtotals with their parts. Systems are independent of each other. Every
 /// scenario uses the same seed (common random numbers), so differences between scenarios are not noise.

@@ -46,6 +46,13 @@ import Store
         #expect(rows.count == 2 && rows.allSatisfy { $0.basis == "model" })
         // With d = 1 and no other regressor, the 2021 difference between the scenarios is β × 50,000.
         #expect(abs((rows[0].projectedTotal - rows[1].projectedTotal) - beta * 50_000) < 1e-6 * abs(beta * 50_000) + 1e-6)
+        // The regressor's own line takes the path the regression read: one value of PCT 2021 per scenario, 2020's
+        // actual (275,900) plus the path, with no spread; its fee income follows it.
+        let pct = comparison.lines.filter { $0.line == "pct.applications" }
+        #expect(pct.map(\.projectedTotal) == [275_900 + 300_000, 275_900 + 250_000], "\(pct.map(\.projectedTotal))")
+        #expect(pct.allSatisfy { $0.interval95[0] == $0.interval95[1] && $0.method.hasSuffix("the scenario's regressor path fixes 2021: \($0.projectedTotal == 575_900 ? 300000 : 250000)") })
+        let income = comparison.lines.filter { $0.line == "pct.fee_income" }.map(\.projectedTotal)
+        #expect(income.count == 2 && income[0] > income[1])
     }
 
     @Test("a negative path for a counted regressor, two specifications of one series, a regressor of other periods: each refused by name")
