@@ -101,6 +101,9 @@ import TestSupport
         let compare = try CommandRunner().run(["compare", "--scenarios", "base,,low", "--scenario-folder", CompareCommandTests.root + "/Models/scenarios",
                                                location.option, location.value])
         #expect(compare.status == 1 && compare.standardError.contains("an empty scenario name in 'base,,low'"), "\(compare.standardError)")
+        // A PostgreSQL URL where nothing listens is refused at once, not after the pool's ten seconds of retries.
+        let refused = try CommandRunner().run(["series", "list", "--database-url", "postgres://nobody@127.0.0.1:1/x"])
+        #expect(refused.status == 1 && refused.standardError.contains("connection refused (nothing listens on port 1)"), "\(refused.standardError)")
         let monthly = try Self.write("series: pct.applications.monthly\nmodel: naive\n", as: "monthly.yaml")
         let fit = try CommandRunner().run(["fit", monthly.path, location.option, location.value])
         #expect(fit.status == 1 && fit.standardOutput.contains("its periods are not years (2002-01); this version fits annual series only"),

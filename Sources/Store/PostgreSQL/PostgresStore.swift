@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import NIOSSL
 import PostgresNIO
 
@@ -18,7 +19,9 @@ public final class PostgresStore: SeriesStore {
         var logger = Logger(label: "biennium.store.postgres")
         logger.logLevel = .critical
         self.logger = logger
-        client = PostgresClient(configuration: try Self.configuration(url), backgroundLogger: logger)
+        let configuration = try Self.configuration(url)
+        try await Self.probe(host: configuration.host ?? "localhost", port: configuration.port ?? 5432, url: url)
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let client = self.client
         runner = Task { await client.run() }
         do {
@@ -50,6 +53,27 @@ public final class PostgresStore: SeriesStore {
 
     /// How long opening the store waits for the server.
     public static let connectTimeoutSeconds = 10
+
+    /// A plain TCP connection to the server before the pool's: the pool retries a refused connection until the
+    /// timeout, where the user should hear at once that nothing listens there.
+    static func probe(host: String, port: Int, url: String) async throws {
+        do {
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(Int64(connectTimeoutSeconds)))
+                .connect(host: host, port: port).get()
+            try? await channel.close()
+        } catch {
+            let reason: String
+            if case .connectTimeout? = error as? ChannelError {
+                reason = "no answer within \(connectTimeoutSeconds) s"
+            } else if String(describing: error).contains("refused") {
+                reason = "connection refused (nothing listens on port \(port))"
+            } else {
+                reason = "the host cannot be reached"
+            }
+            throw StoreError.badLocation("cannot connect to the PostgreSQL server at \(redacted(url)): \(reason); check the host, port and that it is running")
+        }
+    }
 
     deinit { runner.cancel() }
 
