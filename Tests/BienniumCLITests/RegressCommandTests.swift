@@ -59,6 +59,13 @@ import TestSupport
         let means = document["predictions"].array.map { $0["mean"].double }
         #expect(means.count == 2 && abs(means[0] - 41) < 0.5 && abs(means[1] - 43) < 0.5, "\(means)")
         for (line, mean) in zip(lines.dropFirst(), means) { #expect(Double(line.split(separator: ",")[1]) == mean) }
+        #expect(!csv.standardError.contains("Warning"))
+        // A column that doubles x is aliased; predicting from the fit says that it holds only for rows that keep x2 = 2x.
+        try ("y,x,x2\n" + (1...12).map { "\(1 + 2 * Double($0) + ($0 % 2 == 0 ? 0.3 : -0.3)),\($0),\(2 * $0)" }.joined(separator: "\n") + "\n")
+            .write(to: data, atomically: true, encoding: .utf8)
+        try "y,x,x2\n0,20,40\n".write(to: new, atomically: true, encoding: .utf8)
+        let deficient = try CommandRunner().run(arguments + ["--format", "csv"])
+        #expect(deficient.status == 0 && deficient.standardError.contains("Warning: predictions from a rank-deficient fit (aliased: x2)"), "\(deficient.standardError)")
     }
 
     @Test("--predict with a trend over years with a gap: new years continue it by period, and a file without the years is refused")

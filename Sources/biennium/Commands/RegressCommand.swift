@@ -112,6 +112,12 @@ struct RegressCommand: ParsableCommand {
         var predictions: [Prediction]?
         if let predict {
             predictions = try predictionRows(predict, model: model, result: result, timeColumn: timeColumn, fitted: regressionData)
+            if !result.aliasedNames.isEmpty {
+                // As R's predict.lm warns: the aliased coefficients are set to 0, which is right only for new rows
+                // that keep the design's dependency among the columns.
+                FileHandle.standardError.write(Data(("Warning: predictions from a rank-deficient fit (aliased: \(result.aliasedNames.joined(separator: ", "))) "
+                    + "are meaningful only for new rows whose columns keep the same linear dependency as the data's.\n").utf8))
+            }
         }
         switch format {
         case .table: print(RegressionReport.table(result, source: data, predictions: predictions))
