@@ -95,10 +95,11 @@ import TestSupport
     func shortSeries() throws {
         let folder = try CommandRunner.temporaryDirectory()
         let none = folder.appendingPathComponent("none.csv")
-        try "series,period,value\nA,2000,1\nA,2001,2\nB,2000,5\n".write(to: none, atomically: true, encoding: .utf8)
+        // Three values with two held out leave one, too few for even the naive model: refused with the rule.
+        try "series,period,value\nA,2000,1\nA,2001,2\nA,2002,4\nB,2000,5\n".write(to: none, atomically: true, encoding: .utf8)
         let refused = try CommandRunner().run(["backtest", "--data", none.path, "--horizon", "2", "--models", "naive"])
         #expect(refused.status != 0 && refused.standardOutput.isEmpty)
-        #expect(refused.standardError.contains("no series has more than 2 values"))
+        #expect(refused.standardError.contains("no series can be scored: each has a gap among its last 2 values, or fewer than 4 values"), "\(refused.standardError)")
         let some = folder.appendingPathComponent("some.csv")
         try "series,period,value\nA,2000,1\nA,2001,2\nA,2002,3\nA,2003,5\nB,2000,5\n".write(to: some, atomically: true, encoding: .utf8)
         let partial = try CommandRunner().run(["backtest", "--data", some.path, "--horizon", "2", "--models", "naive"])

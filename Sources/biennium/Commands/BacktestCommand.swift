@@ -163,10 +163,11 @@ struct BacktestCommand: AsyncParsableCommand {
         }
         bar.finish()
         if skipped.count == all.count {
-            throw InputError(file: path, "no series has more than \(horizon) values (with none missing among the last \(horizon)): nothing to evaluate")
+            throw InputError(file: path, "no series can be scored: each has a gap among its last \(horizon) values, or fewer than \(horizon + 2) values "
+                             + "(the last \(horizon) held out, and at least 2 before them for even the naive model): nothing to evaluate")
         }
         if !skipped.isEmpty {
-            FileHandle.standardError.write(Data("skipped \(skipped.count) series with no more than \(horizon) values or a gap among the last \(horizon): \(skipped.prefix(10).joined(separator: ", "))\(skipped.count > 10 ? ", …" : "")\n".utf8))
+            FileHandle.standardError.write(Data("skipped \(skipped.count) series with a gap among the last \(horizon) values or fewer than \(horizon + 2) values: \(skipped.prefix(10).joined(separator: ", "))\(skipped.count > 10 ? ", …" : "")\n".utf8))
         }
         if let out { try BacktestOutput.writeScores(scores, to: out) }
         let versus = comparison(models.map(\.name), scores.map { .init(model: $0.model, unit: $0.series, mase: $0.mase, smape: $0.smape) }, baseline: baseline)
