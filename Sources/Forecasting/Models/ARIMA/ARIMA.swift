@@ -123,12 +123,15 @@ public struct ARIMA: ForecastModel {
             return Self.exactFit(w, order: ARIMAOrder(0, d, 0), withConstant: d <= 1, value: value)
         }
         let count = Self.observedCount(w)
-        if count < 4 && d > 0 {
-            // Gaps, not the length, leave too few differences: say so rather than count differences as observations.
-            throw .tooFewDifferences(model: "ARIMA(p,\(d),q)", order: d, available: count, minimum: 4)
-        }
-        let best = try Self.stepwise(observations: count, seriesLength: observed.count, allowConstant: d <= 1) { p, q, c in
-            Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c, effort: .search).flatMap { Self.admissible($0) ? $0 : nil }
+        let best: ARIMAFit
+        do {
+            best = try Self.stepwise(observations: count, seriesLength: observed.count, allowConstant: d <= 1) { p, q, c in
+                Self.estimate(w, order: ARIMAOrder(p, d, q), withConstant: c, effort: .search).flatMap { Self.admissible($0) ? $0 : nil }
+            }
+        } catch .tooShort(_, let available, let minimum) where d > 0 {
+            // No candidate fitted, and the differences are few: gaps (each costs the differences across it), not the
+            // length, may be why, so say differences rather than observations.
+            throw .tooFewDifferences(model: "ARIMA(p,\(d),q)", order: d, available: available, minimum: minimum)
         }
         // The candidates were ranked on a quick maximisation; the winner's is completed.
         let refined = Self.estimate(w, order: best.order, withConstant: best.hasConstant, effort: .refine(ar: best.ar, ma: best.ma))
