@@ -5,7 +5,8 @@
 #   2. refits the specifications in Models/ (a new stored version each; what changed since the last);
 #   3. prints the projection-versus-budget report of the latest biennium in the data under the base, low and
 #      high scenarios of Models/scenarios/, and says what each scenario assumes;
-#   4. forecasts each specification of Models/ (PCT, Madrid, Hague applications), with 80/95% intervals;
+#   4. forecasts each specification of Models/ (PCT, Madrid and Hague applications, Madrid registrations and
+#      renewals), with 80/95% intervals;
 #   5. shows how the 2015-2020 PCT totals were first released and later revised;
 #   6. scores the models on PCT in real time (each origin sees the data as first published then), each against
 #      drift origin by origin;
