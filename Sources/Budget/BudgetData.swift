@@ -63,8 +63,9 @@ public struct BudgetData: Sendable {
                 }
             }
             var history: [Int: Double] = [:]
-            for observation in try await store.observations(of: definition.id, asOf: asOf) {
-                // Nothing after the biennium: a later year would be a look into its future.
+            for observation in try await store.observations(of: definition.id, asOf: asOf) where observation.isPublishedAfterPeriod {
+                // Nothing after the biennium: a later year would be a look into its future. A figure published before
+                // its year ended (an estimate) is no actual: the year stays projected.
                 if case .year(let year) = observation.period, year <= biennium.years[1] { history[year] = observation.value }
             }
             lines.append(LineData(definition: definition, unit: series.unit, budget: budget, budgetSource: source, history: history))
@@ -76,7 +77,7 @@ public struct BudgetData: Sendable {
         for definition in BudgetLayout.unitCosts {
             guard let series = catalog[definition.id] else { continue }
             var history: [Int: Double] = [:]
-            for observation in try await store.observations(of: definition.id, asOf: asOf) {
+            for observation in try await store.observations(of: definition.id, asOf: asOf) where observation.isPublishedAfterPeriod {
                 if case .year(let year) = observation.period, year <= biennium.years[1] { history[year] = observation.value }
             }
             unitCosts.append((definition, series.unit, history))

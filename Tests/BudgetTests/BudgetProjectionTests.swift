@@ -197,6 +197,22 @@ import Store
         #expect(try BudgetProjection(data: data, scenarios: [smaller], models: Self.models).compare(paths: 10).lines.isEmpty == false)
     }
 
+    @Test("a figure published before its year ended (a mid-year estimate) is no actual: the year stays projected")
+    func midYearEstimateIsNoActual() async throws {
+        let store = try await Self.loadedStore()
+        let file = try CommandRunner.temporaryDirectory().appendingPathComponent("midyear.csv")
+        try "series,period,value,status,source,vintage,note\nhague.applications,2021,6001,estimate,a mid-year count,2021-06-02,\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        try await Importer(store: store, today: CalendarDay(year: 2026, month: 11, day: 27)).run([file.path]) { _, _ in }
+        let data = try await BudgetData.load(from: store, biennium: Biennium("2020/21")!, asOf: nil)
+        try await store.close()
+        let hague = try #require(data.line(SeriesID("hague.applications")!))
+        #expect(hague.history[2020] == 5792 && hague.history[2021] == nil, "\(hague.history)")
+        let row = try BudgetProjection(data: data, scenarios: [Scenario(name: "base")], models: Self.models).compare(paths: 1000)
+            .lines.first { $0.line == "hague.applications" }!
+        #expect(row.actualYears == [2020] && row.basis != "actual", "\(row.actualYears) \(row.basis)")
+    }
+
     @Test("a biennium without budget figures is an error naming the bienniums that have them")
     func noBudget() async throws {
         let store = try await Self.loadedStore()

@@ -99,6 +99,10 @@ public struct SeriesSummary: Sendable {
 }
 
 extension Observation {
+    /// Whether the figure was published after its period ended, so it can stand for the period's outcome; an
+    /// estimate published during or before the period (a forecast, a budget figure, a mid-year count) cannot.
+    public var isPublishedAfterPeriod: Bool { vintage.knownBy >= period.lastDay }
+
     /// Why a figure of `status` for `period` cannot carry `vintage`, or `nil` when it can: an outcome (`reported`,
     /// `revised`, `derived`) cannot be known before its period has ended — as-of views would show it before it
     /// could have been read. Forecasts and budget figures, published ahead, are `estimate`s and may.
