@@ -158,10 +158,26 @@ public struct BudgetProjection: Sendable {
                                 omitted: omitted + omittedUnitCosts)
     }
 
+    /// ``checkRegressorPaths(_:read:counted:)`` against the regressors of `specs`, with the units from `catalog`
+    /// (a regressor missing from it is not checked for sign): what `scenario check` and the service's scenario
+    /// upload check before a comparison would.
+    public static func checkRegressorPaths(_ scenario: Scenario, specs: [ModelSpec], catalog: [SeriesID: SeriesDefinition]) throws(BudgetError) {
+        guard !scenario.regressorPaths.isEmpty else { return }
+        let read = Set(specs.flatMap(\.regressors))
+        try checkRegressorPaths(scenario, read: read, counted: countedUnits(of: read, in: catalog))
+    }
+
+    /// The unit of each of `ids` that counts things (``SeriesDefinition/isCount``), from `catalog`.
+    static func countedUnits(of ids: some Sequence<SeriesID>, in catalog: [SeriesID: SeriesDefinition]) -> [SeriesID: String] {
+        ids.reduce(into: [SeriesID: String]()) { units, id in
+            if let definition = catalog[id], definition.isCount { units[id] = definition.unit }
+        }
+    }
+
     /// Refuses a scenario whose regressor paths name a series no model reads (a misspelt id would otherwise be
     /// ignored, and the comparison would silently be the base case's) or give a regressor that counts things a
     /// negative value.
-    public static func checkRegressorPaths(_ scenario: Scenario, read: Set<SeriesID>, counted: [SeriesID: String]) throws(BudgetError) {
+    static func checkRegressorPaths(_ scenario: Scenario, read: Set<SeriesID>, counted: [SeriesID: String]) throws(BudgetError) {
         if let unread = scenario.regressorPaths.keys.filter({ !read.contains($0) }).map(\.rawValue).sorted().first {
             let names = read.map(\.rawValue).sorted()
             throw .invalidScenario(name: scenario.name, reason: "key 'regressors.\(unread)': no model specification has \(unread) among its regressors ("

@@ -39,6 +39,7 @@ enum Representation {
     /// refused with 400, since the field's content would otherwise be dropped without a word.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: APIContext,
                                      unknownField: (Any) -> String? = { _ in nil }) async throws -> T {
+        try requireMediaType(request, accepted: ["application/json"])
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIProblem.badRequest("the request body is empty; send a JSON document") }
         let data = Data(buffer.readableBytesView)
@@ -47,6 +48,24 @@ enum Representation {
             throw APIProblem.badRequest("\(field): unknown field; see the request body's schema in /openapi.yaml")
         }
         return decoded
+    }
+
+    /// Refuses a body whose `Content-Type` names a media type outside `accepted` (or a `+json` type where JSON is
+    /// accepted) with 415; a body without one is read as the route's default.
+    static func requireMediaType(_ request: Request, accepted: [String]) throws {
+        guard let header = request.headers[.contentType] else { return }
+        let type = header.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+        if accepted.contains(type) || (accepted.contains("application/json") && type.hasSuffix("+json")) { return }
+        throw APIProblem(.unsupportedMediaType, "Content-Type '\(header)' is not accepted here; send \(accepted.joined(separator: " or "))")
+    }
+
+    /// The body as UTF-8 text, or 400 when it is not.
+    static func text(_ request: Request, context: APIContext) async throws -> String {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw APIProblem.badRequest("the request body is not UTF-8 text")
+        }
+        return text
     }
 
     /// Refuses a request body on a route that takes none (a fit): what it says would be ignored, such as an `asOf`

@@ -310,6 +310,26 @@ import Yams
                 #expect(String(buffer: response.body).contains("'base' is a file scenario of the service's scenario folder"))
                 #expect(!String(buffer: response.body).contains(ServiceFixture.root), "the server's paths stay on the server")
             }
+            // Refused before anything is stored: a regressor path no specification reads (as a comparison would refuse
+            // it), a body that is not UTF-8, a media type that is not YAML or JSON; and an empty name in a list.
+            try await client.execute(uri: "/v1/scenarios/unread", method: .put, headers: [.authorization: bearer, .contentType: "application/yaml"],
+                                     body: ByteBuffer(string: "regressors:\n  no.such: {2021: 5}\n")) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("no model specification has no.such among its regressors"), "\(String(buffer: response.body))")
+            }
+            try await client.execute(uri: "/v1/scenarios/latin1", method: .put, headers: [.authorization: bearer, .contentType: "application/yaml"],
+                                     body: ByteBuffer(bytes: Array("description: \"caf".utf8) + [0xC3, 0x28] + Array("\"\n".utf8))) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("not UTF-8"))
+            }
+            try await client.execute(uri: "/v1/scenarios/png", method: .put, headers: [.authorization: bearer, .contentType: "image/png"],
+                                     body: ByteBuffer(string: "demand: []\n")) { #expect($0.status == .unsupportedMediaType) }
+            try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post,
+                                     headers: [.authorization: bearer, .contentType: "text/plain"], body: ByteBuffer(string: "{}")) {
+                #expect($0.status == .unsupportedMediaType)
+            }
+            try await client.execute(uri: "/v1/budgets/2020-21/comparison?scenarios=base,,low", method: .get) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("an empty name"))
+            }
             try await client.execute(uri: "/v1/scenarios", method: .get) { response in
                 let names = (ServiceFixture.json(response)["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
                 #expect(names == ["base", "high", "low", "slump"])

@@ -62,9 +62,12 @@ public enum HTTP {
         return URLSession(configuration: configuration)
     }()
 
+    /// Sends a request; a body goes as `application/json` unless `headers` name another Content-Type (URLSession
+    /// would send form encoding, which the service refuses with 415).
     public static func send(_ method: String, _ url: String, headers: [String: String] = [:], body: String? = nil) async throws -> Reply {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
+        if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
         for (key, value) in headers { request.setValue(value, forHTTPHeaderField: key) }
         if let body { request.httpBody = Data(body.utf8) }
         let (data, response) = try await session.data(for: request)

@@ -18,10 +18,9 @@ public enum SpecModels {
             files[spec.series] = spec.path
             let forecaster = SpecificationForecast(spec)
             let regressors = try await forecaster.histories(in: store, asOf: asOf).regressors
-            let label = "\(spec.model)\(spec.regressors.isEmpty ? "" : " on " + spec.regressors.map(\.rawValue).joined(separator: ", ")) (\(spec.path))"
-            let counted = spec.regressors.reduce(into: [SeriesID: String]()) { units, id in
-                if let definition = catalog[id], definition.isCount { units[id] = definition.unit }
-            }
+            // The file's name, not its path: the service's comparison is public, and its folder is the server's.
+            let label = "\(spec.model)\(spec.regressors.isEmpty ? "" : " on " + spec.regressors.map(\.rawValue).joined(separator: ", ")) (\(spec.name).yaml)"
+            let counted = BudgetProjection.countedUnits(of: spec.regressors, in: catalog)
             models[spec.series] = LineModel(label: label, regressors: Set(spec.regressors), countedRegressors: counted) { history, horizon, paths in
                 try forecaster.forecast(history, regressors: regressors, horizon: horizon, levels: [], regressorPaths: paths)
             }

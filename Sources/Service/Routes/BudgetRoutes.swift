@@ -22,8 +22,12 @@ enum BudgetRoutes {
             let paths = try query.integer("paths", default: 10_000, range: Biennium.minimumPaths...200_000)
             let seed = try query.integer("seed", default: 20_201_231, range: 0...Int.max)
             let asOf = try SeriesRoutes.day(query.string("asOf"), parameter: "asOf")
-            let names = (query.string("scenarios") ?? "base,low,high").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard !names.isEmpty, names.count <= 10 else { throw APIProblem.badRequest("query parameter 'scenarios' names 1 to 10 scenarios") }
+            let list = query.string("scenarios") ?? "base,low,high"
+            let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !names.contains("") else {
+                throw APIProblem.badRequest("query parameter 'scenarios' has an empty name in '\(list)' (two commas, or a comma at an end)")
+            }
+            guard names.count <= 10 else { throw APIProblem.badRequest("query parameter 'scenarios' names 1 to 10 scenarios") }
             let library = try await ScenarioCatalog(env: env).library()
             var scenarios: [Scenario] = []
             for name in names {

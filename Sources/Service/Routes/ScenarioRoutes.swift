@@ -86,12 +86,22 @@ enum ScenarioRoutes {
                     Representation.unknownKey(in: $0, fields: ["yaml"])
                 }.yaml
             } else {
-                yaml = String(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+                try Representation.requireMediaType(request, accepted: ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
+                                                                        "application/json"])
+                yaml = try await Representation.text(request, context: context)
             }
             guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw APIProblem.badRequest("the request body is empty; send the scenario as YAML (Content-Type: application/yaml)")
             }
             let scenario = try ScenarioFile.parse(yaml, name: name, file: "scenario '\(name)'")
+            // Its regressor paths are checked as a comparison will check them (as `biennium scenario check` does),
+            // so that nothing is stored that every comparison would then refuse.
+            if !scenario.regressorPaths.isEmpty {
+                let (specs, catalog) = (try ModelRoutes.specs(env), try await env.store.catalog())
+                do { try BudgetProjection.checkRegressorPaths(scenario, specs: specs, catalog: catalog) } catch {
+                    throw APIProblem.unprocessable("\(error)")
+                }
+            }
             let stored = try await env.store.saveScenario(name: name, yaml: yaml, savedAt: ISO8601DateFormatter().string(from: Date()))
             return try Representation.json(ScenarioBody(name: name, origin: "stored", version: stored.version, yaml: yaml,
                                                         explanation: scenario.explanation), status: .created)

@@ -27,12 +27,13 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Folder or files of model specifications for the modelled lines.", valueName: "path")) var models: [String] = []
     @Option(help: ArgumentHelp("Compare with the data as known on this day (YYYY-MM-DD).", valueName: "date")) var asOf: String?
     @Option(parsing: .unconditional, help: "Number of simulated paths (1,000 to 1,000,000).") var paths: Int = 10_000
-    @Option(parsing: .unconditional, help: "Seed of the simulation.") var seed: UInt64 = 20_201_231
+    @Option(parsing: .unconditional, help: "Seed of the simulation, 0 to 9223372036854775807 (the service's range).") var seed: UInt64 = 20_201_231
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 
     func validate() throws {
         if let biennium, Biennium(biennium) == nil { throw ValidationError("--biennium must be \(Biennium.syntax); got '\(biennium)'.") }
         try AsOfDate.validate(asOf)
+        guard seed <= UInt64(Int64.max) else { throw ValidationError("--seed must be 0 to 9223372036854775807; got \(seed).") }
         guard (Biennium.minimumPaths...1_000_000).contains(paths) else { throw ValidationError("--paths must be 1,000 to 1,000,000; got \(paths).") }
     }
 

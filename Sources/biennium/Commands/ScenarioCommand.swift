@@ -41,13 +41,9 @@ struct ScenarioCommand: AsyncParsableCommand {
         func run() async throws {
             let scenario = try ScenarioFile.load(file)
             if !scenario.regressorPaths.isEmpty {
-                let read = Set(try ModelSpec.load(models).flatMap(\.regressors))
                 // The units come from the store's catalog when there is one; an absent store leaves them unchecked.
                 let catalog = await store.readIfPresent { try await $0.catalog() } ?? [:]
-                let counted = read.reduce(into: [SeriesID: String]()) { units, id in
-                    if let definition = catalog[id], definition.isCount { units[id] = definition.unit }
-                }
-                try BudgetProjection.checkRegressorPaths(scenario, read: read, counted: counted)
+                try BudgetProjection.checkRegressorPaths(scenario, specs: try ModelSpec.load(models), catalog: catalog)
             }
             print("\(file): valid scenario '\(scenario.name)'")
             print(scenario.explanation)
