@@ -73,11 +73,11 @@ import TestSupport
                         round += 1
                         let reply: HTTP.Reply
                         if round % 3 == 1 {
-                            // A write of its own (every client starts with one): period 2050, a vintage no other write uses.
+                            // A write of its own (every client starts with one): period 1900, a vintage no other write uses.
                             let day = Date(timeIntervalSince1970: Double(7_300 + client * 1_000 + round) * 86_400)
                             let formatter = ISO8601DateFormatter()
                             formatter.formatOptions = [.withFullDate]
-                            let body = #"{"observations":[{"period":"2050","value":\#(client * 1_000 + round),"status":"estimate","source":"load test","vintage":"\#(formatter.string(from: day))"}]}"#
+                            let body = #"{"observations":[{"period":"1900","value":\#(client * 1_000 + round),"status":"estimate","source":"load test","vintage":"\#(formatter.string(from: day))"}]}"#
                             reply = try await HTTP.send("POST", base + "/v1/series/pct.applications/observations", headers: ["Authorization": bearer], body: body)
                             if reply.status == 201 { created += 1 } else { other += 1 }
                         } else {
@@ -97,7 +97,7 @@ import TestSupport
         #expect(counts.serverErrors == 0)
         #expect(counts.created >= 64, "each client wrote at least once")
         let vintages = try await HTTP.send("GET", base + "/v1/series/pct.applications?vintages=true")
-        let stored = (Self.object(vintages.body)["observations"] as? [[String: Any]] ?? []).filter { $0["period"] as? String == "2050" }
+        let stored = (Self.object(vintages.body)["observations"] as? [[String: Any]] ?? []).filter { $0["period"] as? String == "1900" }
         #expect(stored.count == counts.created, "every acknowledged write is stored (\(counts.created) writes, \(counts.other) other requests)")
     }
 

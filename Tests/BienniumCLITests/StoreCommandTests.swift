@@ -69,7 +69,9 @@ import TestSupport
         let big = folder.appendingPathComponent("big.csv")
         var text = "series,period,value,status,source,vintage\n"
         for i in 0..<200_000 {
-            text += "test.big,\(2000 + i / 12 % 500)-\(String(format: "%02d", i % 12 + 1)),\(i),estimate,synthetic,\(1900 + i / 6000)-01-01\n"
+            // 12,000 months from 1000-01, each published in up to 17 later years: distinct (period, vintage) pairs.
+            let year = 1000 + i / 12 % 1000
+            text += "test.big,\(year)-\(String(format: "%02d", i % 12 + 1)),\(i),estimate,synthetic,\(year + 1 + i / 12_000)-01-01\n"
         }
         try text.write(to: big, atomically: true, encoding: .utf8)
 

@@ -32,3 +32,23 @@ import Store
         #expect(CalendarDay(iso: text) == nil)
     }
 }
+
+/// The periods and publication dates a figure may have.
+@Suite("Periods and publication") struct PeriodRuleTests {
+    @Test("a biennium starts in an even year, as the Program and Budget's do")
+    func bienniumStart() {
+        #expect(Period("2020-2021") == .biennium(firstYear: 2020))
+        #expect(Period("2021-2022") == nil && Period("2019-2020") == nil)
+    }
+
+    @Test("an estimate may look ten years ahead of its publication, not more; an outcome cannot precede its period's end")
+    func publication() throws {
+        let vintage = try #require(Vintage("2021-06-02"))
+        #expect(Observation.publicationProblem(period: .year(2031), status: .estimate, vintage: vintage) == nil)
+        let far = Observation.publicationProblem(period: .year(9999), status: .estimate, vintage: vintage)
+        #expect(far?.contains("would look 7978 years ahead") == true, "\(far ?? "")")
+        #expect(Observation.publicationProblem(period: .year(2032), status: .estimate, vintage: vintage) != nil)
+        #expect(Observation.publicationProblem(period: .year(2021), status: .reported, vintage: vintage) != nil)
+        #expect(Observation.publicationProblem(period: .year(2020), status: .reported, vintage: vintage) == nil)
+    }
+}

@@ -52,7 +52,7 @@ struct ObservationFile {
             }
             let periodText = fields[columns["period"]!]
             guard let period = periods[periodText] ?? Period(periodText) else {
-                throw fail("period '\(periodText)' does not parse; write 2020, 2020-Q3, 2020-07 or 2020-2021")
+                throw fail("period '\(periodText)' does not parse; write 2020, 2020-Q3, 2020-07 or 2020-2021 (a biennium starts in an even year)")
             }
             periods[periodText] = period
             guard period.frequency == definition.frequency else {

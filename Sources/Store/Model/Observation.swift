@@ -103,10 +103,20 @@ extension Observation {
     /// estimate published during or before the period (a forecast, a budget figure, a mid-year count) cannot.
     public var isPublishedAfterPeriod: Bool { vintage.knownBy >= period.lastDay }
 
+    /// How many years beyond its publication an estimate may reach.
+    public static let maximumYearsAhead = 10
+
     /// Why a figure of `status` for `period` cannot carry `vintage`, or `nil` when it can: an outcome (`reported`,
     /// `revised`, `derived`) cannot be known before its period has ended — as-of views would show it before it
     /// could have been read. Forecasts and budget figures, published ahead, are `estimate`s and may.
     public static func publicationProblem(period: Period, status: ObservationStatus, vintage: Vintage) -> String? {
+        // Even an estimate looks a few years ahead at most (a budget for the next biennium, a medium-term forecast):
+        // a figure for 9999 published in 2021 is a typo, and once stored it would end every series in 9999.
+        let ahead = period.lastDay.year - vintage.knownBy.year
+        if ahead > maximumYearsAhead {
+            return "a figure for \(period) published by \(vintage.knownBy) would look \(ahead) years ahead; estimates reach at most "
+                + "\(maximumYearsAhead) years beyond their publication"
+        }
         guard status != .estimate, vintage.knownBy < period.lastDay else { return nil }
         return "a \(status.rawValue) figure for \(period) cannot be known by \(vintage.knownBy), before the period ends "
             + "(\(period.lastDay)); a forecast or budget figure published ahead is an estimate"

@@ -26,7 +26,8 @@ public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
             guard let month = Int(parts[1]), (1...12).contains(month) else { return nil }
             self = .month(year: year, month: month)
         case 2 where parts[1].count == 4:
-            guard let second = Int(parts[1]), second == year + 1 else { return nil }
+            // A biennium of the Program and Budget starts in an even year (2018-2019, 2020-2021).
+            guard let second = Int(parts[1]), second == year + 1, year.isMultiple(of: 2) else { return nil }
             self = .biennium(firstYear: year)
         default:
             return nil
