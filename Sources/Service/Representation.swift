@@ -4,8 +4,18 @@ import NIOCore
 
 /// JSON by default; CSV where a table is returned and the client asks for it (`Accept: text/csv`).
 enum Representation {
+    /// Whether `Accept` prefers CSV: `text/csv` with a quality above 0 and at least that of `application/json`
+    /// (RFC 9110, section 12.5.1; `q=0` means not acceptable).
     static func wantsCSV(_ request: Request) -> Bool {
-        request.headers[values: .accept].contains { $0.lowercased().contains("text/csv") }
+        var quality: [String: Double] = [:]
+        for range in request.headers[values: .accept].flatMap({ $0.split(separator: ",") }) {
+            let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let type = parts.first else { continue }
+            let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            quality[type] = max(quality[type] ?? 0, q)
+        }
+        guard let csv = quality["text/csv"], csv > 0 else { return false }
+        return csv >= (quality["application/json"] ?? 0)
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
@@ -98,9 +108,9 @@ struct Query {
 
     func boolean(_ name: String) throws -> Bool {
         guard let text = string(name) else { return false }
-        switch text.lowercased() {
-        case "true", "1", "yes": return true
-        case "false", "0", "no": return false
+        switch text {                          // as the OpenAPI document's boolean: the two words, nothing else
+        case "true": return true
+        case "false": return false
         default: throw APIProblem.badRequest("query parameter '\(name)' must be true or false; got '\(text)'")
         }
     }

@@ -48,6 +48,12 @@ import Yams
                 let rows = ServiceFixture.json(response)["observations"] as? [[String: Any]] ?? []
                 #expect(rows.first { $0["period"] as? String == "2015" }?["value"] as? Double == 218_000)
             }
+            // Accept with qualities: text/csv;q=0 is not acceptable, so JSON; CSV preferred over JSON, so CSV.
+            for (accept, csv) in [("text/csv;q=0, application/json", false), ("application/json;q=0.5, text/csv", true), ("", false)] {
+                try await client.execute(uri: "/v1/series/pct.applications", method: .get, headers: [.accept: accept]) { response in
+                    #expect(response.status == .ok && (response.headers[.contentType]?.hasPrefix("text/csv") == true) == csv, "\(accept)")
+                }
+            }
             try await client.execute(uri: "/v1/series/pct.applications?vintages=true", method: .get, headers: [.accept: "text/csv"]) { response in
                 #expect(response.headers[.contentType]?.hasPrefix("text/csv") == true)
                 let text = String(buffer: response.body)
