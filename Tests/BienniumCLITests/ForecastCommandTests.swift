@@ -229,6 +229,25 @@ import TestSupport
         #expect(rows.contains { $0[0] == 0 }, "no bound reached zero, so the test checks nothing: \(rows)")
     }
 
+    @Test("a count whose model's mean falls below zero is shown at zero, with a note, its bounds too")
+    func countMeanAtZero() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let catalog = folder.appendingPathComponent("catalog.csv"), observations = folder.appendingPathComponent("falling.csv")
+        try "id,system,metric,unit,frequency,definition,derivation,source_choice\nt.falling,WIPO,m,applications,annual,a falling count,,\n"
+            .write(to: catalog, atomically: true, encoding: .utf8)
+        try ("series,period,value,status,source,vintage,note\n" + [50, 40, 30, 20, 10].enumerated().map { "t.falling,\(2015 + $0),\($1),reported,t,2021," }
+            .joined(separator: "\n") + "\n").write(to: observations, atomically: true, encoding: .utf8)
+        let database = folder.appendingPathComponent("s.sqlite").path
+        _ = try CommandRunner().run(["import", catalog.path, observations.path, "--database", database])
+        let output = try CommandRunner().run(["forecast", "t.falling", "--model", "drift", "--horizon", "3", "--format", "json", "--database", database])
+        #expect(output.status == 0, "\(output.standardError)")
+        let document = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)))
+        let means = document["forecasts"].array.map { $0["mean"].double }
+        #expect(means == [0, 0, 0], "drift from 10 by -10 a year: 0, -10, -20, shown at 0: \(means)")
+        #expect(document["forecasts"].array.allSatisfy { $0["intervals"].array.allSatisfy { $0["lower"].double >= 0 && $0["upper"].double >= 0 } })
+        #expect(output.standardOutput.contains("falls below zero at h = 2, 3"), "\(output.standardOutput)")
+    }
+
     @Test("forecast --fitted adds the parameters and the one-step fitted values and residuals over the data")
     func fittedValues() throws {
         let location = try Self.importedStore()

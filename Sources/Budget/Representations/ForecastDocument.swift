@@ -64,12 +64,12 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
         self.model = f.model
         self.asOf = asOf
         self.lastObserved = lastObserved
-        // A count cannot fall below zero: the normal (or t) distribution's mass there belongs at zero, so bounds
-        // are cut at 0, which leaves every interval's coverage as it was (as the backtests score them).
-        let intervals = SeriesDefinition.countsThings(unit: unit) ? f.intervals.map { $0.bounded(below: 0) } : f.intervals
+        // A count cannot fall below zero: the normal (or t) distribution's mass there belongs at zero, so means and
+        // bounds are cut at 0, which leaves every interval's coverage as it was (as the backtests score them).
+        let f = SeriesDefinition.countsThings(unit: unit) ? f.bounded(below: 0) : f
         forecasts = (0..<f.horizon).map { h in
             Row(period: f.start + h, mean: f.mean[h], standardError: f.errorStandardDeviation[h],
-                intervals: intervals.map { Interval(level: $0.level, lower: $0.lower[h], upper: $0.upper[h]) })
+                intervals: f.intervals.map { Interval(level: $0.level, lower: $0.lower[h], upper: $0.upper[h]) })
         }
         degreesOfFreedom = f.degreesOfFreedom
         notes = f.notes.isEmpty ? nil : f.notes

@@ -123,7 +123,7 @@ public struct RollingOriginRunner {
         }
         var actual: [Int: Double] = [:]
         for o in latest { if case .year(let y) = o.period { actual[y] = o.value } }
-        // A count's intervals are cut at zero, as `forecast` prints them, before they are written and scored.
+        // A count's forecasts and intervals are cut at zero, as `forecast` prints them, before they are written and scored.
         let counts = try await store.catalog()[series].map { SeriesDefinition.countsThings(unit: $0.unit) } ?? false
         let vintages = try await store.vintages(of: series)
         var scores: [OriginScore] = []
@@ -157,12 +157,12 @@ public struct RollingOriginRunner {
                 var scored: [OriginScore] = [], failures: [String] = []
                 for model in models {
                     do {
-                        let f = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
-                        let intervals = counts ? f.intervals.map { $0.bounded(below: 0) } : f.intervals
-                        func interval(_ level: Double) -> PredictionInterval? { intervals.first { $0.level == level } }
+                        let raw = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
+                        let f = counts ? raw.bounded(below: 0) : raw
+                        func interval(_ level: Double) -> PredictionInterval? { f.interval(level) }
                         scored.append(OriginScore(
                             origin: origin, model: model.name, fitted: f.model, asOf: readOn?.description, forecasts: f.mean,
-                            intervals: intervals, actuals: truth,
+                            intervals: f.intervals, actuals: truth,
                             mase: AccuracyMeasures.mase(actual: truth, forecast: f.mean, training: training.values),
                             smape: AccuracyMeasures.smape(actual: truth, forecast: f.mean),
                             mape: AccuracyMeasures.mape(actual: truth, forecast: f.mean),

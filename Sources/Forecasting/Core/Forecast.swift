@@ -94,6 +94,21 @@ public struct Forecast: Sendable, Equatable {
 
     /// Intervals `mean ± q(0.5 + level/200)·sd` at `levels` (percent, 0 < level < 100), `q` the quantile of the
     /// standard normal, or of the Student t with `degreesOfFreedom` when given (a scale estimated from few errors).
+    /// The forecast of a quantity that cannot fall below `floor` (a count: 0): means and interval bounds below it
+    /// raised to it, with a note naming the horizons where the mean was; standard deviations are the model's.
+    public func bounded(below floor: Double) -> Forecast {
+        var bounded = self
+        let low = mean.indices.filter { mean[$0] < floor }
+        guard !low.isEmpty || intervals.contains(where: { $0.lower.contains { $0 < floor } }) else { return self }
+        bounded.mean = mean.map { $0 < floor ? floor : $0 }
+        bounded.intervals = intervals.map { $0.bounded(below: floor) }
+        if !low.isEmpty {
+            bounded.notes.append("the model's mean forecast falls below \(floor == 0 ? "zero" : "\(floor)") at h = "
+                                 + low.map { String($0 + 1) }.joined(separator: ", ") + "; a count cannot, so it is shown at \(floor == 0 ? "zero" : "\(floor)")")
+        }
+        return bounded
+    }
+
     public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double],
                 degreesOfFreedom: Double? = nil) {
         self.model = model
