@@ -6,7 +6,8 @@ Usage: python3 Datasets/check.py        (exit status 1 if anything is wrong)
 Checks
 - series/*.csv: header is exactly `series,period,value,status,source,vintage,note`; every row has
   a non-empty series, period, numeric value, status in {reported, estimate, revised, derived},
-  source and vintage; periods and vintages are well formed; a file holds only its own system's
+  source and vintage; periods and vintages are well formed (a biennium starts in an even year, and no
+  figure looks more than 10 years past its publication, as the store's import requires); a file holds only its own system's
   series; no two rows share (series, period, vintage) within a file, vintages compared by the
   last day of their period as the store does.
 - catalog.csv: ids are unique; each system is one of PCT, Madrid, Hague, Lisbon, WIPO and matches the
@@ -137,6 +138,10 @@ for system in SYSTEMS:
                 error(where, f"period {period!r} does not fit {sid}'s frequency {entry['frequency']}")
             elif entry["frequency"] == "biennial" and int(match.group(2)) != int(match.group(1)) + 1:
                 error(where, f"biennium {period!r} is not two consecutive years")
+            elif entry["frequency"] == "biennial" and int(match.group(1)) % 2 != 0:
+                error(where, f"biennium {period!r} starts in an odd year; the Program and Budget's start in even years")
+            if match and int(period[:4]) + (1 if entry["frequency"] == "biennial" else 0) - int(known_by(vintage)[:4]) > 10:
+                error(where, f"a figure for {period} published by {known_by(vintage)} looks more than 10 years ahead")
         keys[(sid, period, known_by(vintage))] += 1
         used.add(sid)
         status_by_series[sid].add(row["status"])

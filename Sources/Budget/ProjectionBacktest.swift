@@ -83,9 +83,11 @@ public enum ProjectionBacktest {
         }
     }
 
+    /// A line's annual figures as known on `asOf`: those published after their year ended, as ``BudgetData`` takes
+    /// actuals (a mid-year estimate is neither an actual on the replay day nor an outcome).
     static func annual(_ store: any SeriesStore, _ id: SeriesID, asOf: CalendarDay?) async throws -> [Int: Double] {
         var values: [Int: Double] = [:]
-        for observation in try await store.observations(of: id, asOf: asOf) {
+        for observation in try await store.observations(of: id, asOf: asOf) where observation.isPublishedAfterPeriod {
             if case .year(let year) = observation.period { values[year] = observation.value }
         }
         return values

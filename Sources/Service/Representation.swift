@@ -15,7 +15,8 @@ enum Representation {
             quality[type] = max(quality[type] ?? 0, q)
         }
         guard let csv = quality["text/csv"], csv > 0 else { return false }
-        return csv >= (quality["application/json"] ?? 0)
+        // JSON's quality: its own, else that of the ranges covering it.
+        return csv >= (quality["application/json"] ?? quality["application/*"] ?? quality["*/*"] ?? 0)
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
@@ -64,7 +65,7 @@ enum Representation {
     /// accepted) with 415; a body without one is read as the route's default.
     static func requireMediaType(_ request: Request, accepted: [String]) throws {
         guard let header = request.headers[.contentType] else { return }
-        let type = header.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+        let type = (header.split(separator: ";", omittingEmptySubsequences: false).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         if accepted.contains(type) || (accepted.contains("application/json") && type.hasSuffix("+json")) { return }
         throw APIProblem(.unsupportedMediaType, "Content-Type '\(header)' is not accepted here; send \(accepted.joined(separator: " or "))")
     }

@@ -90,8 +90,8 @@ import TestSupport
         let location = try ForecastCommandTests.importedStore()
         let data = try Self.write("y,x,z\n1,2,3\n2,3,5\n3,5,4\n4,6,8\n", as: "d.csv")
         for (arguments, expected) in [(["forecast", "pct.applications", "--level", "80,,95"], "got '80,,95'"),
-                                      (["backtest", "pct.applications", "--origins", "2010...2012", "--models", "naive,,drift"], "an empty model name in the list"),
-                                      (["backtest", "pct.applications", "--origins", "2010...2012", "--models", "naive,"], "an empty model name in the list"),
+                                      (["backtest", "pct.applications", "--origins", "2010...2012", "--models", "naive,,drift"], "an empty model name (in a list: two commas"),
+                                      (["backtest", "pct.applications", "--origins", "2010...2012", "--models", "naive,"], "an empty model name (in a list: two commas"),
                                       (["backtest", "pct.applications", "--origins", "2010...2012", "--jobs", "2"], "--jobs applies to --data"),
                                       (["regress", "--data", data.path, "--response", "y", "--columns", "x,,z"], "has an empty column name")] {
             let store = arguments[0] == "regress" ? [] : [location.option, location.value]      // regress reads a file, not the store

@@ -246,6 +246,14 @@ import TestSupport
         #expect(means == [0, 0, 0], "drift from 10 by -10 a year: 0, -10, -20, shown at 0: \(means)")
         #expect(document["forecasts"].array.allSatisfy { $0["intervals"].array.allSatisfy { $0["lower"].double >= 0 && $0["upper"].double >= 0 } })
         #expect(output.standardOutput.contains("falls below zero at h = 2, 3"), "\(output.standardOutput)")
+        // The table says so too (the note on stderr), and fit stores the forecast shown.
+        let table = try CommandRunner().run(["forecast", "t.falling", "--model", "drift", "--horizon", "3", "--database", database])
+        #expect(table.status == 0 && table.standardError.contains("note: the model's mean forecast falls below zero at h = 2, 3"), "\(table.standardError)")
+        let spec = folder.appendingPathComponent("falling.yaml")
+        try "series: t.falling\nmodel: drift\nhorizon: 3\n".write(to: spec, atomically: true, encoding: .utf8)
+        let fit = try CommandRunner().run(["fit", spec.path, "--format", "json", "--database", database])
+        let stored = JSONValue(raw: try JSONSerialization.jsonObject(with: Data(fit.standardOutput.utf8)))["fits"].array.first?["forecast"].array.map(\.double)
+        #expect(fit.status == 0 && stored == [0, 0, 0], "\(fit.standardOutput)")
     }
 
     @Test("forecast --fitted adds the parameters and the one-step fitted values and residuals over the data")

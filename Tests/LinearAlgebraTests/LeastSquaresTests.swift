@@ -24,6 +24,16 @@ import Testing
         #expect(swapped.aliased == [2])
     }
 
+    @Test("several dependencies: each later column of one is aliased, in the design's order")
+    func severalDependencies() throws {
+        // Values whose sums are exact in binary64, so the dependencies hold exactly (extended precision sees through rounding).
+        let x = [1.0, 2, 3, 4, 6, 7, 9], z = [0.5, -1, 2, 0.25, 1, -2, 0.75], one = [Double](repeating: 1, count: 7)
+        // 1, x, 2x, 1 again, z, x + z: columns 2, 3 and 5 depend on those before them.
+        let a = try Matrix(columns: [one, x, x.map { 2 * $0 }, one, z, zip(x, z).map(+)])
+        let solution = try LeastSquares.solve(a, [2, 4.1, 5.9, 8.2, 11.8, 14.1, 18.3])
+        #expect(solution.rank == 3 && solution.aliased == [2, 3, 5], "\(solution.aliased)")
+    }
+
     @Test("a constant regressor is aliased, not the intercept before it, at any scale")
     func constantRegressorAfterIntercept() throws {
         let y = [1.0, 2, 3, 4, 6], x = [0.3, 0.1, 0.7, 0.2, 0.9]

@@ -49,7 +49,8 @@ import Yams
                 #expect(rows.first { $0["period"] as? String == "2015" }?["value"] as? Double == 218_000)
             }
             // Accept with qualities: text/csv;q=0 is not acceptable, so JSON; CSV preferred over JSON, so CSV.
-            for (accept, csv) in [("text/csv;q=0, application/json", false), ("application/json;q=0.5, text/csv", true), ("", false)] {
+            for (accept, csv) in [("text/csv;q=0, application/json", false), ("application/json;q=0.5, text/csv", true), ("", false),
+                                  ("text/csv;q=0.5, */*", false), ("text/csv, */*", true)] {
                 try await client.execute(uri: "/v1/series/pct.applications", method: .get, headers: [.accept: accept]) { response in
                     #expect(response.status == .ok && (response.headers[.contentType]?.hasPrefix("text/csv") == true) == csv, "\(accept)")
                 }
@@ -329,6 +330,15 @@ import Yams
             }
             try await client.execute(uri: "/v1/scenarios/png", method: .put, headers: [.authorization: bearer, .contentType: "image/png"],
                                      body: ByteBuffer(string: "demand: []\n")) { #expect($0.status == .unsupportedMediaType) }
+            // A media type that is empty before its parameters is refused too, not a crash.
+            for type in [";", " ; charset=utf-8"] {
+                try await client.execute(uri: "/v1/scenarios/empty-type", method: .put, headers: [.authorization: bearer, .contentType: type],
+                                         body: ByteBuffer(string: "demand: []\n")) { #expect($0.status == .unsupportedMediaType, "\(type)") }
+                try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post,
+                                         headers: [.authorization: bearer, .contentType: type], body: ByteBuffer(string: "{}")) {
+                    #expect($0.status == .unsupportedMediaType, "\(type)")
+                }
+            }
             try await client.execute(uri: "/v1/series/pct.applications/observations", method: .post,
                                      headers: [.authorization: bearer, .contentType: "text/plain"], body: ByteBuffer(string: "{}")) {
                 #expect($0.status == .unsupportedMediaType)

@@ -39,6 +39,7 @@ public enum SpecificationFitting {
     public static func fit(_ specs: [ModelSpec], store: any SeriesStore, asOf: CalendarDay?,
                            executor: any ComputeExecutor = InlineCompute()) async throws -> [SpecificationFit] {
         var results: [SpecificationFit] = []
+        let catalog = try await store.catalog()
         for spec in specs {
             let histories = try await SpecificationForecast(spec).histories(in: store, asOf: asOf)
             guard let stored = StoredSeries.annual(histories.response) else {
@@ -66,7 +67,9 @@ public enum SpecificationFitting {
                 let record = try await store.saveFit(FitRecord(
                     name: spec.name, fittedAt: ISO8601DateFormatter().string(from: Date()), series: spec.series, model: spec.model,
                     fitted: forecast.model, asOf: asOf?.description, lastPeriod: String(stored.lastYear), observations: stored.count,
-                    parameters: forecast.parameters, forecast: forecast.mean))
+                    parameters: forecast.parameters,
+                    // A count's forecast stops at zero, as `forecast` shows it.
+                    forecast: catalog[spec.series]?.isCount == true ? forecast.bounded(below: 0).mean : forecast.mean))
                 results.append(SpecificationFit(spec: spec, record: record, previous: previous, error: nil))
             } catch let error as ForecastingError {
                 results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error: error.description))

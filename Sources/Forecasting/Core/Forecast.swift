@@ -92,8 +92,6 @@ public struct Forecast: Sendable, Equatable {
         }
     }
 
-    /// Intervals `mean ± q(0.5 + level/200)·sd` at `levels` (percent, 0 < level < 100), `q` the quantile of the
-    /// standard normal, or of the Student t with `degreesOfFreedom` when given (a scale estimated from few errors).
     /// The forecast of a quantity that cannot fall below `floor` (a count: 0): means and interval bounds below it
     /// raised to it, with a note naming the horizons where the mean was; standard deviations are the model's.
     public func bounded(below floor: Double) -> Forecast {
@@ -109,6 +107,8 @@ public struct Forecast: Sendable, Equatable {
         return bounded
     }
 
+    /// Intervals `mean ± q(0.5 + level/200)·sd` at `levels` (percent, 0 < level < 100), `q` the quantile of the
+    /// standard normal, or of the Student t with `degreesOfFreedom` when given (a scale estimated from few errors).
     public init(model: String, start: Int, mean: [Double], standardDeviation: [Double], levels: [Double],
                 degreesOfFreedom: Double? = nil) {
         self.model = model

@@ -54,7 +54,7 @@ public enum ForecastingError: Error, Equatable, Sendable, CustomStringConvertibl
         case .nonPositiveData(let model):
             return "\(model) needs strictly positive data (multiplicative errors); the series has zero or negative values"
         case .unknownModel(let name, let known):
-            if name.isEmpty { return "an empty model name in the list (two commas, or a comma at an end); choose from \(known.joined(separator: ", "))" }
+            if name.isEmpty { return "an empty model name (in a list: two commas, or a comma at an end); choose from \(known.joined(separator: ", "))" }
             return "unknown model '\(name)'; choose from \(known.joined(separator: ", "))"
         case .gapsNotSupported(let model):
             return "\(model) cannot fit through missing values; use ETS, which fits through gaps by its likelihood"

@@ -69,7 +69,8 @@ public struct HoldoutEvaluation: Sendable {
     }
 
     /// Scores every model on every series; `progress(done, total)` is called as series finish.
-    /// Series with no more than `horizon` values (or a gap among the held-out ones) are skipped and listed.
+    /// Series that no model (not even the naive fallback) can score — a gap among the held-out values, or too few
+    /// before them — are skipped and listed.
     public func run(_ series: [(id: String, values: TimeSeries)], progress: @Sendable (Int, Int) -> Void = { _, _ in })
         -> (summaries: [ModelSummary], scores: [SeriesScore], skipped: [String]) {
         let results = Mutex([[SeriesScore]?](repeating: nil, count: series.count))

@@ -119,7 +119,8 @@ enum SeriesRoutes {
     static func observation(_ row: ObservationBody, index: Int, series: SeriesID, definition: SeriesDefinition) throws -> Observation {
         let frequency = definition.frequency
         let field = "observations[\(index)]"
-        guard let period = Period(row.period) else { throw APIProblem.unprocessable("\(field).period: '\(row.period)' is not a period (2021, 2021-Q3, 2021-07, 2020-2021; a biennium starts in an even year)") }
+        guard let period = Period(row.period) else { throw APIProblem.unprocessable("\(field).period: '\(row.period)' is not a period (2021, 2021-Q3, 2021-07, 2020-2021)") }
+        if let problem = period.inputProblem { throw APIProblem.unprocessable("\(field).period: \(problem)") }
         guard period.frequency == frequency else {
             throw APIProblem.unprocessable("\(field).period: \(series) is \(frequency); '\(row.period)' is \(period.frequency)")
         }

@@ -52,9 +52,10 @@ struct ObservationFile {
             }
             let periodText = fields[columns["period"]!]
             guard let period = periods[periodText] ?? Period(periodText) else {
-                throw fail("period '\(periodText)' does not parse; write 2020, 2020-Q3, 2020-07 or 2020-2021 (a biennium starts in an even year)")
+                throw fail("period '\(periodText)' does not parse; write 2020, 2020-Q3, 2020-07 or 2020-2021")
             }
             periods[periodText] = period
+            if let problem = period.inputProblem { throw fail(problem) }
             guard period.frequency == definition.frequency else {
                 throw fail("period '\(periodText)' is \(period.frequency) but \(series) is \(definition.frequency)")
             }

@@ -26,8 +26,7 @@ public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
             guard let month = Int(parts[1]), (1...12).contains(month) else { return nil }
             self = .month(year: year, month: month)
         case 2 where parts[1].count == 4:
-            // A biennium of the Program and Budget starts in an even year (2018-2019, 2020-2021).
-            guard let second = Int(parts[1]), second == year + 1, year.isMultiple(of: 2) else { return nil }
+            guard let second = Int(parts[1]), second == year + 1 else { return nil }
             self = .biennium(firstYear: year)
         default:
             return nil
@@ -60,6 +59,14 @@ public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         case .quarter(let y, let q): return CalendarDay(year: y, month: 3 * q - 2, day: 1).description
         case .month(let y, let m): return CalendarDay(year: y, month: m, day: 1).description
         }
+    }
+
+    /// Why the period cannot be given as new data, or `nil`: a biennium of the Program and Budget starts in an even
+    /// year (2018-2019, 2020-2021). Checked where figures come in (import, the service), not where stored rows are
+    /// read back, so rows stored before the rule stay readable.
+    public var inputProblem: String? {
+        guard case .biennium(let first) = self, !first.isMultiple(of: 2) else { return nil }
+        return "a biennium starts in an even year, as the Program and Budget's do (\(first - 1)-\(first) or \(first + 1)-\(first + 2)); got \(self)"
     }
 
     /// The last day: 31 December of a year (of the second year of a biennium), the end of a quarter or month.

@@ -22,7 +22,7 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("First and last biennium, e.g. 2006/07...2018/19 (every second year from the first).",
                                valueName: "range")) var bienniums: String = "2006/07...2018/19"
     @Option(help: ArgumentHelp("Folder or files of model specifications.", valueName: "path")) var models: [String] = []
-    @Option(parsing: .unconditional, help: "Number of simulated paths per projection.") var paths: Int = 4000
+    @Option(parsing: .unconditional, help: "Number of simulated paths per projection (1,000 to 1,000,000).") var paths: Int = 4000
     @Option(help: "Output format: table, json or csv (one row per line and biennium).") var format: OutputFormat = .table
 
     func range() throws -> [Biennium] {

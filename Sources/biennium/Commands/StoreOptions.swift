@@ -29,7 +29,6 @@ struct StoreOptions: ParsableArguments {
         try await location().open()
     }
 
-    /// Opens the store, runs `body` with it and closes it, also when `body` throws (the error is rethrown).
     /// `body` run on the store if there is one to read — an SQLite file that exists, or a database that answers —
     /// else `nil`: for what a command can do without a store, which it must not create by looking.
     func readIfPresent<T>(_ body: (any SeriesStore) async throws -> T) async -> T? {
@@ -38,6 +37,7 @@ struct StoreOptions: ParsableArguments {
         return try? await withStore(body)
     }
 
+    /// Opens the store, runs `body` with it and closes it, also when `body` throws (the error is rethrown).
     func withStore<T>(_ body: (any SeriesStore) async throws -> T) async throws -> T {
         let store = try await open()
         do {
