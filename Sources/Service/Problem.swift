@@ -51,7 +51,7 @@ struct ProblemMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let (status, detail) = Self.classify(error)
-            if status == .internalServerError {
+            if status == .internalServerError || status == .serviceUnavailable {
                 logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             }
             var headers: HTTPFields = [.contentType: "application/problem+json"]
@@ -83,7 +83,8 @@ struct ProblemMiddleware: RouterMiddleware {
             case .unknownSeries: return (.notFound, store.description)
             case .invalidRow(_, let line, let reason): return (.conflict, "observations[\(line - 1)]: \(reason)")
             case .invalidFile(_, let reason): return (.unprocessableContent, reason)
-            case .busy: return (.serviceUnavailable, store.description)
+            // The detail names the server's database file: that stays in the server's log.
+            case .busy: return (.serviceUnavailable, "the database is busy (another process is writing); nothing was changed — retry in a moment")
             case .emptyStore: return (.notFound, store.description)
             case .badLocation, .database: return (.internalServerError, "the store failed; nothing was changed")
             }
