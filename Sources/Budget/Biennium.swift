@@ -22,10 +22,6 @@ public struct Biennium: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// How a biennium is written, for messages.
     public static let syntax = "two following years starting in an even year, like 2020/21"
 
-    /// Fewest simulated paths a comparison takes from a user: with fewer, the 2.5% and 97.5% quantiles of a
-    /// 95% interval rest on a handful of paths each, and a shortfall probability moves in steps of 1/paths.
-    public static let minimumPaths = 1_000
-
     /// The two calendar years.
     public var years: [Int] { [firstYear, firstYear + 1] }
     /// `2020/21`.

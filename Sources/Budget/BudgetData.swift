@@ -62,12 +62,8 @@ public struct BudgetData: Sendable {
                     if first == biennium.firstYear && observation.value != 0 { (budget, source) = (observation.value, observation.source) }
                 }
             }
-            var history: [Int: Double] = [:]
-            for observation in try await store.observations(of: definition.id, asOf: asOf) where observation.isPublishedAfterPeriod {
-                // Nothing after the biennium: a later year would be a look into its future. A figure published before
-                // its year ended (an estimate) is no actual: the year stays projected.
-                if case .year(let year) = observation.period, year <= biennium.years[1] { history[year] = observation.value }
-            }
+            // Nothing after the biennium: a later year would be a look into its future.
+            let history = try await actuals(of: definition.id, in: store, asOf: asOf, through: biennium.years[1])
             lines.append(LineData(definition: definition, unit: series.unit, budget: budget, budgetSource: source, history: history))
         }
         guard lines.contains(where: { $0.budget != nil }) else {
@@ -76,13 +72,21 @@ public struct BudgetData: Sendable {
         var unitCosts: [(definition: UnitCostDefinition, unit: String, history: [Int: Double])] = []
         for definition in BudgetLayout.unitCosts {
             guard let series = catalog[definition.id] else { continue }
-            var history: [Int: Double] = [:]
-            for observation in try await store.observations(of: definition.id, asOf: asOf) where observation.isPublishedAfterPeriod {
-                if case .year(let year) = observation.period, year <= biennium.years[1] { history[year] = observation.value }
-            }
+            let history = try await actuals(of: definition.id, in: store, asOf: asOf, through: biennium.years[1])
             unitCosts.append((definition, series.unit, history))
         }
         return BudgetData(biennium: biennium, asOf: asOf, lines: lines, unitCosts: unitCosts)
+    }
+
+    /// The annual figures of `id` known on `asOf` that stand for their year's outcome — published after the year
+    /// ended; a figure published before (a mid-year estimate) is no actual, so its year stays projected — up to
+    /// `through` when given.
+    static func actuals(of id: SeriesID, in store: any SeriesStore, asOf: CalendarDay?, through last: Int? = nil) async throws -> [Int: Double] {
+        var values: [Int: Double] = [:]
+        for observation in try await store.observations(of: id, asOf: asOf) where observation.isPublishedAfterPeriod {
+            if case .year(let year) = observation.period, year <= (last ?? .max) { values[year] = observation.value }
+        }
+        return values
     }
 
     /// The bienniums for which some line of the layout has a budget figure, in order.

@@ -15,13 +15,12 @@ extension BudgetProjection {
                         regressorPaths: [SeriesID: [Int: Double]]) -> Result<Prepared, Omission> {
         let years = data.biennium.years
         // Years the scenario fixes by a regressor path (and no actual does): the method says the line takes them.
-        let fixed = years.filter { line.history[$0] == nil && regressorPaths[line.definition.id]?[$0] != nil }
-        guard !fixed.isEmpty else { return rule(line, data: data, earlier: earlier, models: models, regressorPaths: regressorPaths) }
-        let given = fixed.map { "\($0): \(Self.format(regressorPaths[line.definition.id]![$0]!))" }.joined(separator: ", ")
-        return rule(line, data: data, earlier: earlier, models: models, regressorPaths: regressorPaths).map { prepared in
-            Prepared(plan: prepared.plan, basis: prepared.basis,
-                     method: prepared.method + "; the scenario's regressor path fixes \(given)")
-        }
+        let prepared = rule(line, data: data, earlier: earlier, models: models, regressorPaths: regressorPaths)
+        let path = regressorPaths[line.definition.id] ?? [:]
+        let fixed = years.filter { line.history[$0] == nil && path[$0] != nil }
+        guard !fixed.isEmpty else { return prepared }
+        let given = fixed.map { "\($0): \(Self.format(path[$0]!))" }.joined(separator: ", ")
+        return prepared.map { Prepared(plan: $0.plan, basis: $0.basis, method: $0.method + "; the scenario's regressor path fixes \(given)") }
     }
 
     /// ``prepare(_:data:earlier:models:regressorPaths:)`` before a scenario's regressor path is laid over it.

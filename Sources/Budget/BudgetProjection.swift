@@ -158,6 +158,10 @@ public struct BudgetProjection: Sendable {
                                 omitted: omitted + omittedUnitCosts)
     }
 
+    /// Fewest simulated paths a comparison takes from a user: with fewer, the 2.5% and 97.5% quantiles of a
+    /// 95% interval rest on a handful of paths each, and a shortfall probability moves in steps of 1/paths.
+    public static let minimumPaths = 1_000
+
     /// ``checkRegressorPaths(_:read:counted:)`` against the regressors of `specs`, with the units from `catalog`
     /// (a regressor missing from it is not checked for sign): what `scenario check` and the service's scenario
     /// upload check before a comparison would.

@@ -43,12 +43,12 @@ public enum ProjectionBacktest {
         var modelsOn: [CalendarDay: [SeriesID: LineModel]] = [:]      // the same day's models serve every line
         for id in lines {
             guard let series = catalog[id] else { throw BudgetError.missingData(line: id.rawValue, reason: "not in the store's catalog") }
-            let latest = try await annual(store, id, asOf: nil)
+            let latest = try await BudgetData.actuals(of: id, in: store, asOf: nil)
             for biennium in bienniums {
                 guard let first = latest[biennium.years[0]], let second = latest[biennium.years[1]] else { continue }
                 let outcome = first + second
                 let day = CalendarDay(year: biennium.years[1], month: 6, day: 30)
-                let history = try await annual(store, id, asOf: day).filter { $0.key <= biennium.years[1] }
+                let history = try await BudgetData.actuals(of: id, in: store, asOf: day, through: biennium.years[1])
                 let definition = BudgetLineDefinition(id: id, kind: .demand, budgetSeries: id, rule: .model)
                 let data = BudgetData(biennium: biennium, asOf: day, lines: [
                     LineData(definition: definition, unit: series.unit, budget: outcome, budgetSource: "outcome", history: history)])
@@ -83,13 +83,4 @@ public enum ProjectionBacktest {
         }
     }
 
-    /// A line's annual figures as known on `asOf`: those published after their year ended, as ``BudgetData`` takes
-    /// actuals (a mid-year estimate is neither an actual on the replay day nor an outcome).
-    static func annual(_ store: any SeriesStore, _ id: SeriesID, asOf: CalendarDay?) async throws -> [Int: Double] {
-        var values: [Int: Double] = [:]
-        for observation in try await store.observations(of: id, asOf: asOf) where observation.isPublishedAfterPeriod {
-            if case .year(let year) = observation.period { values[year] = observation.value }
-        }
-        return values
-    }
 }

@@ -66,7 +66,7 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
         self.lastObserved = lastObserved
         // A count cannot fall below zero: the normal (or t) distribution's mass there belongs at zero, so means and
         // bounds are cut at 0, which leaves every interval's coverage as it was (as the backtests score them).
-        let f = SeriesDefinition.countsThings(unit: unit) ? f.bounded(below: 0) : f
+        let f = f.shown(in: unit)
         forecasts = (0..<f.horizon).map { h in
             Row(period: f.start + h, mean: f.mean[h], standardError: f.errorStandardDeviation[h],
                 intervals: f.intervals.map { Interval(level: $0.level, lower: $0.lower[h], upper: $0.upper[h]) })
@@ -99,5 +99,14 @@ public struct ForecastDocument: Sendable, Codable, Equatable {
         return CSVText.table(header: header, rows: forecasts.map { r in
             [String(r.period), "\(r.mean)", "\(r.standardError)"] + r.intervals.flatMap { ["\($0.lower)", "\($0.upper)"] }
         })
+    }
+}
+
+extension Forecast {
+    /// The forecast as Biennium shows, stores and scores it for a series in `unit`: a count's (``SeriesDefinition/countsThings(unit:)``)
+    /// means and bounds stop at zero, with a note where the model's mean fell below (``Forecast/bounded(below:)``);
+    /// other units' as the model gives it.
+    public func shown(in unit: String) -> Forecast {
+        SeriesDefinition.countsThings(unit: unit) ? bounded(below: 0) : self
     }
 }

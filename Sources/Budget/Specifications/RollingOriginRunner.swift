@@ -123,8 +123,8 @@ public struct RollingOriginRunner {
         }
         var actual: [Int: Double] = [:]
         for o in latest { if case .year(let y) = o.period { actual[y] = o.value } }
-        // A count's forecasts and intervals are cut at zero, as `forecast` prints them, before they are written and scored.
-        let counts = try await store.catalog()[series].map { SeriesDefinition.countsThings(unit: $0.unit) } ?? false
+        // Forecasts are written and scored as `forecast` shows them (a count's stop at zero).
+        let unit = try await store.catalog()[series]?.unit ?? ""
         let vintages = try await store.vintages(of: series)
         var scores: [OriginScore] = []
         var skipped: [String] = [], late: [String] = []
@@ -157,9 +157,7 @@ public struct RollingOriginRunner {
                 var scored: [OriginScore] = [], failures: [String] = []
                 for model in models {
                     do {
-                        let raw = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95])
-                        let f = counts ? raw.bounded(below: 0) : raw
-                        func interval(_ level: Double) -> PredictionInterval? { f.interval(level) }
+                        let f = try model.forecastAcrossTrailingGap(training, horizon: horizon, levels: [80, 95]).shown(in: unit)
                         scored.append(OriginScore(
                             origin: origin, model: model.name, fitted: f.model, asOf: readOn?.description, forecasts: f.mean,
                             intervals: f.intervals, actuals: truth,
@@ -167,9 +165,9 @@ public struct RollingOriginRunner {
                             smape: AccuracyMeasures.smape(actual: truth, forecast: f.mean),
                             mape: AccuracyMeasures.mape(actual: truth, forecast: f.mean),
                             rmse: AccuracyMeasures.rmse(actual: truth, forecast: f.mean),
-                            coverage80: interval(80).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
-                            coverage95: interval(95).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
-                            winkler95: interval(95).map { AccuracyMeasures.winkler(actual: truth, interval: $0) }))
+                            coverage80: f.interval(80).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
+                            coverage95: f.interval(95).map { AccuracyMeasures.coverage(actual: truth, interval: $0) },
+                            winkler95: f.interval(95).map { AccuracyMeasures.winkler(actual: truth, interval: $0) }))
                     } catch {
                         failures.append("\(origin) \(model.name): \(error)")
                     }

@@ -67,9 +67,7 @@ public enum SpecificationFitting {
                 let record = try await store.saveFit(FitRecord(
                     name: spec.name, fittedAt: ISO8601DateFormatter().string(from: Date()), series: spec.series, model: spec.model,
                     fitted: forecast.model, asOf: asOf?.description, lastPeriod: String(stored.lastYear), observations: stored.count,
-                    parameters: forecast.parameters,
-                    // A count's forecast stops at zero, as `forecast` shows it.
-                    forecast: catalog[spec.series]?.isCount == true ? forecast.bounded(below: 0).mean : forecast.mean))
+                    parameters: forecast.parameters, forecast: catalog[spec.series].map { forecast.shown(in: $0.unit) }.map(\.mean) ?? forecast.mean))
                 results.append(SpecificationFit(spec: spec, record: record, previous: previous, error: nil))
             } catch let error as ForecastingError {
                 results.append(SpecificationFit(spec: spec, record: nil, previous: nil, error: error.description))

@@ -1,4 +1,5 @@
 import Budget
+import Forecasting
 import Foundation
 import Hummingbird
 import Store
@@ -19,15 +20,15 @@ enum BudgetRoutes {
             let text = try context.parameters.require("biennium")
             guard let biennium = Biennium(text) else { throw APIProblem.badRequest("'\(text)' is not a biennium: write \(Biennium.syntax.replacingOccurrences(of: "/", with: "-"))") }
             let query = Query(request: request)
-            let paths = try query.integer("paths", default: 10_000, range: Biennium.minimumPaths...200_000)
+            let paths = try query.integer("paths", default: 10_000, range: BudgetProjection.minimumPaths...200_000)
             let seed = try query.integer("seed", default: 20_201_231, range: 0...Int.max)
             let asOf = try SeriesRoutes.day(query.string("asOf"), parameter: "asOf")
             let list = query.string("scenarios") ?? "base,low,high"
-            let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = ModelCatalog.nameList(list)
             guard !names.contains("") else {
                 throw APIProblem.badRequest("query parameter 'scenarios' has an empty name in '\(list)' (two commas, or a comma at an end)")
             }
-            guard names.count <= 10 else { throw APIProblem.badRequest("query parameter 'scenarios' names 1 to 10 scenarios") }
+            guard (1...10).contains(names.count) else { throw APIProblem.badRequest("query parameter 'scenarios' names 1 to 10 scenarios") }
             let library = try await ScenarioCatalog(env: env).library()
             var scenarios: [Scenario] = []
             for name in names {

@@ -35,7 +35,7 @@ struct BudgetBacktestCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try range()
-        guard (Biennium.minimumPaths...1_000_000).contains(paths) else { throw ValidationError("--paths must be 1,000 to 1,000,000; got \(paths).") }
+        guard (BudgetProjection.minimumPaths...1_000_000).contains(paths) else { throw ValidationError("--paths must be 1,000 to 1,000,000; got \(paths).") }
     }
 
     func run() async throws {

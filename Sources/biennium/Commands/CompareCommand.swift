@@ -34,7 +34,7 @@ struct CompareCommand: AsyncParsableCommand {
         if let biennium, Biennium(biennium) == nil { throw ValidationError("--biennium must be \(Biennium.syntax); got '\(biennium)'.") }
         try AsOfDate.validate(asOf)
         guard seed <= UInt64(Int64.max) else { throw ValidationError("--seed must be 0 to 9223372036854775807; got \(seed).") }
-        guard (Biennium.minimumPaths...1_000_000).contains(paths) else { throw ValidationError("--paths must be 1,000 to 1,000,000; got \(paths).") }
+        guard (BudgetProjection.minimumPaths...1_000_000).contains(paths) else { throw ValidationError("--paths must be 1,000 to 1,000,000; got \(paths).") }
     }
 
     func run() async throws {

@@ -83,8 +83,7 @@ struct ForecastCommand: AsyncParsableCommand {
         let (training, last) = (stored.series, stored.lastYear)
         let model = try loaded.map { try SpecificationForecast($0).forecast(training, regressors: regressors, horizon: horizon, levels: levels) }
             ?? chosen.forecast(training, horizon: horizon, levels: levels)
-        // A count's forecast stops at zero (its note says where the model's mean fell below), as the document shows it.
-        let forecast = definition.isCount ? model.bounded(below: 0) : model
+        let forecast = model.shown(in: definition.unit)       // as the document shows it, with its notes
         print(try ForecastOutput.render(forecast, series: id.rawValue, unit: definition.unit, asOf: day?.description,
                                         lastObserved: last, format: format, inSample: fitted))
         for note in forecast.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }

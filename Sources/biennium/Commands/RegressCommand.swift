@@ -1,5 +1,6 @@
 import ArgumentParser
 import Budget
+import Forecasting
 import Foundation
 import LinearAlgebra
 import Regression
@@ -141,8 +142,8 @@ struct RegressCommand: ParsableCommand {
             }
             let regressors: [String]
             if let columns {
-                regressors = columns.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard regressors != [""] else { throw ValidationError("--columns lists no column.") }
+                regressors = ModelCatalog.nameList(columns)
+                guard !regressors.isEmpty else { throw ValidationError("--columns lists no column.") }
                 guard !regressors.contains("") else { throw ValidationError("--columns '\(columns)' has an empty column name (two commas, or a comma at an end).") }
                 guard !regressors.contains(responseName) else {
                     throw ValidationError("--columns lists the response '\(responseName)' as a regressor; it would explain itself exactly.")
