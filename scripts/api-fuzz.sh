@@ -7,8 +7,7 @@ binary=$1
 venv=$2
 examples=${3:-20}
 source "$(dirname "$0")/lib/serve.sh"
-db="$work/fuzz.sqlite"
-"$binary" import --database "$db" Datasets/ >/dev/null 2>&1
+imported_store "$binary"
 token=$("$binary" token create --database "$db" --role editor 2>/dev/null)
 start_server "$binary" "$db"
 echo "api-fuzz: schemathesis, $examples examples per operation, against http://127.0.0.1:$port"

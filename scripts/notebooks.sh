@@ -9,8 +9,7 @@ binary=$1
 venv=$2
 out=${3:-build/notebooks}
 source "$(dirname "$0")/lib/serve.sh"
-db="$work/notebooks.sqlite"
-"$binary" import --database "$db" Datasets/ >/dev/null 2>&1
+imported_store "$binary"
 "$binary" refit --database "$db" Models/ >/dev/null
 token=$("$binary" token create --database "$db" --role editor 2>/dev/null)
 start_server "$binary" "$db"

@@ -35,7 +35,8 @@ public struct ResidualCheck: Sendable, Equatable, Codable {
         let n = e.count
         let lag = max(k + 3, min(10, Int((Double(residuals.count) / 5).rounded())))
         // Enough residuals the model actually left, not interpolated ones, for the lags tested.
-        guard residuals.lazy.compactMap({ $0 }).count >= lag + 2 else { return nil }
+        let present = residuals.lazy.compactMap({ $0 }).count
+        guard present >= lag + 2 else { return nil }
         let result = ResidualDiagnostics.ljungBox(e, lag: lag, modelDegreesOfFreedom: k)
         guard result.statistic.isFinite, result.pValue.isFinite else { return nil }
         test = "Ljung-Box"
@@ -44,7 +45,7 @@ public struct ResidualCheck: Sendable, Equatable, Codable {
         statistic = result.statistic
         pValue = result.pValue
         self.residuals = n
-        interpolated = n - residuals.lazy.compactMap({ $0 }).count
+        interpolated = n - present
     }
 
     /// The residuals from the first to the last present one, inner gaps filled on the straight line between

@@ -12,15 +12,21 @@ public struct RegressionData: Sendable {
     /// The column holding each row's period (a calendar year, say), if any.
     public let timeColumn: String?
     /// The time column with its step, when its periods are finite, distinct and a whole number of steps apart
-    /// (the step being the smallest gap between two of them: 1 for years, 2 for bienniums); `nil` otherwise, and
-    /// `trend` and `lag` count rows. Found once, for every term that reads it.
-    public let periods: (time: [Double], step: Double)?
+    /// (the step being ``trendStep`` when set, else the smallest gap between two of them: 1 for years, 2 for
+    /// bienniums); `nil` otherwise, and `trend` and `lag` count rows. Found once (and again when `trendStep` is
+    /// set), for every term that reads it.
+    public private(set) var periods: (time: [Double], step: Double)?
     /// The period whose `trend` is 1 when these rows continue earlier data (new rows to predict from a fit):
     /// the fit's first period. `nil`: the first period of these rows.
     public var trendFirstPeriod: Double?
     /// The length of one period when these rows continue earlier data (the fit's step: 2 for bienniums).
     /// `nil`: the smallest gap between these rows' periods.
-    public var trendStep: Double?
+    public var trendStep: Double? {
+        didSet {
+            guard let time = try? timeIndex() else { return }
+            periods = Self.periods(time, step: trendStep)
+        }
+    }
     /// Without a time column, the number of rows before these (the fit's, for new rows to predict), so that
     /// `trend` continues n + 1, n + 2, …; 0 by default.
     public var rowsBefore = 0

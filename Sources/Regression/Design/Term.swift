@@ -69,11 +69,11 @@ public indirect enum Term: Hashable, Sendable, CustomStringConvertible {
             return result
         case .lag(let inner, let k):
             let values = try inner.evaluate(on: data)
-            guard let (time, step) = Self.periods(data) else { return (0..<n).map { $0 >= k ? values[$0 - k] : nil } }
+            guard let (time, step) = data.periods else { return (0..<n).map { $0 >= k ? values[$0 - k] : nil } }
             let row = Dictionary(uniqueKeysWithValues: time.enumerated().map { ($1, $0) })
             return time.map { t in row[t - Double(k) * step].flatMap { values[$0] } }
         case .trend:
-            guard let (time, step) = Self.periods(data), let first = data.trendFirstPeriod ?? time.min() else {
+            guard let (time, step) = data.periods, let first = data.trendFirstPeriod ?? time.min() else {
                 return (0..<n).map { Double(data.rowsBefore + $0 + 1) }
             }
             return time.map { ($0 - first) / step + 1 }
@@ -96,13 +96,6 @@ public indirect enum Term: Hashable, Sendable, CustomStringConvertible {
         case .log(let inner): return inner.readsPeriods
         default: return false
         }
-    }
-
-    /// The data's periods and their step (``RegressionData/periods``), taking the step of the data these rows
-    /// continue (``RegressionData/trendStep``) when it is set.
-    public static func periods(_ data: RegressionData) -> (time: [Double], step: Double)? {
-        guard let step = data.trendStep, let time = data.periods?.time ?? (try? data.timeIndex()) else { return data.periods }
-        return RegressionData.periods(time, step: step)
     }
 
     private func requireTime(_ data: RegressionData) throws(RegressionError) -> [Double] {
