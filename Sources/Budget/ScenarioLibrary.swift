@@ -63,13 +63,15 @@ public struct ScenarioLibrary: Sendable {
     /// The YAML text of `name` as it is read.
     /// - Throws: ``ScenarioError`` naming the file when it cannot be read, or when no scenario has the name.
     public func yaml(of name: String) throws(ScenarioError) -> String {
-        switch origin(of: name) {
-        case .file(let path)?:
-            return try ScenarioFile.text(of: path)
-        case .stored?:
-            return stored.first { $0.name == name }!.yaml
-        case nil:
-            throw unknown(name)
+        guard let origin = origin(of: name) else { throw unknown(name) }
+        return try yaml(of: name, at: origin)
+    }
+
+    /// The YAML text of `name` read from `origin`, as ``origin(of:)`` found it (the name resolved once).
+    public func yaml(of name: String, at origin: Origin) throws(ScenarioError) -> String {
+        switch origin {
+        case .file(let path): return try ScenarioFile.text(of: path)
+        case .stored: return stored.first { $0.name == name }?.yaml ?? ""
         }
     }
 
@@ -77,18 +79,21 @@ public struct ScenarioLibrary: Sendable {
     /// - Throws: ``ScenarioError`` naming the file (or `scenario 'NAME' (stored, version N)` for a stored one), the
     ///   key and the line of what is wrong, or listing the known names when there is no such scenario.
     public func scenario(named name: String) throws(ScenarioError) -> Scenario {
-        try scenario(named: name, text: yaml(of: name))
+        guard let origin = origin(of: name) else { throw unknown(name) }
+        return try scenario(named: name, text: yaml(of: name, at: origin), from: origin)
     }
 
     /// Scenario `name` parsed from `text`, its YAML as read by ``yaml(of:)``; errors name its file or stored version.
     public func scenario(named name: String, text: String) throws(ScenarioError) -> Scenario {
-        switch origin(of: name) {
-        case .file(let path)?:
-            return try ScenarioFile.parse(text, name: name, file: path)
-        case .stored(let version)?:
-            return try ScenarioFile.parse(text, name: name, file: "scenario '\(name)' (stored, version \(version))")
-        case nil:
-            throw unknown(name)
+        guard let origin = origin(of: name) else { throw unknown(name) }
+        return try scenario(named: name, text: text, from: origin)
+    }
+
+    /// Scenario `name` parsed from `text`, read from `origin`; errors name its file or stored version.
+    public func scenario(named name: String, text: String, from origin: Origin) throws(ScenarioError) -> Scenario {
+        switch origin {
+        case .file(let path): return try ScenarioFile.parse(text, name: name, file: path)
+        case .stored(let version): return try ScenarioFile.parse(text, name: name, file: "scenario '\(name)' (stored, version \(version))")
         }
     }
 

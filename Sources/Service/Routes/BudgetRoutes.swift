@@ -33,10 +33,11 @@ enum BudgetRoutes {
             var scenarios: [Scenario] = []
             for name in names {
                 guard !scenarios.contains(where: { $0.name == name }) else { throw APIProblem.badRequest("scenario '\(name)' is named twice") }
-                do { _ = try ScenarioCatalog.origin(name, in: library) } catch let problem as APIProblem {
+                let origin: ScenarioLibrary.Origin
+                do { origin = try ScenarioCatalog.origin(name, in: library) } catch let problem as APIProblem {
                     throw APIProblem.badRequest("query parameter 'scenarios': \(problem.detail)")
                 }
-                scenarios.append(try ScenarioCatalog.read(name, in: library, logger: env.logger).scenario)
+                scenarios.append(try ScenarioCatalog.read(name, from: origin, in: library, logger: env.logger).scenario)
             }
             let models = try await SpecModels.lineModels(try ModelRoutes.specs(env), store: env.store, asOf: asOf)
             let data = try await BudgetData.load(from: env.store, biennium: biennium, asOf: asOf)

@@ -30,13 +30,13 @@ struct ScenarioCatalog {
     /// The YAML text of `name` and the scenario it says, read once. A file of the scenario folder that cannot be
     /// read is the service's fault (500, its path and reason in the service's log, not in the answer), not the
     /// client's; a text that does not parse is 422, naming the key.
-    static func read(_ name: String, in library: ScenarioLibrary, logger: Logger) throws -> (yaml: String, scenario: Scenario) {
+    static func read(_ name: String, from origin: ScenarioLibrary.Origin, in library: ScenarioLibrary, logger: Logger) throws -> (yaml: String, scenario: Scenario) {
         let yaml: String
-        do { yaml = try library.yaml(of: name) } catch {
+        do { yaml = try library.yaml(of: name, at: origin) } catch {
             logger.error("scenario '\(name)' cannot be read: \(error.description)")
             throw APIProblem(.internalServerError, "scenario '\(name)' of the service's scenario folder cannot be read; the service's log says why")
         }
-        return (yaml, try library.scenario(named: name, text: yaml))
+        return (yaml, try library.scenario(named: name, text: yaml, from: origin))
     }
 }
 
@@ -67,7 +67,7 @@ enum ScenarioRoutes {
             let name = try context.parameters.require("name")
             let library = try await ScenarioCatalog(env: env).library()
             let origin = try ScenarioCatalog.origin(name, in: library)
-            let (yaml, scenario) = try ScenarioCatalog.read(name, in: library, logger: env.logger)
+            let (yaml, scenario) = try ScenarioCatalog.read(name, from: origin, in: library, logger: env.logger)
             return try Representation.json(ScenarioBody(name: name, origin: origin.label, version: origin.version,
                                                         yaml: yaml, explanation: scenario.explanation))
         }
